@@ -1,0 +1,87 @@
+package org.convergence.loader;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.convergence.loader.taxonomy.Labels;
+import org.convergence.loader.taxonomy.Taxonomy;
+
+/**
+ * Turns theme labels from a source into theme nodes of a {@link LoadPlan}: through the taxonomy when
+ * a label (or a theme id) matches, otherwise as a theme of its own that is reported as unmapped.
+ *
+ * <p>An unmapped theme's id is the label as first written (whitespace collapsed); later labels with
+ * the same {@link Labels#key(String)} join it. A mapped theme brings its chain of broader themes.
+ */
+public final class ThemeResolver {
+
+    private final Taxonomy taxonomy;
+    private final LoadPlan.Builder plan;
+    private final String documentId;
+    private final Map<String, String> unmappedIdsByKey = new HashMap<>();
+
+    public ThemeResolver(Taxonomy taxonomy, LoadPlan.Builder plan, String documentId) {
+        this.taxonomy = taxonomy;
+        this.plan = plan;
+        this.documentId = documentId;
+    }
+
+    /**
+     * The id of the theme a label stands for, adding the theme node (and its broader themes) to the plan.
+     *
+     * @param label the label as written, without list bullets
+     * @param line the 1-based line it was read from
+     * @return the theme id
+     */
+    public String resolve(String label, int line) {
+        Optional<Taxonomy.Theme> match = taxonomy.match(label).or(() -> taxonomy.theme(label.strip()));
+        if (match.isPresent()) {
+            return addCanonical(match.get());
+        }
+        String key = Labels.key(label);
+        String existing = unmappedIdsByKey.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        String id = label.strip().replaceAll("\\s+", " ");
+        unmappedIdsByKey.put(key, id);
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("name", id);
+        props.put("unmapped", true);
+        props.put("document", documentId);
+        props.put("sourceLine", line);
+        plan.node(NodeKind.THEME, id, props);
+        plan.unmapped(new LoadPlan.UnmappedLabel(label.strip(), id, line));
+        return id;
+    }
+
+    /**
+     * Adds a canonical theme (and its broader chain) by id.
+     *
+     * @param id a theme id of the taxonomy
+     * @return the id
+     */
+    public String canonical(String id) {
+        return addCanonical(taxonomy.theme(id).orElseThrow(
+                () -> new IllegalArgumentException("No theme `" + id + "` in taxonomy " + taxonomy.source())));
+    }
+
+    private String addCanonical(Taxonomy.Theme theme) {
+        if (!plan.hasNode(NodeKind.THEME, theme.id())) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("name", theme.en());
+            props.put("nameEn", theme.en());
+            props.put("nameEs", theme.es());
+            props.put("unmapped", false);
+            props.put("taxonomyVersion", taxonomy.version());
+            props.put("curationNote", theme.note());
+            plan.node(NodeKind.THEME, theme.id(), props);
+            if (theme.broader() != null) {
+                String broader = addCanonical(taxonomy.theme(theme.broader()).orElseThrow());
+                plan.rel(RelKind.BROADER, theme.id(), broader, Map.of("source", "taxonomy " + taxonomy.version()));
+            }
+        }
+        return theme.id();
+    }
+}

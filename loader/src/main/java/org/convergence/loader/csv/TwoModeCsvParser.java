@@ -1,0 +1,287 @@
+package org.convergence.loader.csv;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.convergence.loader.LoadException;
+import org.convergence.loader.LoadPlan;
+import org.convergence.loader.NodeKind;
+import org.convergence.loader.RelKind;
+import org.convergence.loader.SourceText;
+import org.convergence.loader.ThemeResolver;
+import org.convergence.loader.taxonomy.Labels;
+import org.convergence.loader.taxonomy.Taxonomy;
+
+/**
+ * Parses two-mode data in long CSV form into a {@link LoadPlan}.
+ *
+ * <p>The edge file has the header {@code process,theme} and optionally {@code relation} and
+ * {@code weight}, in any order; one row per process-theme pair. Rows repeating the same process,
+ * theme and relation are merged (weights added) and reported. Optional attribute files have an
+ * {@code id} column (a process id, or a theme label) and any other columns, stored as properties;
+ * column names must be identifiers. Themes go through the taxonomy like the seed's. Every problem
+ * (missing or unknown column, empty value, bad weight, wrong field count, invalid UTF-8) is an error
+ * naming the file and line.
+ */
+public final class TwoModeCsvParser {
+
+    /** Relation kind given to edges when the file has no {@code relation} column or leaves it empty. */
+    public static final String DEFAULT_RELATION = "LISTED";
+
+    private static final Set<String> EDGE_COLUMNS = Set.of("process", "theme", "relation", "weight");
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).get();
+
+    private final Taxonomy taxonomy;
+
+    public TwoModeCsvParser(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    /**
+     * Parses an edge file and optional attribute files.
+     *
+     * @param edges the edge file
+     * @param processAttributes process attribute file, or null
+     * @param themeAttributes theme attribute file, or null
+     * @return the validated plan
+     * @throws LoadException naming file, line and problem
+     */
+    public LoadPlan parse(SourceText edges, SourceText processAttributes, SourceText themeAttributes) {
+        String documentId = Labels.slug(fileName(edges.name()));
+        if (documentId.isEmpty()) {
+            documentId = "csv";
+        }
+        LoadPlan.Builder plan = new LoadPlan.Builder();
+        ThemeResolver themes = new ThemeResolver(taxonomy, plan, documentId);
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", fileName(edges.name()));
+        doc.put("title", fileName(edges.name()));
+        doc.put("source", edges.name());
+        doc.put("sourceSha256", edges.sha256());
+        doc.put("format", "two-mode long CSV");
+        plan.node(NodeKind.DOCUMENT, documentId, doc);
+
+        Table table = Table.read(edges);
+        table.requireColumns(List.of("process", "theme"), EDGE_COLUMNS);
+        int process = table.column("process");
+        int theme = table.column("theme");
+        int relation = table.column("relation");
+        int weight = table.column("weight");
+        int merged = 0;
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (Table.Row row : table.rows()) {
+            String p = row.required(process, "process");
+            String t = row.required(theme, "theme");
+            String r = relation < 0 || row.value(relation).isEmpty() ? DEFAULT_RELATION : relationKind(row, relation);
+            Double w = weight < 0 ? null : row.weight(weight);
+            if (!plan.hasNode(NodeKind.PROCESS, p)) {
+                plan.node(NodeKind.PROCESS, p, Map.of("name", p, "document", documentId, "sourceLine", row.line()));
+                plan.rel(RelKind.DESCRIBED_IN, p, documentId, Map.of("as", "row", "line", row.line()));
+            }
+            String themeId = themes.resolve(t, row.line());
+            String key = p + "\u0000" + themeId + "\u0000" + r;
+            Map<String, Object> edge = plan.rel(RelKind.ADDRESSES, p, themeId,
+                    Map.of("relation", r, "document", documentId));
+            if (firstLine.putIfAbsent(key, row.line()) != null) {
+                merged++;
+                if (w != null) {
+                    edge.put("weight", (Double) edge.get("weight") + w);
+                }
+            } else {
+                edge.put("sourceLine", row.line());
+                if (w != null) {
+                    edge.put("weight", w);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<String> raw = (List<String>) edge.computeIfAbsent("rawLabels", k -> new ArrayList<String>());
+            if (!raw.contains(t)) {
+                raw.add(t);
+            }
+        }
+        if (table.rows().isEmpty()) {
+            throw new LoadException(edges.name(), 1, "the file has a header but no rows");
+        }
+        if (merged > 0) {
+            plan.note(merged + " duplicate row(s) in " + edges.name() + " merged into the first occurrence"
+                    + (weight >= 0 ? " (weights added)" : ""));
+        }
+        List<String> hashes = new ArrayList<>(List.of(edges.sha256()));
+        if (processAttributes != null) {
+            readAttributes(processAttributes, plan, NodeKind.PROCESS, id -> id);
+            hashes.add(processAttributes.sha256());
+        }
+        if (themeAttributes != null) {
+            readAttributes(themeAttributes, plan, NodeKind.THEME, label -> themes.resolve(label, 0));
+            hashes.add(themeAttributes.sha256());
+        }
+        String sha = hashes.size() == 1 ? edges.sha256()
+                : SourceText.sha256(String.join(",", hashes).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return plan.build(new LoadPlan.Source("csv", edges.name(), sha, documentId, taxonomy.version(), taxonomy.fingerprint()));
+    }
+
+    private static void readAttributes(SourceText file, LoadPlan.Builder plan, NodeKind kind,
+            java.util.function.UnaryOperator<String> idOf) {
+        Table table = Table.read(file);
+        table.requireColumns(List.of("id"), null);
+        int id = table.column("id");
+        for (int c = 0; c < table.header().size(); c++) {
+            String name = table.header().get(c);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new LoadException(file.name(), 1, "column `" + name + "` is not a valid property name"
+                        + " (letters, digits and `_`, not starting with a digit)");
+            }
+            if (Set.of("dataset", "unmapped").contains(name)) {
+                throw new LoadException(file.name(), 1, "column `" + name + "` is reserved by the loader");
+            }
+        }
+        for (Table.Row row : table.rows()) {
+            String key = row.required(id, "id");
+            String nodeId = idOf.apply(key);
+            if (kind == NodeKind.PROCESS && !plan.hasNode(kind, nodeId)) {
+                plan.note("process `" + key + "` of " + file.name() + " line " + row.line()
+                        + " has attributes but no themes");
+            }
+            Map<String, Object> props = new LinkedHashMap<>();
+            for (int c = 0; c < table.header().size(); c++) {
+                if (c != id && !row.value(c).isEmpty()) {
+                    props.put(table.header().get(c), row.value(c));
+                }
+            }
+            plan.node(kind, nodeId, props);
+        }
+    }
+
+    private static String relationKind(Table.Row row, int column) {
+        String key = Labels.key(row.value(column));
+        if (key.isEmpty()) {
+            throw new LoadException(row.file(), row.line(), "relation `" + row.value(column)
+                    + "` has no letters or digits");
+        }
+        return key.replace(' ', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static String fileName(String path) {
+        String name = Path.of(path).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** A CSV file read into header and rows, each row with its line number. */
+    record Table(String file, List<String> header, List<Row> rows) {
+
+        record Row(String file, int line, String[] values) {
+            String value(int column) {
+                return values[column];
+            }
+
+            String required(int column, String name) {
+                String v = values[column];
+                if (v.isEmpty()) {
+                    throw new LoadException(file, line, "empty `" + name + "`");
+                }
+                return v;
+            }
+
+            double weight(int column) {
+                String v = values[column];
+                double w;
+                try {
+                    w = Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                    throw new LoadException(file, line, "weight `" + v + "` is not a number (expected a finite"
+                            + " number > 0, e.g. 1 or 0.5)");
+                }
+                if (!Double.isFinite(w) || w <= 0) {
+                    throw new LoadException(file, line, "weight `" + v + "` is out of range (expected a finite"
+                            + " number > 0)");
+                }
+                return w;
+            }
+        }
+
+        static Table read(SourceText source) {
+            int[] lineStarts = lineStarts(source.text());
+            List<String> header = null;
+            List<Row> rows = new ArrayList<>();
+            try (CSVParser parser = CSVParser.parse(new StringReader(source.text()), FORMAT)) {
+                for (CSVRecord record : parser) {
+                    int line = lineOf(lineStarts, record.getCharacterPosition());
+                    String[] values = record.values();
+                    if (header == null) {
+                        header = Arrays.stream(values).map(v -> v.strip().toLowerCase(Locale.ROOT)).toList();
+                        continue;
+                    }
+                    if (values.length == 1 && values[0].isEmpty()) {
+                        continue;
+                    }
+                    if (values.length != header.size()) {
+                        throw new LoadException(source.name(), line, "row has " + values.length
+                                + " field(s), the header has " + header.size() + " (" + String.join(",", header) + ")");
+                    }
+                    rows.add(new Row(source.name(), line, values));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                throw new LoadException(source.name(), null, "malformed CSV: " + e.getMessage(), e);
+            }
+            if (header == null) {
+                throw new LoadException(source.name(), 1, "the file is empty; expected a header line");
+            }
+            return new Table(source.name(), header, rows);
+        }
+
+        void requireColumns(List<String> required, Set<String> allowed) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (String column : header) {
+                if (!seen.add(column)) {
+                    throw new LoadException(file, 1, "column `" + column + "` appears twice in the header");
+                }
+                if (allowed != null && !allowed.contains(column)) {
+                    throw new LoadException(file, 1, "unknown column `" + column + "`; allowed columns: "
+                            + "process, theme, relation, weight");
+                }
+            }
+            for (String column : required) {
+                if (!header.contains(column)) {
+                    throw new LoadException(file, 1, "missing column `" + column + "` in header `"
+                            + String.join(",", header) + "`; expected at least " + String.join(",", required));
+                }
+            }
+        }
+
+        int column(String name) {
+            return header.indexOf(name);
+        }
+
+        private static int[] lineStarts(String text) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            return starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static int lineOf(int[] starts, long position) {
+            int index = Arrays.binarySearch(starts, (int) position);
+            return index >= 0 ? index + 1 : -index - 1;
+        }
+    }
+}
