@@ -1,0 +1,31 @@
+package org.convergence.engine.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.convergence.engine.neo4j.ConnectionSettings;
+import picocli.CommandLine.Option;
+
+/** The options every command that touches Neo4j shares. */
+public final class ConnectionOptions {
+
+    @Option(names = "--uri", paramLabel = "URI",
+            description = "External Neo4j server or cluster, e.g. neo4j://host:7687 (env NEO4J_URI)."
+                    + " Without it the embedded Neo4j is used.")
+    String uri;
+
+    @Option(names = "--user", paramLabel = "USER", description = "User for --uri (env NEO4J_USERNAME; default neo4j).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "Password for --uri (env NEO4J_PASSWORD).")
+    String password;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Store of the embedded Neo4j (env CONVERGENCE_DATA_DIR; default"
+                    + " ~/.local/share/convergence/neo4j).")
+    Path dataDir;
+
+    /** @return the settings these options and the environment describe */
+    public ConnectionSettings settings(Map<String, String> env) {
+        return ConnectionSettings.resolve(uri, user, password, dataDir, env);
+    }
+}

@@ -1,0 +1,103 @@
+package org.convergence.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.loader.LoadPlan;
+import org.convergence.loader.neo4j.GraphWriter;
+import org.convergence.loader.seed.SeedMatrixParser;
+import org.convergence.loader.taxonomy.Labels;
+import org.convergence.loader.taxonomy.Taxonomy;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code convergence load}: loads the seed matrix or a two-mode CSV into a data set. */
+@Command(name = "load", sortOptions = false,
+        description = {"Load two-mode data into a data set: the built-in 2002 matrix (--seed), a matrix document"
+                + " in the same format (--matrix FILE) or a long CSV (header process,theme[,relation][,weight]).",
+                "The file is parsed and checked completely before anything is written; a load writes all or nothing."})
+final class LoadCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+
+    static final class Source {
+        @Option(names = "--seed", required = true, description = "The built-in 2002 convergence matrix.")
+        boolean seed;
+
+        @Option(names = "--matrix", required = true, paramLabel = "FILE",
+                description = "A convergence matrix document in the format of the seed.")
+        Path matrix;
+
+        @Parameters(paramLabel = "FILE.csv", arity = "1", description = "Edges: process,theme[,relation][,weight].")
+        Path csv;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Data set to load into (default: `seed` for the seed, else the file name).")
+    String dataset;
+
+    @Option(names = "--replace", description = "Delete the data set (and its analysis results) first.")
+    boolean replace;
+
+    @Option(names = "--processes", paramLabel = "FILE", description = "Process attributes: id,name,... (CSV only).")
+    Path processes;
+
+    @Option(names = "--themes", paramLabel = "FILE", description = "Theme attributes: id,... (CSV only).")
+    Path themes;
+
+    @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy YAML (default: the built-in one).")
+    Path taxonomy;
+
+    @Option(names = "--no-taxonomy", description = "Do not normalise theme labels; each label is its own theme.")
+    boolean noTaxonomy;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    private Map<String, String> env = Map.of();
+
+    @Override
+    public void environment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if ((processes != null || themes != null) && source.csv == null) {
+            throw new IllegalArgumentException("--processes and --themes go with a CSV file, not --seed or --matrix");
+        }
+        if (taxonomy != null && noTaxonomy) {
+            throw new IllegalArgumentException("--taxonomy and --no-taxonomy exclude each other");
+        }
+        Taxonomy tax = noTaxonomy ? Taxonomy.none() : taxonomy == null ? Taxonomy.builtIn() : Taxonomy.load(taxonomy);
+        LoadPlan plan;
+        String name;
+        if (source.csv != null) {
+            plan = Loading.csvPlan(source.csv, processes, themes, tax);
+            String base = source.csv.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            name = dataset != null ? dataset : Labels.slug(base);
+        } else {
+            plan = Loading.seedPlan(source.matrix, tax);
+            name = dataset != null ? dataset
+                    : source.seed ? SeedMatrixParser.SEED_DATASET : plan.source().documentId();
+        }
+        GraphWriter.requireValidName(name);
+        try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
+            out.println("Writing to " + neo4j.description());
+            Loading.write(neo4j.driver(), name, plan, replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out);
+        }
+        return 0;
+    }
+}

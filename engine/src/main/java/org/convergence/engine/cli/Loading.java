@@ -1,0 +1,100 @@
+package org.convergence.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.convergence.engine.neo4j.DatasetStore;
+import org.convergence.loader.LoadPlan;
+import org.convergence.loader.SourceText;
+import org.convergence.loader.csv.TwoModeCsvParser;
+import org.convergence.loader.neo4j.GraphWriter;
+import org.convergence.loader.seed.SeedMatrixParser;
+import org.convergence.loader.taxonomy.Organisations;
+import org.convergence.loader.taxonomy.Taxonomy;
+import org.neo4j.driver.Driver;
+
+/** Parses a source, writes it with the {@link GraphWriter} and prints what was loaded. */
+final class Loading {
+
+    private Loading() {
+    }
+
+    /** @return the plan of the built-in seed matrix, or of a matrix document in the same format */
+    static LoadPlan seedPlan(Path matrixFile, Taxonomy taxonomy) {
+        SourceText source = matrixFile == null ? SeedMatrixParser.builtInSource() : SourceText.read(matrixFile);
+        return new SeedMatrixParser(taxonomy, Organisations.builtIn()).parse(source);
+    }
+
+    /** @return the plan of a long CSV with optional attribute files */
+    static LoadPlan csvPlan(Path edges, Path processes, Path themes, Taxonomy taxonomy) {
+        return new TwoModeCsvParser(taxonomy).parse(SourceText.read(edges),
+                processes == null ? null : SourceText.read(processes),
+                themes == null ? null : SourceText.read(themes));
+    }
+
+    /** Writes a plan and prints the summary of the stored data set. */
+    static GraphWriter.Result write(Driver driver, String dataset, LoadPlan plan, GraphWriter.Mode mode,
+            PrintWriter out) {
+        GraphWriter writer = new GraphWriter(driver, 10_000, line -> {
+            out.println(line);
+            out.flush();
+        });
+        GraphWriter.Result result = writer.write(dataset, plan, mode);
+        out.printf(Locale.ROOT, "%s data set `%s` from %s (%s, sha256 %s…, taxonomy %s) in %d ms%n",
+                result.replaced() ? "Reloaded" : "Loaded", dataset, plan.source().name(), plan.source().kind(),
+                plan.source().sha256().substring(0, 12), plan.source().taxonomyVersion(), result.millis());
+        printSummary(driver, dataset, plan, out);
+        return result;
+    }
+
+    static void printSummary(Driver driver, String dataset, LoadPlan plan, PrintWriter out) {
+        DatasetStore store = new DatasetStore(driver);
+        DatasetStore.Summary s = store.summary(dataset).orElseThrow(
+                () -> new IllegalStateException("data set `" + dataset + "` is missing right after loading it"));
+        out.println();
+        out.printf(Locale.ROOT, "  %,d processes, %,d themes (%,d unmapped), %,d process-theme relations;"
+                + " %,d nodes and %,d relationships in all%n", s.processes(), s.themes(), s.unmappedThemes(),
+                s.addresses(), s.nodes(), s.relationships());
+        var processes = store.processes(dataset);
+        if (processes.size() <= 50) {
+            out.println();
+            out.printf("  %-6s %-42s %-22s %s%n", "id", "name", "started", "themes by matrix row");
+            for (DatasetStore.ProcessOverview p : processes) {
+                String started = p.startCountry() == null
+                        ? (p.startYear() == null ? "" : String.valueOf(p.startYear()))
+                        : p.startCountry() + ", " + p.startYear();
+                out.printf("  %-6s %-42s %-22s %s%n", p.id(), abbreviate(p.name(), 42), started,
+                        describe(p.themesByRelation()));
+            }
+        }
+        out.println();
+        if (plan.unmapped().isEmpty()) {
+            out.println("  Every theme label matched the taxonomy.");
+        } else {
+            out.printf(Locale.ROOT, "  %,d label(s) matched no taxonomy theme and became themes of their own:%n",
+                    plan.unmapped().size());
+            plan.unmapped().stream().limit(20).forEach(u ->
+                    out.printf("    line %d: \"%s\"%n", u.line(), u.label()));
+            if (plan.unmapped().size() > 20) {
+                out.printf(Locale.ROOT, "    ... and %,d more%n", plan.unmapped().size() - 20);
+            }
+        }
+        plan.notes().forEach(n -> out.println("  Note: " + n));
+        out.flush();
+    }
+
+    private static String describe(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        StringBuilder b = new StringBuilder();
+        counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(v).append(' ')
+                .append(k.toLowerCase(Locale.ROOT).replace('_', ' ')));
+        return b.toString();
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,103 @@
+package org.convergence.engine.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.convergence.engine.neo4j.ConnectionSettings;
+import org.convergence.engine.neo4j.DatasetStore;
+import org.convergence.engine.neo4j.EmbeddedNeo4j;
+import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.loader.neo4j.GraphWriter;
+import org.convergence.loader.seed.SeedMatrixParser;
+import org.convergence.loader.taxonomy.Taxonomy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code convergence serve}: runs the embedded store as a server with Bolt, HTTP and Neo4j Browser
+ * until interrupted, then shuts down cleanly.
+ */
+@Command(name = "serve", sortOptions = false, description = "Serve the embedded store: Bolt, HTTP and Neo4j Browser,"
+        + " until Ctrl-C. Loads the seed first if the store has no `seed` data set.")
+final class ServeCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "localhost",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other than loopback needs --server-password.")
+    String host;
+
+    @Option(names = "--bolt-port", paramLabel = "PORT", defaultValue = "7687", description = "Bolt port (default: ${DEFAULT-VALUE}).")
+    int boltPort;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "7474", description = "HTTP/Browser port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--server-password", paramLabel = "PASSWORD",
+            description = "Turn authentication on; user neo4j gets this password (env CONVERGENCE_SERVER_PASSWORD).")
+    String serverPassword;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    private Map<String, String> env = Map.of();
+
+    @Override
+    public void environment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        ConnectionSettings settings = connection.settings(env);
+        if (settings.external()) {
+            throw new IllegalArgumentException("serve runs the embedded store; with --uri (or NEO4J_URI) your server"
+                    + " is already serving. Unset NEO4J_URI to serve the embedded store.");
+        }
+        String password = serverPassword != null ? serverPassword : env.get("CONVERGENCE_SERVER_PASSWORD");
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+        if (!loopback && (password == null || password.isBlank())) {
+            throw new IllegalArgumentException("Value for `--host` was `" + host + "`: listening beyond this machine"
+                    + " needs --server-password so that the database is not open to anyone on the network");
+        }
+        EmbeddedNeo4j server = EmbeddedNeo4j.start(new EmbeddedNeo4j.Options(settings.dataDir(), host, boltPort,
+                httpPort, password == null || password.isBlank() ? null : password, 512));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Neo4jConnection neo4j = Neo4jConnection.attach(server, "embedded Neo4j 5.26 at "
+                + settings.dataDir().toAbsolutePath());
+        Thread hook = new Thread(() -> {
+            out.println("Shutting down Neo4j cleanly...");
+            out.flush();
+            neo4j.close();
+            out.println("Stopped; the store is saved in " + settings.dataDir().toAbsolutePath());
+            out.flush();
+            stopped.countDown();
+        }, "convergence-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (new DatasetStore(neo4j.driver()).summary(SeedMatrixParser.SEED_DATASET).isEmpty()) {
+            Loading.write(neo4j.driver(), SeedMatrixParser.SEED_DATASET,
+                    Loading.seedPlan(null, Taxonomy.builtIn()), GraphWriter.Mode.MERGE, out);
+        }
+        String http = server.httpUri().orElseThrow().toString().replace("127.0.0.1", "localhost");
+        out.println();
+        out.println("Neo4j is serving the store " + settings.dataDir().toAbsolutePath());
+        out.println("  Bolt:    " + server.boltUri());
+        out.println("  Browser: " + http + "/browser/" + (password == null ? "?preselectAuthMethod=NO_AUTH" : ""));
+        out.println("  " + (password == null ? "No authentication (listening on " + host + " only)."
+                : "User neo4j with the password you gave."));
+        out.println();
+        out.println("A first query to try in Browser (a guide with more opens when you connect):");
+        out.println("  MATCH (p:Process {dataset: 'seed'})-[r:ADDRESSES]->(t:Theme) RETURN p, r, t");
+        out.println();
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,206 @@
+package org.convergence.engine.neo4j;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.convergence.cypher.Cypher;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.server.configuration.ServerSettings;
+import org.neo4j.server.configuration.ThirdPartyJaxRsPackage;
+
+/**
+ * An in-process Neo4j 5.26 DBMS with a persistent store, Bolt and optionally HTTP with Neo4j
+ * Browser. The application talks to it over Bolt through the driver, exactly as to an external server.
+ *
+ * <p>Ports may be 0 (any free port); the advertised Bolt address is then set to the port actually
+ * bound, because Browser learns where to connect from the advertised address.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    /**
+     * How to start the server.
+     *
+     * @param home store directory; data survives restarts
+     * @param host address to listen on (loopback unless told otherwise)
+     * @param boltPort Bolt port, 0 for any free port
+     * @param httpPort HTTP port for Browser, 0 for any free port, -1 for no HTTP
+     * @param password null for no authentication; otherwise user {@code neo4j} gets this password
+     * @param pageCacheMiB page cache size in MiB
+     */
+    public record Options(Path home, String host, int boltPort, int httpPort, String password, int pageCacheMiB) {
+        public Options {
+            Objects.requireNonNull(home, "home");
+            Objects.requireNonNull(host, "host");
+            requirePort("boltPort", boltPort, 0);
+            requirePort("httpPort", httpPort, -1);
+            if (pageCacheMiB < 8 || pageCacheMiB > 1 << 20) {
+                throw new IllegalArgumentException("Value for `pageCacheMiB` was `" + pageCacheMiB
+                        + "`, but must be within the range [8, 1048576]");
+            }
+        }
+
+        /** Bolt on a free loopback port, no HTTP, no auth: what batch commands use. */
+        public static Options boltOnly(Path home) {
+            return new Options(home, "localhost", 0, -1, null, 256);
+        }
+
+        private static void requirePort(String key, int port, int min) {
+            if (port < min || port > 65535) {
+                throw new IllegalArgumentException("Value for `" + key + "` was `" + port
+                        + "`, but must be within the range [" + min + ", 65535]");
+            }
+        }
+    }
+
+    /** Raised when the store is already open in another process (for example a running {@code serve}). */
+    public static final class StoreLockedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoreLockedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final DatabaseManagementService dbms;
+    private final Options options;
+    private final URI boltUri;
+    private final URI httpUri;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, Options options, URI boltUri, URI httpUri) {
+        this.dbms = dbms;
+        this.options = options;
+        this.boltUri = boltUri;
+        this.httpUri = httpUri;
+    }
+
+    /**
+     * Starts the server and waits until it accepts Bolt connections.
+     *
+     * @param options where and how
+     * @return the running server
+     * @throws StoreLockedException if another process has the store open
+     */
+    public static EmbeddedNeo4j start(Options options) {
+        Path home = options.home().toAbsolutePath();
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot create the Neo4j store directory " + home + ": " + e.getMessage(), e);
+        }
+        int boltPort = options.boltPort();
+        int httpPort = options.httpPort();
+        if (httpPort >= 0) {
+            // Browser connects to the *advertised* Bolt address, so it must be the real port: pick free
+            // ports now rather than letting the server choose them.
+            boltPort = boltPort == 0 ? freePort(options.host()) : boltPort;
+            httpPort = httpPort == 0 ? freePort(options.host()) : httpPort;
+        }
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheMiB() * 1024L * 1024L)
+                .setConfig(GraphDatabaseSettings.auth_enabled, options.password() != null)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(options.host(), boltPort))
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(HttpConnector.enabled, options.httpPort() >= 0);
+        if (options.httpPort() >= 0) {
+            String advertisedHost = isWildcard(options.host()) ? "localhost" : options.host();
+            String httpBase = "http://" + advertisedHost + ":" + httpPort;
+            builder.setConfig(HttpConnector.listen_address, new SocketAddress(options.host(), httpPort))
+                    .setConfig(HttpConnector.advertised_address, new SocketAddress(advertisedHost, httpPort))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress(advertisedHost, boltPort))
+                    .setConfig(ServerSettings.browser_post_connect_cmd,
+                            "style " + httpBase + "/static/style.grass; play " + httpBase + "/static/guide.md")
+                    .setConfig(ServerSettings.third_party_packages,
+                            List.of(new ThirdPartyJaxRsPackage("org.convergence.engine.web", "/static")))
+                    .setConfig(ServerSettings.http_auth_allowlist, List.of("/", "/browser.*", "/static.*"))
+                    .setConfig(ServerSettings.allow_telemetry, false)
+                    .setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "localhost,127.0.0.1");
+        }
+        DatabaseManagementService dbms;
+        try {
+            dbms = builder.build();
+        } catch (RuntimeException e) {
+            if (causeChainMentions(e, "lock")) {
+                throw new StoreLockedException("The Neo4j store " + home + " is in use by another process (is"
+                        + " `convergence serve` running?). Stop it, or connect to it with --uri bolt://localhost:7687", e);
+            }
+            throw e;
+        }
+        try {
+            ConnectorPortRegister ports = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+                    .getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
+            HostnamePort bolt = ports.getLocalAddress(ConnectorType.BOLT);
+            URI boltUri = URI.create("bolt://" + bolt.getHost() + ":" + bolt.getPort());
+            URI httpUri = null;
+            if (options.httpPort() >= 0) {
+                HostnamePort http = ports.getLocalAddress(ConnectorType.HTTP);
+                httpUri = URI.create("http://" + http.getHost() + ":" + http.getPort());
+            }
+            if (options.password() != null) {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        Cypher.statement("admin/set-password"), Map.of("password", options.password()));
+            }
+            return new EmbeddedNeo4j(dbms, options, boltUri, httpUri);
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+    }
+
+    private static boolean causeChainMentions(Throwable e, String word) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName(isWildcard(host) ? "localhost" : host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot find a free port on " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return where the driver connects */
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    /** @return the HTTP root (Browser is at {@code /browser/}), if HTTP is on */
+    public java.util.Optional<URI> httpUri() {
+        return java.util.Optional.ofNullable(httpUri);
+    }
+
+    /** @return the options the server was started with */
+    public Options options() {
+        return options;
+    }
+
+    /** Shuts the DBMS down cleanly (flushes and closes the store). */
+    @Override
+    public void close() {
+        dbms.shutdown();
+    }
+}
