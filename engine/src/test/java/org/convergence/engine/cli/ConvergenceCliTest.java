@@ -1,0 +1,76 @@
+package org.convergence.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.convergence.engine.neo4j.ConnectionSettings;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Option parsing and validation, without Neo4j. */
+class ConvergenceCliTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private int execute(Map<String, String> env, String... args) {
+        CommandLine cli = ConvergenceCli.newCommandLine(env);
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void loadNeedsExactlyOneSource() {
+        assertThat(execute(Map.of(), "load")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(execute(Map.of(), "load", "--seed", "x.csv")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Missing required argument").contains("Unmatched argument at index 2: 'x.csv'");
+    }
+
+    @Test
+    void missingFileIsBadInputNamingTheFile() {
+        assertThat(execute(Map.of(), "load", "/no/such/file.csv")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("/no/such/file.csv: file does not exist");
+    }
+
+    @Test
+    void invalidDatasetNameIsRejectedBeforeConnecting() {
+        assertThat(execute(Map.of(), "load", "--seed", "--dataset", "bad name")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("Value for `dataset` was `bad name`");
+    }
+
+    @Test
+    void uriSchemeIsChecked() {
+        assertThat(execute(Map.of("NEO4J_URI", "http://x:7474"), "datasets")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("the scheme must be one of");
+    }
+
+    @Test
+    void unreachableServerIsReportedWithExitCode4() {
+        assertThat(execute(Map.of(), "datasets", "--uri", "bolt://127.0.0.1:1")).isEqualTo(ConvergenceCli.EXIT_UNAVAILABLE);
+        assertThat(err.toString()).contains("Cannot connect to Neo4j at bolt://127.0.0.1:1");
+    }
+
+    @Test
+    void serveRefusesToListenBeyondLoopbackWithoutPassword() {
+        assertThat(execute(Map.of(), "serve", "--host", "0.0.0.0")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("needs --server-password");
+    }
+
+    @Test
+    void connectionSettingsComeFromOptionsThenEnvironment() {
+        Map<String, String> env = Map.of("NEO4J_URI", "neo4j://env:7687", "NEO4J_USERNAME", "u",
+                "NEO4J_PASSWORD", "p", "CONVERGENCE_DATA_DIR", "/tmp/store");
+        ConnectionSettings fromEnv = ConnectionSettings.resolve(null, null, null, null, env);
+        assertThat(fromEnv.uri()).hasToString("neo4j://env:7687");
+        assertThat(fromEnv.user()).isEqualTo("u");
+        assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/tmp/store"));
+        ConnectionSettings fromOptions = ConnectionSettings.resolve("bolt://opt:1", "o", "q", Path.of("d"), env);
+        assertThat(fromOptions.uri()).hasToString("bolt://opt:1");
+        assertThat(fromOptions.password()).isEqualTo("q");
+        assertThat(ConnectionSettings.resolve(null, null, null, null, Map.of("XDG_DATA_HOME", "/x")).dataDir())
+                .isEqualTo(Path.of("/x/convergence/neo4j"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.convergence.engine.neo4j;
+
+import org.junit.jupiter.api.AfterAll;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.neo4j.Neo4jContainer;
+
+/**
+ * {@link AbstractLoadIT} against a real Neo4j 5.26 server in a container. Runs where Docker is
+ * available and is skipped (not failed) where it is not, as on the project's CI machines.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class LoadContainerIT extends AbstractLoadIT {
+
+    @Container
+    static final Neo4jContainer NEO4J = new Neo4jContainer("neo4j:5.26-community").withoutAuthentication();
+
+    private static Driver driver;
+
+    @Override
+    synchronized Driver driver() {
+        if (driver == null) {
+            driver = GraphDatabase.driver(NEO4J.getBoltUrl(), AuthTokens.none());
+        }
+        return driver;
+    }
+
+    @AfterAll
+    static void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+}

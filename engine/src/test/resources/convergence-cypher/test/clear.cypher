@@ -1,0 +1,2 @@
+// Test: empty the database between tests.
+MATCH (n) DETACH DELETE n

@@ -1,0 +1,124 @@
+package org.convergence.loader.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.convergence.loader.LoadException;
+import org.convergence.loader.LoadPlan;
+import org.convergence.loader.NodeKind;
+import org.convergence.loader.RelKind;
+import org.convergence.loader.SourceText;
+import org.convergence.loader.taxonomy.Taxonomy;
+import org.junit.jupiter.api.Test;
+
+class TwoModeCsvParserTest {
+
+    private static SourceText csv(String name, String text) {
+        return SourceText.decode(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static LoadPlan parse(String text) {
+        return new TwoModeCsvParser(Taxonomy.builtIn()).parse(csv("edges.csv", text), null, null);
+    }
+
+    private static LoadException fails(String text) {
+        return assertThrows(LoadException.class, () -> parse(text));
+    }
+
+    @Test
+    void readsEdgesAndNormalisesThemes() {
+        LoadPlan plan = parse("process,theme\nA,Remesas\nA,derechos humanos\nB,REMESAS\nB,Something new\n");
+        assertThat(plan.nodes().get(NodeKind.PROCESS)).extracting(LoadPlan.NodeRow::id).containsExactly("A", "B");
+        assertThat(plan.relationships().get(RelKind.ADDRESSES)).extracting(r -> r.from() + ">" + r.to())
+                .containsExactly("A>remittances", "A>human-rights-of-migrants", "B>remittances", "B>Something new");
+        assertThat(plan.unmapped()).singleElement().satisfies(u -> {
+            assertThat(u.label()).isEqualTo("Something new");
+            assertThat(u.line()).isEqualTo(5);
+        });
+        assertThat(plan.relationships().get(RelKind.ADDRESSES).get(0).props())
+                .containsEntry("relation", "LISTED").containsEntry("sourceLine", 2).doesNotContainKey("weight");
+    }
+
+    @Test
+    void relationAndWeightColumnsInAnyOrder() {
+        LoadPlan plan = parse("weight,theme,process,relation\n2.5,Remesas,A,action plan\n");
+        assertThat(plan.relationships().get(RelKind.ADDRESSES)).singleElement().satisfies(r ->
+                assertThat(r.props()).containsEntry("relation", "ACTION_PLAN").containsEntry("weight", 2.5));
+    }
+
+    @Test
+    void duplicateRowsAreMergedWithWeightsAddedAndReported() {
+        LoadPlan plan = parse("process,theme,weight\nA,x,1\nA,x,2\n");
+        assertThat(plan.relationships().get(RelKind.ADDRESSES)).singleElement()
+                .satisfies(r -> assertThat(r.props()).containsEntry("weight", 3.0));
+        assertThat(plan.notes()).singleElement().asString().contains("1 duplicate row");
+    }
+
+    @Test
+    void missingHeaderColumnIsNamed() {
+        LoadException e = fails("process,topic\nA,x\n");
+        assertThat(e.getMessage()).isEqualTo("edges.csv:1: unknown column `topic`; allowed columns: process,"
+                + " theme, relation, weight");
+        assertThat(fails("process\nA\n").getMessage()).contains("edges.csv:1: missing column `theme`");
+    }
+
+    @Test
+    void emptyValuesNameTheirLine() {
+        assertThat(fails("process,theme\nA,x\n,y\n").getMessage()).isEqualTo("edges.csv:3: empty `process`");
+        assertThat(fails("process,theme\nA,x\nB,\n").getMessage()).isEqualTo("edges.csv:3: empty `theme`");
+    }
+
+    @Test
+    void badWeightsAreRefused() {
+        assertThat(fails("process,theme,weight\nA,x,heavy\n").getMessage())
+                .startsWith("edges.csv:2: weight `heavy` is not a number");
+        assertThat(fails("process,theme,weight\nA,x,1\nA,y,-1\n").getMessage())
+                .startsWith("edges.csv:3: weight `-1` is out of range");
+        assertThat(fails("process,theme,weight\nA,x,NaN\n").getMessage()).contains("out of range");
+        assertThat(fails("process,theme,weight\nA,x,\n").getMessage()).contains("edges.csv:2: weight ``");
+    }
+
+    @Test
+    void wrongFieldCountAndEmptyFile() {
+        assertThat(fails("process,theme\nA,x\nB,y,z\n").getMessage())
+                .isEqualTo("edges.csv:3: row has 3 field(s), the header has 2 (process,theme)");
+        assertThat(fails("").getMessage()).contains("empty");
+        assertThat(fails("process,theme\n").getMessage()).contains("header but no rows");
+    }
+
+    @Test
+    void quotedFieldsWithNewlinesKeepLineNumbers() {
+        LoadException e = fails("process,theme\n\"A\",\"multi\nline\"\nB,,\n");
+        assertThat(e.line()).contains(4);
+    }
+
+    @Test
+    void invalidUtf8NamesTheLine() {
+        byte[] latin1 = "process,theme\nA,x\nB,Migraci\u00f3n\n".getBytes(StandardCharsets.ISO_8859_1);
+        LoadException e = assertThrows(LoadException.class, () -> SourceText.decode("latin1.csv", latin1));
+        assertThat(e.getMessage()).startsWith("latin1.csv:3: not valid UTF-8 (byte 0xF3");
+    }
+
+    @Test
+    void attributeFilesAddProperties() {
+        LoadPlan plan = new TwoModeCsvParser(Taxonomy.none()).parse(csv("e.csv", "process,theme\nA,x\n"),
+                csv("p.csv", "id,name,region\nA,Alpha,North\nC,Gamma,South\n"), csv("t.csv", "id,colour\nx,red\n"));
+        assertThat(plan.node(NodeKind.PROCESS, "A").orElseThrow().props()).containsEntry("name", "Alpha")
+                .containsEntry("region", "North");
+        assertThat(plan.node(NodeKind.THEME, "x").orElseThrow().props()).containsEntry("colour", "red");
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("`C`").contains("no themes"));
+        LoadException bad = assertThrows(LoadException.class, () -> new TwoModeCsvParser(Taxonomy.none())
+                .parse(csv("e.csv", "process,theme\nA,x\n"), csv("p.csv", "id,bad name\nA,1\n"), null));
+        assertThat(bad.getMessage()).startsWith("p.csv:1: column `bad name` is not a valid property name");
+    }
+
+    @Test
+    void sameFactTwiceIsOneEdge() {
+        LoadPlan plan = parse("process,theme,relation\nA,Remesas,x\nA,remesas,x\nA,Remesas,y\n");
+        List<LoadPlan.RelRow> edges = plan.relationships().get(RelKind.ADDRESSES);
+        assertThat(edges).hasSize(2);
+        assertThat(edges.get(0).props().get("rawLabels")).isEqualTo(List.of("Remesas", "remesas"));
+    }
+}
