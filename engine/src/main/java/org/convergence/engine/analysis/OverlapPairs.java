@@ -1,0 +1,191 @@
+package org.convergence.engine.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The overlapping process pairs of a {@link BipartiteGraph}, stored column-wise (a few arrays of
+ * primitives rather than one object per pair, since there can be millions), with every score
+ * derived on demand from the shared count and the two theme counts.
+ *
+ * <p>With {@code s} shared themes, {@code |A|}, {@code |B|} the theme counts and {@code N} the number
+ * of themes:
+ * <ul>
+ * <li>Jaccard {@code s / (|A| + |B| − s)};</li>
+ * <li>overlap coefficient {@code s / min(|A|, |B|)} (JGraphT's hub-promoted index);</li>
+ * <li>cosine (Salton) {@code s / √(|A|·|B|)};</li>
+ * <li>Dice (Sørensen) {@code 2s / (|A| + |B|)};</li>
+ * <li>weighted Jaccard {@code Σ_t min(w_at, w_bt) / Σ_t max(w_at, w_bt)} over the union of themes, as in
+ * Neo4j GDS node similarity; computed as {@code Σmin / (W_A + W_B − Σmin)};</li>
+ * <li>Adamic–Adar {@code Σ_shared 1/ln deg(t)} and resource allocation {@code Σ_shared 1/deg(t)};</li>
+ * <li>association strength {@code s·N / (|A|·|B|)}: observed over expected co-occurrence, the
+ * probabilistic affinity index that VOSviewer normalises with (van Eck &amp; Waltman 2009, JASIST 60(8)).</li>
+ * </ul>
+ */
+public final class OverlapPairs {
+
+    /**
+     * All scores of one pair.
+     *
+     * @param a index of the first process (a &lt; b)
+     * @param b index of the second process
+     * @param shared number of shared themes
+     * @param jaccard Jaccard index
+     * @param overlap overlap coefficient
+     * @param cosine cosine (Salton) index
+     * @param dice Dice (Sørensen) index
+     * @param weightedJaccard weighted Jaccard, NaN for unweighted graphs
+     * @param adamicAdar Adamic–Adar index, NaN when not computed
+     * @param resourceAllocation resource allocation index, NaN when not computed
+     * @param associationStrength observed / expected co-occurrence
+     */
+    public record Pair(int a, int b, int shared, double jaccard, double overlap, double cosine, double dice,
+            double weightedJaccard, double adamicAdar, double resourceAllocation, double associationStrength) {
+    }
+
+    private final BipartiteGraph graph;
+    private final int size;
+    private final int[] a;
+    private final int[] b;
+    private final int[] shared;
+    private final double[] minSum;
+    private final double[] adamicAdar;
+    private final double[] resource;
+
+    private OverlapPairs(BipartiteGraph graph, int size, int[] a, int[] b, int[] shared, double[] minSum,
+            double[] adamicAdar, double[] resource) {
+        this.graph = graph;
+        this.size = size;
+        this.a = a;
+        this.b = b;
+        this.shared = shared;
+        this.minSum = minSum;
+        this.adamicAdar = adamicAdar;
+        this.resource = resource;
+    }
+
+    /** @return number of pairs */
+    public int size() {
+        return size;
+    }
+
+    /** @return first process of pair {@code i} */
+    public int a(int i) {
+        return a[i];
+    }
+
+    /** @return second process of pair {@code i} */
+    public int b(int i) {
+        return b[i];
+    }
+
+    /** @return shared theme count of pair {@code i} */
+    public int shared(int i) {
+        return shared[i];
+    }
+
+    /** @return the graph the pairs come from */
+    public BipartiteGraph graph() {
+        return graph;
+    }
+
+    /** @return Jaccard index of pair {@code i} */
+    public double jaccard(int i) {
+        int da = graph.processDegree(a[i]);
+        int db = graph.processDegree(b[i]);
+        return (double) shared[i] / (da + db - shared[i]);
+    }
+
+    /** @return all scores of pair {@code i} */
+    public Pair pair(int i) {
+        int s = shared[i];
+        int da = graph.processDegree(a[i]);
+        int db = graph.processDegree(b[i]);
+        double weighted = Double.NaN;
+        if (minSum != null) {
+            weighted = minSum[i] / (graph.processWeight(a[i]) + graph.processWeight(b[i]) - minSum[i]);
+        }
+        return new Pair(a[i], b[i], s, (double) s / (da + db - s), (double) s / Math.min(da, db),
+                s / Math.sqrt((double) da * db), 2.0 * s / (da + db), weighted,
+                adamicAdar == null ? Double.NaN : adamicAdar[i], resource == null ? Double.NaN : resource[i],
+                (double) s * graph.themeCount() / ((double) da * db));
+    }
+
+    static OverlapPairs concat(BipartiteGraph graph, boolean rare, Builder[] parts) {
+        int total = 0;
+        for (Builder p : parts) {
+            total += p == null ? 0 : p.size;
+        }
+        int[] a = new int[total];
+        int[] b = new int[total];
+        int[] s = new int[total];
+        double[] m = graph.weighted() ? new double[total] : null;
+        double[] aa = rare ? new double[total] : null;
+        double[] ra = rare ? new double[total] : null;
+        int at = 0;
+        for (Builder p : parts) {
+            if (p == null || p.size == 0) {
+                continue;
+            }
+            System.arraycopy(p.a, 0, a, at, p.size);
+            System.arraycopy(p.b, 0, b, at, p.size);
+            System.arraycopy(p.shared, 0, s, at, p.size);
+            if (m != null) {
+                System.arraycopy(p.minSum, 0, m, at, p.size);
+            }
+            if (rare) {
+                System.arraycopy(p.adamicAdar, 0, aa, at, p.size);
+                System.arraycopy(p.resource, 0, ra, at, p.size);
+            }
+            at += p.size;
+        }
+        return new OverlapPairs(graph, total, a, b, s, m, aa, ra);
+    }
+
+    /** Growable column buffers for one chunk of rows. */
+    static final class Builder {
+        private final boolean weighted;
+        private final boolean rare;
+        int size;
+        int[] a = new int[16];
+        int[] b = new int[16];
+        int[] shared = new int[16];
+        double[] minSum;
+        double[] adamicAdar;
+        double[] resource;
+
+        Builder(boolean weighted, boolean rare) {
+            this.weighted = weighted;
+            this.rare = rare;
+            this.minSum = weighted ? new double[16] : null;
+            this.adamicAdar = rare ? new double[16] : null;
+            this.resource = rare ? new double[16] : null;
+        }
+
+        void add(int pa, int pb, int s, double min, double aa, double ra) {
+            if (size == a.length) {
+                int n = size * 2;
+                a = Arrays.copyOf(a, n);
+                b = Arrays.copyOf(b, n);
+                shared = Arrays.copyOf(shared, n);
+                if (weighted) {
+                    minSum = Arrays.copyOf(minSum, n);
+                }
+                if (rare) {
+                    adamicAdar = Arrays.copyOf(adamicAdar, n);
+                    resource = Arrays.copyOf(resource, n);
+                }
+            }
+            a[size] = pa;
+            b[size] = pb;
+            shared[size] = s;
+            if (weighted) {
+                minSum[size] = min;
+            }
+            if (rare) {
+                adamicAdar[size] = aa;
+                resource[size] = ra;
+            }
+            size++;
+        }
+    }
+}

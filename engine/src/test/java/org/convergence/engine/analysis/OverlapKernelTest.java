@@ -1,0 +1,149 @@
+package org.convergence.engine.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.linkprediction.AdamicAdarIndexLinkPrediction;
+import org.jgrapht.alg.linkprediction.CommonNeighborsLinkPrediction;
+import org.jgrapht.alg.linkprediction.HubPromotedIndexLinkPrediction;
+import org.jgrapht.alg.linkprediction.JaccardCoefficientLinkPrediction;
+import org.jgrapht.alg.linkprediction.ResourceAllocationIndexLinkPrediction;
+import org.jgrapht.alg.linkprediction.SaltonIndexLinkPrediction;
+import org.jgrapht.alg.linkprediction.SorensenIndexLinkPrediction;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OverlapKernelTest {
+
+    private static final double EPS = 1e-12;
+
+    /**
+     * A: t1 t2 t3 (weights 1, 2, 1); B: t2 t3 t4 (weights 3, 1, 1); C: t4; D: t5. Six themes in
+     * all would need t6: the universe is the five themes that occur.
+     */
+    private static BipartiteGraph fixture() {
+        return BipartiteGraph.of(List.of(
+                new BipartiteGraph.Edge("A", "t1", 1), new BipartiteGraph.Edge("A", "t2", 2),
+                new BipartiteGraph.Edge("A", "t3", 1), new BipartiteGraph.Edge("B", "t2", 3),
+                new BipartiteGraph.Edge("B", "t3", 1), new BipartiteGraph.Edge("B", "t4", 1),
+                new BipartiteGraph.Edge("C", "t4", 1), new BipartiteGraph.Edge("D", "t5", 1)), true);
+    }
+
+    @Test
+    void knownAnswersAsFractions() {
+        OverlapPairs pairs = OverlapKernel.compute(fixture(), new OverlapKernel.Parameters(1, 2, true));
+        assertThat(pairs.size()).isEqualTo(2); // A-B and B-C; D shares nothing
+        OverlapPairs.Pair ab = pairs.pair(0);
+        assertThat(ab.a()).isZero();
+        assertThat(ab.b()).isEqualTo(1);
+        assertThat(ab.shared()).isEqualTo(2);
+        assertThat(ab.jaccard()).isCloseTo(2d / 4, within(EPS));
+        assertThat(ab.overlap()).isCloseTo(2d / 3, within(EPS));
+        assertThat(ab.cosine()).isCloseTo(2d / 3, within(EPS));
+        assertThat(ab.dice()).isCloseTo(4d / 6, within(EPS));
+        // Σmin = min(2,3) + min(1,1) = 3; Σmax over t1..t4 = 1 + 3 + 1 + 1 = 6
+        assertThat(ab.weightedJaccard()).isCloseTo(3d / 6, within(EPS));
+        // t2 and t3 each have 2 processes
+        assertThat(ab.adamicAdar()).isCloseTo(2 / Math.log(2), within(EPS));
+        assertThat(ab.resourceAllocation()).isCloseTo(2d / 2, within(EPS));
+        // s·N / (|A||B|) = 2·5 / 9
+        assertThat(ab.associationStrength()).isCloseTo(10d / 9, within(EPS));
+        OverlapPairs.Pair bc = pairs.pair(1);
+        assertThat(bc.shared()).isEqualTo(1);
+        assertThat(bc.overlap()).isCloseTo(1d / 1, within(EPS));
+        assertThat(bc.jaccard()).isCloseTo(1d / 3, within(EPS));
+        assertThat(bc.weightedJaccard()).isCloseTo(1d / 5, within(EPS));
+    }
+
+    @Test
+    void minSharedFiltersPairs() {
+        OverlapPairs pairs = OverlapKernel.compute(fixture(), new OverlapKernel.Parameters(2, 1, false));
+        assertThat(pairs.size()).isEqualTo(1);
+        assertThat(pairs.pair(0).adamicAdar()).isNaN();
+    }
+
+    @Test
+    void unweightedGraphHasNoWeightedJaccard() {
+        BipartiteGraph g = BipartiteGraph.of(List.of(new BipartiteGraph.Edge("A", "x", 1),
+                new BipartiteGraph.Edge("B", "x", 1)), false);
+        assertThat(OverlapKernel.compute(g, OverlapKernel.Parameters.defaults()).pair(0).weightedJaccard()).isNaN();
+    }
+
+    private static BipartiteGraph random(Random random, int processes, int themes, double density) {
+        List<BipartiteGraph.Edge> edges = new ArrayList<>();
+        for (int p = 0; p < processes; p++) {
+            for (int t = 0; t < themes; t++) {
+                if (random.nextDouble() < density) {
+                    edges.add(new BipartiteGraph.Edge("p" + p, "t" + t, 1 + random.nextInt(3)));
+                }
+            }
+        }
+        return BipartiteGraph.of(edges, true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 17, 42})
+    void sameAsJGraphTLinkPredictionOnRandomBipartiteGraphs(int seed) {
+        BipartiteGraph g = random(new Random(seed), 40, 25, 0.15);
+        Graph<String, DefaultEdge> jg = new SimpleGraph<>(DefaultEdge.class);
+        for (int a = 0; a < g.processCount(); a++) {
+            jg.addVertex("P:" + g.process(a));
+        }
+        for (int t = 0; t < g.themeCount(); t++) {
+            jg.addVertex("T:" + g.theme(t));
+            for (int a : g.processesOf(t)) {
+                jg.addEdge("P:" + g.process(a), "T:" + g.theme(t));
+            }
+        }
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 3, true));
+        var common = new CommonNeighborsLinkPrediction<>(jg);
+        var jaccard = new JaccardCoefficientLinkPrediction<>(jg);
+        var overlap = new HubPromotedIndexLinkPrediction<>(jg);
+        var salton = new SaltonIndexLinkPrediction<>(jg);
+        var sorensen = new SorensenIndexLinkPrediction<>(jg);
+        var adamic = new AdamicAdarIndexLinkPrediction<>(jg);
+        var resource = new ResourceAllocationIndexLinkPrediction<>(jg);
+        int listed = 0;
+        for (int a = 0; a < g.processCount(); a++) {
+            for (int b = a + 1; b < g.processCount(); b++) {
+                String u = "P:" + g.process(a);
+                String v = "P:" + g.process(b);
+                int expectedShared = (int) common.predict(u, v);
+                if (expectedShared == 0) {
+                    continue;
+                }
+                OverlapPairs.Pair p = pairs.pair(listed++);
+                assertThat(p.a()).isEqualTo(a);
+                assertThat(p.b()).isEqualTo(b);
+                assertThat(p.shared()).isEqualTo(expectedShared);
+                assertThat(p.jaccard()).isCloseTo(jaccard.predict(u, v), within(EPS));
+                assertThat(p.overlap()).isCloseTo(overlap.predict(u, v), within(EPS));
+                assertThat(p.cosine()).isCloseTo(salton.predict(u, v), within(EPS));
+                assertThat(p.dice()).isCloseTo(sorensen.predict(u, v), within(EPS));
+                assertThat(p.adamicAdar()).isCloseTo(adamic.predict(u, v), within(EPS));
+                assertThat(p.resourceAllocation()).isCloseTo(resource.predict(u, v), within(EPS));
+                assertThat(p.jaccard()).isBetween(0.0, 1.0);
+                assertThat(p.weightedJaccard()).isBetween(0.0, 1.0);
+            }
+        }
+        assertThat(pairs.size()).isEqualTo(listed).isPositive();
+    }
+
+    @Test
+    void resultDoesNotDependOnThreadCount() {
+        BipartiteGraph g = random(new Random(7), 300, 60, 0.05);
+        OverlapPairs one = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 1, true));
+        OverlapPairs four = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 4, true));
+        assertThat(four.size()).isEqualTo(one.size());
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(four.pair(i)).isEqualTo(one.pair(i));
+        }
+    }
+}
