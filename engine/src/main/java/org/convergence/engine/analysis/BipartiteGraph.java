@@ -186,6 +186,27 @@ public final class BipartiteGraph {
                 themeWeights, weighted);
     }
 
+    /**
+     * The same graph with the two modes swapped: themes become the rows, so that the
+     * {@link OverlapKernel} computes theme co-occurrence.
+     *
+     * @return the transposed graph (weights kept)
+     */
+    public BipartiteGraph transpose() {
+        int m = processThemes.length;
+        int[] ep = new int[m];
+        int[] et = new int[m];
+        double[] ew = new double[m];
+        for (int a = 0; a < processes.length; a++) {
+            for (int k = processOffsets[a]; k < processOffsets[a + 1]; k++) {
+                ep[k] = processThemes[k];
+                et[k] = a;
+                ew[k] = processWeights[k];
+            }
+        }
+        return fromIndexArrays(themes, processes, ep, et, ew, weighted);
+    }
+
     /** @return number of processes */
     public int processCount() {
         return processes.length;

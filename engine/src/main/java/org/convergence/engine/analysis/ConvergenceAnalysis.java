@@ -1,0 +1,251 @@
+package org.convergence.engine.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+
+/**
+ * Runs the convergence analyses on one {@link TwoModeData}: overlap scores with significance, clusters
+ * (processes on the weighted projection, themes by co-occurrence, processes and themes together on the
+ * bipartite graph), shortest links, bridges and centrality, and recommendations. Knows nothing of
+ * Neo4j or the command line.
+ */
+public final class ConvergenceAnalysis {
+
+    /** A requested link between two processes. */
+    public record PathRequest(String from, String to, int k) {
+        public PathRequest {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /**
+     * Everything the analyses take.
+     *
+     * @param overlap overlap parameters
+     * @param clusters clustering parameters, or null to skip clustering
+     * @param themeClusters whether to cluster themes by co-occurrence (an all-pairs pass over themes)
+     * @param paths links to compute
+     * @param centrality whether to compute betweenness and bridges
+     * @param recommendNeighbours similar processes consulted per recommendation, 0 to skip
+     * @param recommendLimit themes recommended per process
+     */
+    public record Parameters(OverlapAnalysis.Parameters overlap, Clusters.Parameters clusters, boolean themeClusters,
+            List<PathRequest> paths, boolean centrality, int recommendNeighbours, int recommendLimit) {
+        public Parameters {
+            Objects.requireNonNull(overlap, "overlap");
+            paths = List.copyOf(paths);
+            if (recommendNeighbours < 0 || recommendLimit < 1) {
+                throw new IllegalArgumentException("Values for `recommendNeighbours` (" + recommendNeighbours
+                        + ", at least 0) and `recommendLimit` (" + recommendLimit + ", at least 1) are out of range");
+            }
+        }
+
+        /** @return every analysis with default parameters and no paths */
+        public static Parameters defaults() {
+            return new Parameters(OverlapAnalysis.Parameters.defaults(), Clusters.Parameters.defaults(), true,
+                    List.of(), true, 3, 5);
+        }
+    }
+
+    /**
+     * One clustering mapped back to ids.
+     *
+     * @param kind {@code process}, {@code theme} or {@code co} (processes and themes together)
+     * @param clusters per cluster, its process ids and theme ids
+     * @param modularity Newman modularity at resolution 1
+     */
+    public record ClusterSet(String kind, List<Cluster> clusters, double modularity) {
+    }
+
+    /** One cluster: its index and members. */
+    public record Cluster(int id, List<String> processes, List<String> themes) {
+    }
+
+    /** The links found for one request. */
+    public record PathResult(PathRequest request, List<ShortestLinks.Link> shortest, ShortestLinks.Link weighted) {
+    }
+
+    /**
+     * All results.
+     *
+     * @param data the input
+     * @param overlap converging pairs
+     * @param clusterSets process, theme and co-clusterings (those computed)
+     * @param paths links per request
+     * @param centrality bridges and centrality, or null
+     * @param recommendations per process, or empty
+     * @param timingsMs milliseconds per stage
+     */
+    public record Report(TwoModeData data, OverlapAnalysis.Result overlap, List<ClusterSet> clusterSets,
+            List<PathResult> paths, Centrality.Result centrality,
+            Map<String, List<Recommendations.Recommendation>> recommendations, Map<String, Long> timingsMs) {
+
+        /** @return the clustering of the given kind, if computed */
+        public java.util.Optional<ClusterSet> clusters(String kind) {
+            return clusterSets.stream().filter(c -> c.kind().equals(kind)).findFirst();
+        }
+    }
+
+    private ConvergenceAnalysis() {
+    }
+
+    /**
+     * Runs all analyses.
+     *
+     * @param data input
+     * @param parameters what to run
+     * @param progress receives a line when a stage starts
+     * @return the report
+     */
+    public static Report run(TwoModeData data, Parameters parameters, Consumer<String> progress) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        BipartiteGraph g = data.graph();
+
+        long t0 = System.nanoTime();
+        progress.accept("overlap scores for " + g.processCount() + " processes");
+        OverlapAnalysis.Result overlap = OverlapAnalysis.run(g, parameters.overlap());
+        timings.put("overlap", ms(t0));
+
+        t0 = System.nanoTime();
+        List<ClusterSet> sets = new ArrayList<>();
+        if (parameters.clusters() != null) {
+            progress.accept("clusters");
+            sets.add(coClusters(data, parameters.clusters()));
+            sets.add(processClusters(data, overlap, parameters));
+            if (parameters.themeClusters()) {
+                sets.add(themeClusters(data, parameters));
+            }
+        }
+        timings.put("clusters", ms(t0));
+
+        t0 = System.nanoTime();
+        ShortestLinks links = null;
+        List<PathResult> paths = new ArrayList<>();
+        if (!parameters.paths().isEmpty() || parameters.centrality()) {
+            links = new ShortestLinks(data);
+        }
+        for (PathRequest request : parameters.paths()) {
+            progress.accept("links " + request.from() + " - " + request.to());
+            List<ShortestLinks.Link> shortest = links.shortest(request.from(), request.to(), request.k());
+            ShortestLinks.Link weighted = parameters.overlap().metric() == SimilarityMetric.SHARED ? null
+                    : links.cheapest(request.from(), request.to(), overlap.pairs(), parameters.overlap().metric())
+                            .orElse(null);
+            paths.add(new PathResult(request, shortest, weighted));
+        }
+        timings.put("paths", ms(t0));
+
+        t0 = System.nanoTime();
+        Centrality.Result centrality = null;
+        if (parameters.centrality()) {
+            progress.accept("centrality");
+            Graph<Integer, DefaultEdge> bipartite = links.bipartite();
+            centrality = Centrality.compute(data, bipartite);
+        }
+        timings.put("centrality", ms(t0));
+
+        t0 = System.nanoTime();
+        Map<String, List<Recommendations.Recommendation>> recommendations = parameters.recommendNeighbours() == 0
+                ? Map.of()
+                : Recommendations.compute(data, overlap.pairs(), parameters.overlap().metric(),
+                        parameters.recommendNeighbours(), parameters.recommendLimit());
+        timings.put("recommendations", ms(t0));
+        return new Report(data, overlap, List.copyOf(sets), List.copyOf(paths), centrality, recommendations, timings);
+    }
+
+    /** Processes and themes clustered together on the bipartite graph (edge weights as loaded). */
+    static ClusterSet coClusters(TwoModeData data, Clusters.Parameters parameters) {
+        BipartiteGraph g = data.graph();
+        int p = g.processCount();
+        int m = g.edgeCount();
+        int[] from = new int[m];
+        int[] to = new int[m];
+        double[] w = new double[m];
+        int e = 0;
+        for (int a = 0; a < p; a++) {
+            int[] themes = g.themesOf(a);
+            for (int t : themes) {
+                from[e] = a;
+                to[e] = p + t;
+                w[e] = 1.0;
+                e++;
+            }
+        }
+        if (g.weighted()) {
+            double[] pw = g.processWeights();
+            System.arraycopy(pw, 0, w, 0, m);
+        }
+        Clusters.Result r = Clusters.cluster(p + g.themeCount(), from, to, w, parameters);
+        List<List<String>> procs = lists(r.clusterCount());
+        List<List<String>> themes = lists(r.clusterCount());
+        for (int v = 0; v < p + g.themeCount(); v++) {
+            (v < p ? procs : themes).get(r.membership()[v]).add(v < p ? g.process(v) : g.theme(v - p));
+        }
+        return new ClusterSet("co", clusters(procs, themes), r.modularity());
+    }
+
+    static ClusterSet processClusters(TwoModeData data, OverlapAnalysis.Result overlap, Parameters parameters) {
+        BipartiteGraph g = data.graph();
+        List<OverlapAnalysis.ScoredPair> pairs = overlap.pairs();
+        int[] from = new int[pairs.size()];
+        int[] to = new int[pairs.size()];
+        double[] w = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            from[i] = pairs.get(i).scores().a();
+            to[i] = pairs.get(i).scores().b();
+            w[i] = parameters.overlap().metric().of(pairs.get(i).scores());
+        }
+        Clusters.Result r = Clusters.cluster(g.processCount(), from, to, w, parameters.clusters());
+        List<List<String>> procs = lists(r.clusterCount());
+        for (int v = 0; v < g.processCount(); v++) {
+            procs.get(r.membership()[v]).add(g.process(v));
+        }
+        return new ClusterSet("process", clusters(procs, lists(r.clusterCount())), r.modularity());
+    }
+
+    static ClusterSet themeClusters(TwoModeData data, Parameters parameters) {
+        BipartiteGraph transposed = data.graph().transpose();
+        OverlapPairs co = OverlapKernel.compute(transposed, new OverlapKernel.Parameters(1,
+                parameters.overlap().threads(), false));
+        int[] from = new int[co.size()];
+        int[] to = new int[co.size()];
+        double[] w = new double[co.size()];
+        for (int i = 0; i < co.size(); i++) {
+            from[i] = co.a(i);
+            to[i] = co.b(i);
+            w[i] = co.shared(i);
+        }
+        Clusters.Result r = Clusters.cluster(transposed.processCount(), from, to, w, parameters.clusters());
+        List<List<String>> themes = lists(r.clusterCount());
+        for (int v = 0; v < transposed.processCount(); v++) {
+            themes.get(r.membership()[v]).add(transposed.process(v));
+        }
+        return new ClusterSet("theme", clusters(lists(r.clusterCount()), themes), r.modularity());
+    }
+
+    private static List<List<String>> lists(int n) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new ArrayList<>());
+        }
+        return out;
+    }
+
+    private static List<Cluster> clusters(List<List<String>> processes, List<List<String>> themes) {
+        List<Cluster> out = new ArrayList<>();
+        for (int c = 0; c < processes.size(); c++) {
+            out.add(new Cluster(c, List.copyOf(processes.get(c)), List.copyOf(themes.get(c))));
+        }
+        return List.copyOf(out);
+    }
+
+    private static long ms(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

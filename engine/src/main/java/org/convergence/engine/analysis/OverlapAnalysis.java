@@ -1,0 +1,115 @@
+package org.convergence.engine.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Overlap scores of converging process pairs with their significance: every pair sharing at least
+ * {@code minShared} themes ({@link OverlapKernel}), or, with {@code topK > 0}, each process's
+ * {@code topK} most similar processes by {@code metric} ({@link TopKOverlap}, which never holds all
+ * pairs). p-values are hypergeometric upper tails over the theme universe ({@link Significance}),
+ * q-values Benjamini–Hochberg adjusted over all {@code P(P−1)/2} process pairs.
+ */
+public final class OverlapAnalysis {
+
+    /**
+     * Parameters.
+     *
+     * @param minShared smallest shared count listed, at least 1
+     * @param topK 0 for all pairs, else the number of most similar processes kept per process
+     * @param metric similarity that ranks top-k neighbours
+     * @param threads worker threads
+     */
+    public record Parameters(int minShared, int topK, SimilarityMetric metric, int threads) {
+        public Parameters {
+            if (minShared < 1) {
+                throw new IllegalArgumentException("Value for `minShared` was `" + minShared
+                        + "`, but must be within the range [1, 2147483647]");
+            }
+            if (topK < 0) {
+                throw new IllegalArgumentException("Value for `topK` was `" + topK
+                        + "`, but must be within the range [0, 2147483647] (0 lists all pairs)");
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("Value for `threads` was `" + threads
+                        + "`, but must be within the range [1, 1024]");
+            }
+        }
+
+        /** @return all pairs sharing a theme, ranked by Jaccard, one thread per core */
+        public static Parameters defaults() {
+            return new Parameters(1, 0, SimilarityMetric.JACCARD, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /**
+     * A converging pair with its scores and significance.
+     *
+     * @param scores all similarity scores
+     * @param pValue hypergeometric {@code P(X ≥ shared)}
+     * @param qValue Benjamini–Hochberg adjusted p-value
+     */
+    public record ScoredPair(OverlapPairs.Pair scores, double pValue, double qValue) {
+    }
+
+    /**
+     * The result.
+     *
+     * @param pairs pairs sorted by descending Jaccard, then ids
+     * @param family number of hypotheses the q-values are adjusted over
+     */
+    public record Result(List<ScoredPair> pairs, long family) {
+    }
+
+    private OverlapAnalysis() {
+    }
+
+    /** Runs the analysis. */
+    public static Result run(BipartiteGraph graph, Parameters parameters) {
+        OverlapPairs pairs = parameters.topK() > 0
+                ? TopKOverlap.compute(graph, parameters.topK(), parameters.metric(), parameters.minShared(),
+                        parameters.threads())
+                : OverlapKernel.compute(graph, new OverlapKernel.Parameters(parameters.minShared(),
+                        parameters.threads(), true));
+        Significance significance = new Significance(Math.max(1, graph.themeCount()));
+        double[] p = new double[pairs.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = significance.upperTail(pairs.shared(i), graph.processDegree(pairs.a(i)),
+                    graph.processDegree(pairs.b(i)));
+        }
+        long n = graph.processCount();
+        long family = Math.max(p.length, n * (n - 1) / 2);
+        double[] q = Significance.benjaminiHochberg(p, family);
+        List<ScoredPair> scored = new ArrayList<>(p.length);
+        for (int i = 0; i < p.length; i++) {
+            scored.add(new ScoredPair(pairs.pair(i), p[i], q[i]));
+        }
+        scored.sort(Comparator.comparingDouble((ScoredPair s) -> -s.scores().jaccard())
+                .thenComparingInt(s -> s.scores().a()).thenComparingInt(s -> s.scores().b()));
+        return new Result(List.copyOf(scored), family);
+    }
+
+    /** @return the sorted theme indices two processes share */
+    public static int[] sharedThemes(BipartiteGraph graph, int a, int b) {
+        int[] x = graph.themesOf(a);
+        int[] y = graph.themesOf(b);
+        int[] out = new int[Math.min(x.length, y.length)];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                out[n++] = x[i];
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+}
