@@ -1,4 +1,5 @@
-// Counts of what a data set holds, for the summary printed after a load.
+// Counts of what a data set holds, for the summary printed after a load: the loaded facts, and
+// separately the analysis runs stored beside them.
 MATCH (d:Dataset {id: $dataset})
 CALL (d) {
   MATCH (p:Process {dataset: d.id}) RETURN count(p) AS processes
@@ -11,10 +12,15 @@ CALL (d) {
   MATCH (:Process {dataset: d.id})-[r:ADDRESSES]->(:Theme) RETURN count(r) AS addresses
 }
 CALL (d) {
-  MATCH (n {dataset: d.id}) RETURN count(n) AS nodes
+  MATCH (n {dataset: d.id}) WHERE NOT n:AnalysisRun AND NOT n:Cluster RETURN count(n) AS nodes
 }
 CALL (d) {
-  MATCH (n {dataset: d.id})-[r]->() RETURN count(r) AS relationships
+  MATCH (n {dataset: d.id})-[r]->()
+  WHERE NOT n:AnalysisRun AND NOT r:CONVERGES_WITH AND NOT r:IN_CLUSTER
+  RETURN count(r) AS relationships
+}
+CALL (d) {
+  MATCH (r:AnalysisRun {dataset: d.id}) RETURN count(r) AS analysisRuns
 }
 RETURN d.id AS dataset, d.source AS source, d.kind AS kind, processes, themes, unmappedThemes,
-       addresses, nodes, relationships
+       addresses, nodes, relationships, analysisRuns

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "convergence", mixinStandardHelpOptions = true, versionProvider = ConvergenceCli.Version.class,
         description = "Convergence analytics of two-mode (process x theme) data in Neo4j.",
-        subcommands = {RunCommand.class, LoadCommand.class, ServeCommand.class, DatasetsCommand.class,
+        subcommands = {RunCommand.class, LoadCommand.class, AnalyzeCommand.class, PathCommand.class,
+                RecommendCommand.class, ServeCommand.class, DatasetsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ConvergenceCli {
 

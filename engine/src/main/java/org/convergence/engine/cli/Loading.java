@@ -54,8 +54,9 @@ final class Loading {
                 () -> new IllegalStateException("data set `" + dataset + "` is missing right after loading it"));
         out.println();
         out.printf(Locale.ROOT, "  %,d processes, %,d themes (%,d unmapped), %,d process-theme relations;"
-                + " %,d nodes and %,d relationships in all%n", s.processes(), s.themes(), s.unmappedThemes(),
-                s.addresses(), s.nodes(), s.relationships());
+                + " %,d nodes and %,d relationships in all%s%n", s.processes(), s.themes(), s.unmappedThemes(),
+                s.addresses(), s.nodes(), s.relationships(), s.analysisRuns() == 0 ? ""
+                        : String.format(Locale.ROOT, "; %,d analysis run(s) stored beside them", s.analysisRuns()));
         var processes = store.processes(dataset);
         if (processes.size() <= 50) {
             out.println();

@@ -1,26 +1,41 @@
 package org.convergence.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.convergence.engine.analysis.Clusters;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.OverlapAnalysis;
+import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.loader.LoadException;
 import org.convergence.loader.LoadPlan;
 import org.convergence.loader.neo4j.GraphWriter;
-import org.convergence.loader.seed.SeedMatrixParser;
 import org.convergence.loader.taxonomy.Taxonomy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code convergence run}: the main job. Loads the built-in 2002 matrix into data set {@code seed}
- * (reloading it only when the seed or the taxonomy changed, so reruns give the same graph) and
- * prints a summary of the graph.
+ * {@code convergence run [JOB.yaml]}: a repeatable analytics job. Without a file, the built-in job
+ * loads the 2002 matrix into data set {@code seed} (reloading only when the seed or taxonomy changed),
+ * runs every analysis, writes the results back to Neo4j and prints a short report.
  */
-@Command(name = "run", description = "Run the main job: load the built-in 2002 convergence matrix into data set"
-        + " `seed` and print a summary of the graph.")
+@Command(name = "run", description = {"Run an analytics job: load its data sets, run its analyses, write the results"
+        + " back to Neo4j and print a short report.", "Without JOB.yaml the built-in job runs on the 2002 convergence"
+        + " matrix (data set `seed`); see engine/src/main/resources/org/convergence/engine/default-job.yaml."})
 final class RunCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB.yaml", description = "Job file (default: the built-in job).")
+    Path jobFile;
 
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
@@ -36,15 +51,94 @@ final class RunCommand implements Callable<Integer>, ConvergenceCli.EnvironmentA
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        LoadPlan plan = Loading.seedPlan(null, Taxonomy.builtIn());
+        PrintWriter err = spec.commandLine().getErr();
+        Job job = jobFile == null ? Job.builtIn() : Job.load(jobFile);
+        Path base = jobFile == null ? Path.of(".") : jobFile.toAbsolutePath().getParent();
+        String source = jobFile == null ? "built-in job" : jobFile.toString();
+        // Parse and check every source before touching the database.
+        List<LoadPlan> plans = new ArrayList<>();
+        for (Job.DatasetSpec d : job.datasets()) {
+            GraphWriter.requireValidName(d.name());
+            Taxonomy taxonomy = d.taxonomy() == null || d.taxonomy().equals("builtin") ? Taxonomy.builtIn()
+                    : d.taxonomy().equals("none") ? Taxonomy.none() : Taxonomy.load(base.resolve(d.taxonomy()));
+            plans.add(d.csv() != null
+                    ? Loading.csvPlan(base.resolve(d.csv()), d.processes() == null ? null : base.resolve(d.processes()),
+                            d.themes() == null ? null : base.resolve(d.themes()), taxonomy)
+                    : Loading.seedPlan(d.matrix() == null ? null : base.resolve(d.matrix()), taxonomy));
+        }
+        Job.Analyses a = job.analyses();
+        Job.Output o = job.output() == null ? new Job.Output(true, 5, null) : job.output();
+        ConvergenceAnalysis.Parameters parameters = a == null ? null : parameters(a, source);
+        List<String> relations = a == null ? null : relations(a.relations(), source);
         try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
-            out.println("Convergence " + ConvergenceCli.version() + " on " + neo4j.description());
-            Loading.write(neo4j.driver(), SeedMatrixParser.SEED_DATASET, plan, GraphWriter.Mode.REPLACE_IF_CHANGED, out);
-            out.println();
+            out.println("Convergence " + ConvergenceCli.version() + " on " + neo4j.description() + " (" + source + ")");
+            for (int i = 0; i < plans.size(); i++) {
+                Job.DatasetSpec d = job.datasets().get(i);
+                Loading.write(neo4j.driver(), d.name(), plans.get(i), mode(d.reload(), source), out);
+                out.println();
+                if (parameters != null) {
+                    AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j.driver(), d.name(), relations, parameters,
+                            o.writeBack() == null || o.writeBack(), err);
+                    ReportOutput.text(outcome, o.rows() == null ? 5 : o.rows(), out);
+                    if (o.json() != null) {
+                        Path json = base.resolve(o.json().replace("{dataset}", d.name()));
+                        Files.writeString(json, ReportOutput.json(outcome).toPrettyString());
+                        out.println("Full report written to " + json);
+                    }
+                    out.println();
+                }
+            }
             out.println("Look at it in Neo4j Browser: ./convergence serve, then open http://localhost:7474/browser/");
         }
         return 0;
+    }
+
+    private static GraphWriter.Mode mode(String reload, String source) {
+        if (reload == null || reload.equals("if-changed")) {
+            return GraphWriter.Mode.REPLACE_IF_CHANGED;
+        }
+        return switch (reload) {
+            case "always" -> GraphWriter.Mode.REPLACE;
+            case "never" -> GraphWriter.Mode.MERGE;
+            default -> throw new LoadException(source, null, "`reload` was `" + reload
+                    + "`, but must be one of if-changed, always, never");
+        };
+    }
+
+    private static List<String> relations(Object value, String source) {
+        if (value == null || "all".equals(value)) {
+            return null;
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(x -> ((String) x).toUpperCase(Locale.ROOT)).sorted().distinct().toList();
+        }
+        throw new LoadException(source, null, "`relations` must be `all` or a list of relation kinds");
+    }
+
+    private static ConvergenceAnalysis.Parameters parameters(Job.Analyses a, String source) {
+        try {
+            Job.ClusterSpec c = a.clusters();
+            Clusters.Parameters clusters = c == null ? Clusters.Parameters.defaults() : new Clusters.Parameters(
+                    Clusters.Algorithm.parse(c.algorithm() == null ? "leiden" : c.algorithm()),
+                    c.resolution() == null ? 1.0 : c.resolution(), c.iterations() == null ? 10 : c.iterations(),
+                    c.seed() == null ? 42L : c.seed());
+            List<ConvergenceAnalysis.PathRequest> paths = new ArrayList<>();
+            if (a.paths() != null) {
+                for (Job.PathSpec p : a.paths()) {
+                    paths.add(new ConvergenceAnalysis.PathRequest(p.from(), p.to(), p.k() == null ? 3 : p.k()));
+                }
+            }
+            Job.RecommendSpec r = a.recommendations();
+            return new ConvergenceAnalysis.Parameters(new OverlapAnalysis.Parameters(
+                    a.minShared() == null ? 1 : a.minShared(), a.topK() == null ? 0 : a.topK(),
+                    SimilarityMetric.parse("metric", a.metric() == null ? "jaccard" : a.metric()),
+                    Runtime.getRuntime().availableProcessors()), clusters, c == null || c.themes() == null || c.themes(),
+                    paths, a.centrality() == null || a.centrality(), r == null || r.neighbours() == null ? 3 : r.neighbours(),
+                    r == null || r.limit() == null ? 5 : r.limit());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new LoadException(source, null, "invalid analyses: " + e.getMessage(), e);
+        }
     }
 }

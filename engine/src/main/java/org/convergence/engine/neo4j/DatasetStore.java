@@ -23,10 +23,11 @@ public final class DatasetStore {
      * @param unmappedThemes themes that matched no taxonomy entry
      * @param addresses process-theme relationships
      * @param nodes all nodes of the data set
-     * @param relationships all relationships starting at a node of the data set
+     * @param relationships all relationships starting at a node of the data set (loaded facts only)
+     * @param analysisRuns analysis runs stored for the data set
      */
     public record Summary(String dataset, String source, String kind, long processes, long themes,
-            long unmappedThemes, long addresses, long nodes, long relationships) {
+            long unmappedThemes, long addresses, long nodes, long relationships, long analysisRuns) {
     }
 
     /**
@@ -58,7 +59,7 @@ public final class DatasetStore {
         return rows.stream().findFirst().map(r -> new Summary(r.get("dataset").asString(),
                 r.get("source").asString(null), r.get("kind").asString(null), r.get("processes").asLong(),
                 r.get("themes").asLong(), r.get("unmappedThemes").asLong(), r.get("addresses").asLong(),
-                r.get("nodes").asLong(), r.get("relationships").asLong()));
+                r.get("nodes").asLong(), r.get("relationships").asLong(), r.get("analysisRuns").asLong()));
     }
 
     /** @return every process of the data set with its theme counts, in source order */

@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,10 +42,93 @@ class ConvergenceCliIT {
                 .contains("CRM    Conferencia Regional sobre Migración")
                 .contains("CSM    Conferencia Sudamericana de Migración")
                 .contains("Every theme label matched the taxonomy.");
+        assertThat(first.out()).contains("56 nodes and 89 relationships in all\n")
+                .containsPattern("CRM +SOA +8 +0\\.5714")
+                .contains("CSM is linked to PPP in 4 steps")
+                .containsPattern("Migration statistics information systems +0\\.6105 .*bridge: 3 pair")
+                .contains("Recommendations");
         Outcome second = run("run");
         assertThat(second.exit()).isZero();
-        assertThat(second.out()).contains("Loaded data set `seed`").contains("56 nodes and 89 relationships");
-        assertThat(first.out()).contains("56 nodes and 89 relationships");
+        assertThat(second.out()).contains("Loaded data set `seed`")
+                .contains("56 nodes and 89 relationships in all; 1 analysis run(s) stored beside them");
+        String runId = first.out().replaceAll("(?s).*Analysis (run-[0-9a-f]{12}).*", "$1");
+        assertThat(second.out()).contains("Analysis " + runId + " of data set `seed`");
+    }
+
+    @Test
+    void analyzeAsJsonPathAndRecommend() throws IOException {
+        assertThat(run("load", "--seed").exit()).isZero();
+        Outcome json = run("analyze", "--format", "json", "--relations", "CONVERGENCE_AREA", "--no-write");
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.get("dataset").asText()).isEqualTo("seed");
+        JsonNode top = root.get("pairs").get(0);
+        assertThat(top.get("a").asText()).isEqualTo("CRM");
+        assertThat(top.get("b").asText()).isEqualTo("SOA");
+        assertThat(top.get("shared").asInt()).isEqualTo(7);
+        assertThat(top.get("jaccard").asDouble()).isEqualTo(7d / 9);
+        assertThat(top.has("weightedJaccard")).isFalse();
+        assertThat(top.get("sharedThemes")).hasSize(7);
+        for (String field : new String[] {"overlap", "cosine", "dice", "pValue", "qValue"}) {
+            assertThat(top.has(field)).as(field).isTrue();
+        }
+        assertThat(root.get("clusters").size()).isPositive();
+        assertThat(root.get("clusters").get(0).has("processes")).isTrue();
+        assertThat(root.has("modularity")).isTrue();
+        assertThat(root.get("bridges").get(0).get("theme").asText()).isEqualTo("migration-statistics");
+        for (String stage : new String[] {"read", "overlap", "clusters", "paths", "centrality", "write"}) {
+            assertThat(root.get("timingsMs").has(stage)).as(stage).isTrue();
+        }
+
+        Outcome path = run("path", "CSM", "PPP", "--k", "2", "--format", "json");
+        assertThat(path.exit()).as(path.err()).isZero();
+        JsonNode paths = new ObjectMapper().readTree(path.out()).get("paths");
+        assertThat(paths).hasSize(2);
+        assertThat(paths.get(0).get("hops").asInt()).isEqualTo(4);
+        JsonNode first = paths.get(0).get("nodes").get(0);
+        assertThat(first.get("kind").asText()).isEqualTo("process");
+        assertThat(first.get("id").asText()).isEqualTo("CSM");
+        assertThat(first.get("name").asText()).isEqualTo("Conferencia Sudamericana de Migración");
+        assertThat(paths.get(0).get("nodes").get(1).get("kind").asText()).isEqualTo("theme");
+
+        Outcome unknown = run("path", "CMS", "PPP");
+        assertThat(unknown.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(unknown.err()).contains("Unknown process `CMS`; did you mean CRM, CSM?");
+
+        Outcome noLink = run("path", "CSM", "PPP", "--relations", "ACTION_PLAN,STATED_PURPOSE");
+        assertThat(noLink.exit()).as(noLink.err()).isZero();
+        assertThat(noLink.out()).contains("No link: CSM and PPP are in different components");
+
+        Outcome recommend = run("recommend", "PPP");
+        assertThat(recommend.exit()).as(recommend.err()).isZero();
+        assertThat(recommend.out()).contains("PPP:").contains("(from CRM, SOA)");
+
+        Outcome missing = run("analyze", "--dataset", "nope");
+        assertThat(missing.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(missing.err()).contains("Data set `nope` does not exist; known data sets: seed");
+    }
+
+    @Test
+    void jobFileLoadsCsvAndWritesJson(@TempDir Path files) throws IOException {
+        Files.writeString(files.resolve("edges.csv"), "process,theme,weight\nann,Remesas,2\nbob,Remesas,1\n"
+                + "bob,Turismo,1\ncid,Turismo,3\n");
+        Path job = Files.writeString(files.resolve("job.yaml"), "datasets:\n  - name: events\n    csv: edges.csv\n"
+                + "analyses:\n  paths: [{from: ann, to: cid, k: 1}]\n  clusters: {algorithm: louvain}\n"
+                + "output:\n  json: out-{dataset}.json\n");
+        Outcome outcome = run("run", job.toString());
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("ann is linked to cid in 4 steps");
+        JsonNode json = new ObjectMapper().readTree(files.resolve("out-events.json").toFile());
+        // ann-bob first (Jaccard 1/2, tie with bob-cid broken by id): Σmin = min(2, 1) = 1 over
+        // Σmax = max(2, 1) [Remesas] + max(0, 1) [Turismo] = 3
+        JsonNode annBob = json.get("pairs").get(0);
+        assertThat(annBob.get("a").asText() + "-" + annBob.get("b").asText()).isEqualTo("ann-bob");
+        assertThat(annBob.get("weightedJaccard").asDouble()).isEqualTo(1d / 3);
+        assertThat(json.get("pairs").get(1).get("weightedJaccard").asDouble()).isEqualTo(1d / 4);
+        Path bad = Files.writeString(files.resolve("bad.yaml"), "datasets:\n  - name: x\n    seed: true\n    colour: red\n");
+        Outcome badJob = run("run", bad.toString());
+        assertThat(badJob.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(badJob.err()).contains(bad + ":4:").contains("colour");
     }
 
     @Test

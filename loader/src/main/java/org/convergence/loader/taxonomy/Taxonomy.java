@@ -115,8 +115,8 @@ public final class Taxonomy {
         try {
             file = mapper.readValue(yaml, File.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
-            throw new LoadException(source, line, "invalid taxonomy: " + e.getOriginalMessage(), e);
+            throw new LoadException(source, org.convergence.loader.YamlErrors.line(yaml, e),
+                    "invalid taxonomy: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new LoadException(source, null, "cannot read taxonomy: " + e.getMessage(), e);
         }

@@ -67,6 +67,8 @@ class TaxonomyTest {
     void unknownKeysAndBadIdsAreErrors() {
         assertThatThrownBy(() -> parse("themes:\n- {id: a, es: A, en: A, colour: red}\n"))
                 .isInstanceOf(LoadException.class).hasMessageContaining("colour");
+        assertThatThrownBy(() -> parse("version: x\nthemes:\n  - id: a\n    es: A\n    en: A\n    colour: red\n"))
+                .hasMessageStartingWith("t.yaml:6: invalid taxonomy: Unrecognized field \"colour\"");
         assertThatThrownBy(() -> parse("themes:\n- {id: 'Bad Id', es: A, en: A}\n"))
                 .hasMessageContaining("lower-case words joined by hyphens");
     }

@@ -1,0 +1,69 @@
+package org.convergence.engine.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.TwoModeData;
+import org.convergence.engine.neo4j.GraphReader;
+import org.convergence.engine.neo4j.ResultWriter;
+import org.convergence.loader.SourceText;
+import org.neo4j.driver.Driver;
+
+/** Read the graph from Neo4j, run the analyses, write the results back: the wiring of one analysis run. */
+final class AnalysisJob {
+
+    /**
+     * A finished run.
+     *
+     * @param dataset data set name
+     * @param run run id
+     * @param parameters the parameters that decide results
+     * @param report the results
+     * @param timingsMs read, overlap, clusters, paths, centrality, recommendations, write
+     */
+    record Outcome(String dataset, String run, Map<String, Object> parameters, ConvergenceAnalysis.Report report,
+            Map<String, Long> timingsMs) {
+    }
+
+    private AnalysisJob() {
+    }
+
+    static Outcome run(Driver driver, String dataset, List<String> relations, ConvergenceAnalysis.Parameters parameters,
+            boolean write, PrintWriter progress) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        progress.println("reading data set `" + dataset + "` from Neo4j");
+        progress.flush();
+        TwoModeData data = new GraphReader(driver).read(dataset, relations);
+        timings.put("read", (System.nanoTime() - t0) / 1_000_000);
+        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, parameters, line -> {
+            progress.println(line);
+            progress.flush();
+        });
+        timings.putAll(report.timingsMs());
+        Map<String, Object> described = AnalysisOptions.describe(relations, parameters);
+        String json = canonicalJson(described);
+        String run = "run-" + SourceText.sha256((dataset + "|" + json).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        t0 = System.nanoTime();
+        if (write) {
+            progress.println("writing results of " + run + " to Neo4j");
+            progress.flush();
+            new ResultWriter(driver).write(dataset, run, json, ConvergenceCli.version(), report);
+        }
+        timings.put("write", (System.nanoTime() - t0) / 1_000_000);
+        return new Outcome(dataset, run, described, report, timings);
+    }
+
+    static String canonicalJson(Object value) {
+        try {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

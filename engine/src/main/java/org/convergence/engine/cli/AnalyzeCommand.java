@@ -1,0 +1,88 @@
+package org.convergence.engine.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.loader.seed.SeedMatrixParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code convergence analyze}: all analyses on one data set, written back to Neo4j and printed. */
+@Command(name = "analyze", sortOptions = false, description = {"Overlap scores with significance, clusters, bridges,"
+        + " recommendations and (with --path) shortest links, on one data set; results are written back to Neo4j.",
+        "Progress goes to stderr; with --format json stdout holds one JSON object."})
+final class AnalyzeCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = SeedMatrixParser.SEED_DATASET,
+            description = "Data set to analyse (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Mixin
+    AnalysisOptions analysis = new AnalysisOptions();
+
+    @Option(names = "--path", paramLabel = "FROM:TO", description = "Also compute the links between two processes"
+            + " (repeatable).")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--k", paramLabel = "N", defaultValue = "3", description = "Shortest links per --path (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "20", description = "Rows per table in text output (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--no-write", description = "Do not write the results back to Neo4j.")
+    boolean noWrite;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    private Map<String, String> env = Map.of();
+
+    @Override
+    public void environment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    static List<ConvergenceAnalysis.PathRequest> pathRequests(List<String> specs, int k) {
+        List<ConvergenceAnalysis.PathRequest> out = new ArrayList<>();
+        for (String s : specs) {
+            String[] parts = s.split(":", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("Value for `--path` was `" + s + "`, but must be FROM:TO, e.g. CSM:PPP");
+            }
+            out.add(new ConvergenceAnalysis.PathRequest(parts[0].strip(), parts[1].strip(), k));
+        }
+        return out;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConvergenceAnalysis.Parameters parameters = analysis.parameters(pathRequests(paths, k));
+        try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
+            AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j.driver(), dataset, analysis.relationKinds(), parameters,
+                    !noWrite, err);
+            if (format == Format.json) {
+                out.println(ReportOutput.json(outcome).toPrettyString());
+            } else {
+                ReportOutput.text(outcome, rows, out);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+}

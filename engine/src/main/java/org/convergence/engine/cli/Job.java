@@ -1,0 +1,95 @@
+package org.convergence.engine.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.convergence.loader.LoadException;
+
+/**
+ * An analytics job file: which data sets to load from which sources with which taxonomy, which
+ * analyses to run with which parameters, and where outputs go. Unknown keys are errors naming the line.
+ */
+record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("analyses") Analyses analyses,
+        @JsonProperty("output") Output output) {
+
+    /** Built-in default job on the class path. */
+    static final String DEFAULT = "/org/convergence/engine/default-job.yaml";
+
+    record DatasetSpec(@JsonProperty("name") String name, @JsonProperty("seed") Boolean seed,
+            @JsonProperty("csv") String csv, @JsonProperty("matrix") String matrix,
+            @JsonProperty("processes") String processes, @JsonProperty("themes") String themes,
+            @JsonProperty("taxonomy") String taxonomy, @JsonProperty("reload") String reload) {
+    }
+
+    record Analyses(@JsonProperty("relations") Object relations, @JsonProperty("minShared") Integer minShared,
+            @JsonProperty("topK") Integer topK, @JsonProperty("metric") String metric,
+            @JsonProperty("clusters") ClusterSpec clusters, @JsonProperty("centrality") Boolean centrality,
+            @JsonProperty("recommendations") RecommendSpec recommendations,
+            @JsonProperty("paths") List<PathSpec> paths) {
+    }
+
+    record ClusterSpec(@JsonProperty("algorithm") String algorithm, @JsonProperty("resolution") Double resolution,
+            @JsonProperty("iterations") Integer iterations, @JsonProperty("seed") Long seed,
+            @JsonProperty("themes") Boolean themes) {
+    }
+
+    record RecommendSpec(@JsonProperty("neighbours") Integer neighbours, @JsonProperty("limit") Integer limit) {
+    }
+
+    record PathSpec(@JsonProperty("from") String from, @JsonProperty("to") String to, @JsonProperty("k") Integer k) {
+    }
+
+    record Output(@JsonProperty("writeBack") Boolean writeBack, @JsonProperty("rows") Integer rows,
+            @JsonProperty("json") String json) {
+    }
+
+    static Job builtIn() {
+        try (InputStream in = Job.class.getResourceAsStream(DEFAULT)) {
+            return parse("default-job.yaml (built in)", in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("Built-in job " + DEFAULT + " cannot be read", e);
+        }
+    }
+
+    static Job load(Path file) {
+        try {
+            return parse(file.toString(), Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new LoadException(file.toString(), null, "job file does not exist");
+        } catch (IOException e) {
+            throw new LoadException(file.toString(), null, "cannot read job file: " + e.getMessage(), e);
+        }
+    }
+
+    static Job parse(String source, byte[] yaml) {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Job job;
+        try {
+            job = mapper.readValue(yaml, Job.class);
+        } catch (JsonProcessingException e) {
+            throw new LoadException(source, org.convergence.loader.YamlErrors.line(yaml, e),
+                    "invalid job: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new LoadException(source, null, "cannot read job: " + e.getMessage(), e);
+        }
+        if (job == null || job.datasets() == null || job.datasets().isEmpty()) {
+            throw new LoadException(source, null, "a job needs `datasets` with at least one entry");
+        }
+        for (DatasetSpec d : job.datasets()) {
+            int sources = (Boolean.TRUE.equals(d.seed()) ? 1 : 0) + (d.csv() != null ? 1 : 0) + (d.matrix() != null ? 1 : 0);
+            if (d.name() == null || sources != 1) {
+                throw new LoadException(source, null, "each data set needs a `name` and exactly one of `seed: true`,"
+                        + " `csv: FILE` or `matrix: FILE` (data set `" + d.name() + "`)");
+            }
+        }
+        return job;
+    }
+}

@@ -1,0 +1,89 @@
+package org.convergence.engine.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.OverlapAnalysis;
+import org.convergence.engine.analysis.ShortestLinks;
+import org.convergence.engine.analysis.SimilarityMetric;
+import org.convergence.engine.analysis.TwoModeData;
+import org.convergence.engine.neo4j.GraphReader;
+import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.loader.seed.SeedMatrixParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code convergence path FROM TO}: the shortest links between two processes, every step named. */
+@Command(name = "path", sortOptions = false, description = "The shortest links between two processes in the"
+        + " bipartite graph (k shortest by Yen), and the cheapest on the projection (cost 1 - similarity).")
+final class PathCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+
+    @Parameters(index = "0", paramLabel = "FROM", description = "Process id, e.g. CSM.")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "TO", description = "Process id, e.g. PPP.")
+    String to;
+
+    @Option(names = "--k", paramLabel = "N", defaultValue = "3", description = "Number of shortest links (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = SeedMatrixParser.SEED_DATASET,
+            description = "Data set (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--relations", paramLabel = "KIND[,KIND...]", split = ",", description = "Relation kinds that count (default: all).")
+    List<String> relations;
+
+    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "jaccard", description = "Similarity of the weighted"
+            + " path: jaccard, overlap, cosine, dice (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    private Map<String, String> env = Map.of();
+
+    @Override
+    public void environment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        SimilarityMetric m = SimilarityMetric.parse("metric", metric);
+        AnalysisOptions normaliser = new AnalysisOptions();
+        normaliser.relations = relations;
+        try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
+            TwoModeData data = new GraphReader(neo4j.driver()).read(dataset, normaliser.relationKinds());
+            ShortestLinks links = new ShortestLinks(data);
+            List<ShortestLinks.Link> shortest = links.shortest(from, to, k);
+            ShortestLinks.Link weighted = shortest.isEmpty() ? null : links.cheapest(from, to,
+                    OverlapAnalysis.run(data.graph(), OverlapAnalysis.Parameters.defaults()).pairs(), m).orElse(null);
+            ConvergenceAnalysis.PathResult result = new ConvergenceAnalysis.PathResult(
+                    new ConvergenceAnalysis.PathRequest(from, to, k), shortest, weighted);
+            if (format == Format.json) {
+                ObjectNode json = ReportOutput.pathJson(result);
+                json.put("dataset", dataset);
+                out.println(json.toPrettyString());
+            } else {
+                ReportOutput.pathText(result, out);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package org.convergence.engine.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.convergence.engine.analysis.OverlapAnalysis;
+import org.convergence.engine.analysis.Recommendations;
+import org.convergence.engine.analysis.ShortestLinks;
+import org.convergence.engine.analysis.SimilarityMetric;
+import org.convergence.engine.analysis.TwoModeData;
+import org.convergence.engine.neo4j.GraphReader;
+import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.loader.seed.SeedMatrixParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code convergence recommend [PROCESS]}: themes a process's closest peers address and it does not. */
+@Command(name = "recommend", sortOptions = false, description = "Themes addressed by a process's most similar"
+        + " processes but not by it, ranked, with the processes that support each.")
+final class RecommendCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROCESS", description = "Process id (default: every process).")
+    String process;
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = SeedMatrixParser.SEED_DATASET,
+            description = "Data set (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--relations", paramLabel = "KIND[,KIND...]", split = ",", description = "Relation kinds that count (default: all).")
+    List<String> relations;
+
+    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "jaccard", description = "Similarity (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--neighbours", paramLabel = "N", defaultValue = "3", description = "Similar processes consulted (default: ${DEFAULT-VALUE}).")
+    int neighbours;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "Themes per process (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    private Map<String, String> env = Map.of();
+
+    @Override
+    public void environment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        SimilarityMetric m = SimilarityMetric.parse("metric", metric);
+        AnalysisOptions normaliser = new AnalysisOptions();
+        normaliser.relations = relations;
+        try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
+            TwoModeData data = new GraphReader(neo4j.driver()).read(dataset, normaliser.relationKinds());
+            if (process != null) {
+                new ShortestLinks(data).require(process);
+            }
+            Map<String, List<Recommendations.Recommendation>> all = Recommendations.compute(data,
+                    OverlapAnalysis.run(data.graph(), OverlapAnalysis.Parameters.defaults()).pairs(), m, neighbours, limit);
+            Map<String, List<Recommendations.Recommendation>> shown = process == null ? all
+                    : Map.of(process, all.get(process));
+            if (format == Format.json) {
+                var json = ReportOutput.JSON.createObjectNode();
+                json.put("dataset", dataset);
+                json.set("recommendations", ReportOutput.JSON.valueToTree(shown));
+                out.println(json.toPrettyString());
+            } else {
+                out.printf("Recommendations in data set `%s` (%d most similar processes by %s)%n", dataset, neighbours,
+                        metric);
+                new java.util.TreeMap<>(shown).forEach((p, list) -> ReportOutput.recommendationText(p, list, limit, out));
+            }
+            out.flush();
+        }
+        return 0;
+    }
+}

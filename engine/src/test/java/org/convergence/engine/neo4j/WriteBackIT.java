@@ -1,0 +1,88 @@
+package org.convergence.engine.neo4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.convergence.cypher.Cypher;
+import org.convergence.engine.Neo4jServers;
+import org.convergence.engine.analysis.Clusters;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.TwoModeData;
+import org.convergence.loader.neo4j.GraphWriter;
+import org.convergence.loader.seed.SeedMatrixParser;
+import org.convergence.loader.taxonomy.Organisations;
+import org.convergence.loader.taxonomy.Taxonomy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+
+/** Results written back to the real Neo4j: present, complete and idempotent per parameter set. */
+class WriteBackIT {
+
+    private final Driver driver = Neo4jServers.embedded().driver();
+
+    private List<Record> query(String name, Map<String, Object> params) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(Cypher.statement(name), params).list());
+        }
+    }
+
+    @BeforeEach
+    void loadSeed() {
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("test/clear")).consume());
+        }
+        new GraphWriter(driver, 1000, l -> { }).write("seed", new SeedMatrixParser(Taxonomy.builtIn(),
+                Organisations.builtIn()).parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.MERGE);
+    }
+
+    private Record summary(String run) {
+        return query("read/run-summary", Map.of("dataset", "seed", "run", run)).get(0);
+    }
+
+    @Test
+    void writeBackIsCompleteAndIdempotent() {
+        TwoModeData data = new GraphReader(driver).read("seed", null);
+        assertThat(data.graph().processCount()).isEqualTo(4);
+        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
+                l -> { });
+        ResultWriter writer = new ResultWriter(driver);
+        writer.write("seed", "run-a", "{\"p\":1}", "test", report);
+        Record once = summary("run-a");
+        assertThat(once.get("pairs").asLong()).isEqualTo(5);
+        long clusters = report.clusterSets().stream().mapToLong(c -> c.clusters().size()).sum();
+        assertThat(once.get("clusters").asLong()).isEqualTo(clusters);
+        // every process and theme is in one cluster per clustering that covers it
+        assertThat(once.get("memberships").asLong()).isEqualTo(4 + 23 + 4 + 23);
+        assertThat(once.get("scored").asLong()).isEqualTo(4 + 23);
+        Map<String, Object> crmSoa = query("test/seed-pair", Map.of("dataset", "seed", "run", "run-a", "a", "CRM",
+                "b", "SOA")).get(0).get("props").asMap();
+        assertThat(crmSoa).containsEntry("shared", 8L).containsEntry("jaccard", 8d / 14);
+        assertThat((Double) crmSoa.get("pValue")).isCloseTo(19019d / 1144066, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat((List<?>) crmSoa.get("sharedThemes")).hasSize(8);
+
+        writer.write("seed", "run-a", "{\"p\":1}", "test", report);
+        Record twice = summary("run-a");
+        assertThat(twice.get("pairs").asLong()).isEqualTo(once.get("pairs").asLong());
+        assertThat(twice.get("clusters").asLong()).isEqualTo(once.get("clusters").asLong());
+        assertThat(twice.get("memberships").asLong()).isEqualTo(once.get("memberships").asLong());
+        assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(1);
+
+        ConvergenceAnalysis.Parameters other = new ConvergenceAnalysis.Parameters(
+                ConvergenceAnalysis.Parameters.defaults().overlap(),
+                new Clusters.Parameters(Clusters.Algorithm.LOUVAIN, 2.0, 10, 7), false, List.of(), false, 0, 1);
+        writer.write("seed", "run-b", "{\"p\":2}", "test", ConvergenceAnalysis.run(data, other, l -> { }));
+        assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(2);
+        assertThat(summary("run-a").get("pairs").asLong()).isEqualTo(5);
+        assertThat(summary("run-b").get("scored").asLong()).isZero();
+    }
+
+    @Test
+    void relationKindsFilterTheGraph() {
+        TwoModeData convergence = new GraphReader(driver).read("seed", List.of("CONVERGENCE_AREA"));
+        assertThat(convergence.graph().processCount()).isEqualTo(3);
+        assertThat(convergence.graph().edgeCount()).isEqualTo(17);
+    }
+}
