@@ -74,17 +74,20 @@ public final class OverlapAnalysis {
                 : OverlapKernel.compute(graph, new OverlapKernel.Parameters(parameters.minShared(),
                         parameters.threads(), true));
         Significance significance = new Significance(Math.max(1, graph.themeCount()));
-        double[] p = new double[pairs.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = significance.upperTail(pairs.shared(i), graph.processDegree(pairs.a(i)),
-                    graph.processDegree(pairs.b(i)));
+        int[] shared = new int[pairs.size()];
+        int[] sizeA = new int[pairs.size()];
+        int[] sizeB = new int[pairs.size()];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = pairs.shared(i);
+            sizeA[i] = graph.processDegree(pairs.a(i));
+            sizeB[i] = graph.processDegree(pairs.b(i));
         }
         long n = graph.processCount();
-        long family = Math.max(p.length, n * (n - 1) / 2);
-        double[] q = Significance.benjaminiHochberg(p, family);
-        List<ScoredPair> scored = new ArrayList<>(p.length);
-        for (int i = 0; i < p.length; i++) {
-            scored.add(new ScoredPair(pairs.pair(i), p[i], q[i]));
+        long family = Math.max(shared.length, n * (n - 1) / 2);
+        Significance.Tested tested = significance.testAll(shared, sizeA, sizeB, family);
+        List<ScoredPair> scored = new ArrayList<>(shared.length);
+        for (int i = 0; i < shared.length; i++) {
+            scored.add(new ScoredPair(pairs.pair(i), tested.p(i), tested.q(i)));
         }
         scored.sort(Comparator.comparingDouble((ScoredPair s) -> -s.scores().jaccard())
                 .thenComparingInt(s -> s.scores().a()).thenComparingInt(s -> s.scores().b()));

@@ -14,12 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code minShared} themes, the shared count and the sums needed for weighted Jaccard, Adamic–Adar
  * and resource allocation.
  *
- * <p>Method: the sparse product {@code B·Bᵀ} of the process × theme incidence matrix, row by row
- * (Gustavson's algorithm): for process {@code a}, walk its themes and, for each, the processes after
- * {@code a} in the theme's sorted column, accumulating into a dense per-thread array. Rows are split
- * into chunks taken by worker threads; chunks are concatenated in row order, and each row's pairs are
- * sorted by {@code b}, so the output does not depend on the thread count. Time
- * {@code O(Σ_t deg(t)² / 2 + pairs · log)}, memory {@code O(P)} per thread plus the output.
+ * <p>Method: the upper triangle of the sparse product {@code B·Bᵀ} of the process × theme incidence
+ * matrix, row by row (Gustavson's algorithm, in two passes as in SciPy's sparse matmul): a symbolic
+ * pass counts each row's pairs, then a numeric pass walks, for process {@code a}, its themes and for
+ * each the processes after {@code a} in the theme's sorted column, accumulating into a dense
+ * per-thread array, and writes the row straight into exactly sized output arrays. Rows are split into
+ * chunks taken by worker threads. Pairs are ordered by {@code a}, then by the order in which a row
+ * first meets each {@code b} (a function of the graph alone), so the output does not depend on the
+ * thread count. Time {@code O(Σ_t deg(t)²)}, memory {@code O(P)} per thread plus the output.
  */
 public final class OverlapKernel {
 
@@ -29,8 +31,16 @@ public final class OverlapKernel {
      * @param minShared smallest shared count a pair needs to be listed, at least 1
      * @param threads worker threads, at least 1
      * @param rareThemeIndexes whether to accumulate Adamic–Adar and resource allocation
+     * @param scores whether to store Jaccard, overlap, cosine and Dice columns while writing each row
+     *     (otherwise they are derived on demand from the shared count and the degrees)
      */
-    public record Parameters(int minShared, int threads, boolean rareThemeIndexes) {
+    public record Parameters(int minShared, int threads, boolean rareThemeIndexes, boolean scores) {
+
+        /** Parameters without stored score columns. */
+        public Parameters(int minShared, int threads, boolean rareThemeIndexes) {
+            this(minShared, threads, rareThemeIndexes, false);
+        }
+
         public Parameters {
             if (minShared < 1) {
                 throw new IllegalArgumentException("Value for `minShared` was `" + minShared
@@ -58,26 +68,56 @@ public final class OverlapKernel {
      *
      * @param graph the bipartite graph
      * @param parameters kernel parameters
-     * @return the pairs, sorted by {@code a} then {@code b}
+     * @return the pairs, ordered by {@code a}, then by the order in which row {@code a} first meets each {@code b}
      */
     public static OverlapPairs compute(BipartiteGraph graph, Parameters parameters) {
         int n = graph.processCount();
+        int[] rowCount = new int[n];
+        parallelRows(n, parameters.threads(), () -> {
+            Worker worker = new Worker(graph, parameters);
+            return (from, to) -> worker.countRows(from, to, rowCount);
+        });
+        long total = 0;
+        int[] rowStart = new int[n + 1];
+        for (int a = 0; a < n; a++) {
+            total += rowCount[a];
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT, "More than %,d overlapping pairs:"
+                        + " too many to hold; use top-k (--top-k) or a larger --min-shared", Integer.MAX_VALUE - 8));
+            }
+            rowStart[a + 1] = (int) total;
+        }
+        OverlapPairs.Columns out = new OverlapPairs.Columns((int) total, graph.weighted(), parameters.rareThemeIndexes(),
+                parameters.scores());
+        parallelRows(n, parameters.threads(), () -> {
+            Worker worker = new Worker(graph, parameters);
+            return (from, to) -> worker.writeRows(from, to, rowStart, out);
+        });
+        return OverlapPairs.of(graph, out);
+    }
+
+    /** A task over a range of rows. */
+    interface RowTask {
+        void rows(int from, int to);
+    }
+
+    /** Runs row tasks over all rows in chunks taken by worker threads, each thread with its own task state. */
+    static void parallelRows(int n, int threads, java.util.function.Supplier<RowTask> perThread) {
         int chunks = (n + CHUNK - 1) / CHUNK;
-        OverlapPairs.Builder[] results = new OverlapPairs.Builder[chunks];
         AtomicInteger next = new AtomicInteger();
-        int threads = Math.min(parameters.threads(), Math.max(1, chunks));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        int workers = Math.max(1, Math.min(threads, chunks));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "overlap-kernel");
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
+            for (int w = 0; w < workers; w++) {
                 futures.add(pool.submit(() -> {
-                    Worker worker = new Worker(graph, parameters);
+                    RowTask task = perThread.get();
                     for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                        results[c] = worker.rows(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
+                        task.rows(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
                     }
                 }));
             }
@@ -92,12 +132,32 @@ public final class OverlapKernel {
         } finally {
             pool.shutdownNow();
         }
-        return OverlapPairs.concat(graph, parameters.rareThemeIndexes(), results);
+    }
+
+    /**
+     * Counts the pairs sharing at least one theme without storing them: {@code O(P)} memory per thread.
+     *
+     * @param graph the bipartite graph
+     * @param threads worker threads
+     * @return the number of unordered process pairs with a shared theme
+     */
+    public static long countPairs(BipartiteGraph graph, int threads) {
+        int[] rowCount = new int[graph.processCount()];
+        Parameters counting = new Parameters(1, threads, false);
+        parallelRows(graph.processCount(), threads, () -> {
+            Worker worker = new Worker(graph, counting);
+            return (from, to) -> worker.countRows(from, to, rowCount);
+        });
+        long total = 0;
+        for (int c : rowCount) {
+            total += c;
+        }
+        return total;
     }
 
     private static final class Worker {
         private final BipartiteGraph g;
-        private final Parameters p;
+        private final int minShared;
         private final int[] count;
         private final double[] minSum;
         private final double[] adamicAdar;
@@ -106,7 +166,7 @@ public final class OverlapKernel {
 
         Worker(BipartiteGraph g, Parameters p) {
             this.g = g;
-            this.p = p;
+            this.minShared = p.minShared();
             int n = g.processCount();
             this.count = new int[n];
             this.minSum = g.weighted() ? new double[n] : null;
@@ -115,46 +175,80 @@ public final class OverlapKernel {
             this.touched = new int[n];
         }
 
-        OverlapPairs.Builder rows(int from, int to) {
-            OverlapPairs.Builder out = new OverlapPairs.Builder(g.weighted(), p.rareThemeIndexes());
+        /** Accumulates the shared counts of row {@code a} into {@code count}; returns how many b were met. */
+        private int accumulate(int a) {
             int[] po = g.processOffsets();
             int[] pt = g.processThemes();
-            double[] pw = g.processWeights();
-            int[] to2 = g.themeOffsets();
+            int[] to = g.themeOffsets();
             int[] tp = g.themeProcesses();
-            double[] tw = g.themeWeights();
-            for (int a = from; a < to; a++) {
-                int size = 0;
-                for (int k = po[a]; k < po[a + 1]; k++) {
-                    int t = pt[k];
-                    int colFrom = to2[t];
-                    int colTo = to2[t + 1];
-                    int start = Arrays.binarySearch(tp, colFrom, colTo, a) + 1; // a is in its own theme's column
-                    int degree = colTo - colFrom;
-                    double aa = adamicAdar == null ? 0 : 1.0 / Math.log(degree);
-                    double ra = 1.0 / degree;
-                    for (int j = start; j < colTo; j++) {
-                        int b = tp[j];
-                        if (count[b]++ == 0) {
-                            touched[size++] = b;
-                        }
-                        if (minSum != null) {
-                            minSum[b] += Math.min(pw[k], tw[j]);
-                        }
-                        if (adamicAdar != null) {
-                            adamicAdar[b] += aa;
-                            resource[b] += ra;
-                        }
+            int[] cnt = count;
+            int[] seen = touched;
+            int size = 0;
+            for (int k = po[a], end = po[a + 1]; k < end; k++) {
+                int t = pt[k];
+                int colTo = to[t + 1];
+                for (int j = java.util.Arrays.binarySearch(tp, to[t], colTo, a) + 1; j < colTo; j++) {
+                    int b = tp[j];
+                    if (cnt[b]++ == 0) {
+                        seen[size++] = b;
                     }
                 }
-                Arrays.sort(touched, 0, size);
+            }
+            return size;
+        }
+
+        void countRows(int from, int to, int[] rowCount) {
+            int[] cnt = count;
+            int[] seen = touched;
+            for (int a = from; a < to; a++) {
+                int size = accumulate(a);
+                int listed = 0;
                 for (int i = 0; i < size; i++) {
-                    int b = touched[i];
-                    if (count[b] >= p.minShared()) {
-                        out.add(a, b, count[b], minSum == null ? 0 : minSum[b],
-                                adamicAdar == null ? 0 : adamicAdar[b], resource == null ? 0 : resource[b]);
+                    int b = seen[i];
+                    if (cnt[b] >= minShared) {
+                        listed++;
                     }
-                    count[b] = 0;
+                    cnt[b] = 0;
+                }
+                rowCount[a] = listed;
+            }
+        }
+
+        void writeRows(int from, int to, int[] rowStart, OverlapPairs.Columns out) {
+            int[] cnt = count;
+            int[] seen = touched;
+            int[] outA = out.a;
+            int[] outB = out.b;
+            int[] outShared = out.shared;
+            int[] po = g.processOffsets();
+            for (int a = from; a < to; a++) {
+                int size = accumulate(a);
+                if (out.jaccard != null) {
+                    int rowStartAt = rowStart[a];
+                    writeScoredRow(a, size, rowStartAt, po, out);
+                    continue;
+                }
+                if (minSum != null || adamicAdar != null) {
+                    accumulateSums(a);
+                }
+                int at = rowStart[a];
+                for (int i = 0; i < size; i++) {
+                    int b = seen[i];
+                    int c = cnt[b];
+                    cnt[b] = 0;
+                    if (c >= minShared) {
+                        outA[at] = a;
+                        outB[at] = b;
+                        outShared[at] = c;
+                        if (minSum != null) {
+                            out.minSum[at] = minSum[b];
+                        }
+                        if (adamicAdar != null) {
+                            out.adamicAdar[at] = adamicAdar[b];
+                            out.resource[at] = resource[b];
+                        }
+                        at++;
+                    }
                     if (minSum != null) {
                         minSum[b] = 0;
                     }
@@ -164,7 +258,73 @@ public final class OverlapKernel {
                     }
                 }
             }
-            return out;
+        }
+
+        /** Writes row {@code a} with its four score columns in the same pass (unweighted, no rare-theme sums). */
+        private void writeScoredRow(int a, int size, int at, int[] po, OverlapPairs.Columns out) {
+            if (minSum != null || adamicAdar != null) {
+                accumulateSums(a);
+            }
+            int[] cnt = count;
+            int[] seen = touched;
+            double da = po[a + 1] - po[a];
+            for (int i = 0; i < size; i++) {
+                int b = seen[i];
+                int c = cnt[b];
+                cnt[b] = 0;
+                if (c >= minShared) {
+                    double db = po[b + 1] - po[b];
+                    out.a[at] = a;
+                    out.b[at] = b;
+                    out.shared[at] = c;
+                    out.jaccard[at] = c / (da + db - c);
+                    out.overlap[at] = c / Math.min(da, db);
+                    out.cosine[at] = c / Math.sqrt(da * db);
+                    out.dice[at] = 2.0 * c / (da + db);
+                    if (minSum != null) {
+                        out.minSum[at] = minSum[b];
+                    }
+                    if (adamicAdar != null) {
+                        out.adamicAdar[at] = adamicAdar[b];
+                        out.resource[at] = resource[b];
+                    }
+                    at++;
+                }
+                if (minSum != null) {
+                    minSum[b] = 0;
+                }
+                if (adamicAdar != null) {
+                    adamicAdar[b] = 0;
+                    resource[b] = 0;
+                }
+            }
+        }
+
+        /** The weighted and rare-theme sums of row {@code a}, for the b that {@link #accumulate} met. */
+        private void accumulateSums(int a) {
+            int[] po = g.processOffsets();
+            int[] pt = g.processThemes();
+            double[] pw = g.processWeights();
+            int[] to = g.themeOffsets();
+            int[] tp = g.themeProcesses();
+            double[] tw = g.themeWeights();
+            for (int k = po[a], end = po[a + 1]; k < end; k++) {
+                int t = pt[k];
+                int colTo = to[t + 1];
+                int degree = colTo - to[t];
+                double aa = 1.0 / Math.log(degree);
+                double ra = 1.0 / degree;
+                for (int j = java.util.Arrays.binarySearch(tp, to[t], colTo, a) + 1; j < colTo; j++) {
+                    int b = tp[j];
+                    if (minSum != null) {
+                        minSum[b] += Math.min(pw[k], tw[j]);
+                    }
+                    if (adamicAdar != null) {
+                        adamicAdar[b] += aa;
+                        resource[b] += ra;
+                    }
+                }
+            }
         }
     }
 }

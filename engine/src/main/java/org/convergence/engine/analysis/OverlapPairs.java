@@ -110,6 +110,48 @@ public final class OverlapPairs {
                 (double) s * graph.themeCount() / ((double) da * db));
     }
 
+    /** Exactly sized output columns that the kernel's workers fill in place. */
+    static final class Columns {
+        final int[] a;
+        final int[] b;
+        final int[] shared;
+        final double[] minSum;
+        final double[] adamicAdar;
+        final double[] resource;
+        final double[] jaccard;
+        final double[] overlap;
+        final double[] cosine;
+        final double[] dice;
+
+        Columns(int size, boolean weighted, boolean rare, boolean scores) {
+            a = new int[size];
+            b = new int[size];
+            shared = new int[size];
+            minSum = weighted ? new double[size] : null;
+            adamicAdar = rare ? new double[size] : null;
+            resource = rare ? new double[size] : null;
+            jaccard = scores ? new double[size] : null;
+            overlap = scores ? new double[size] : null;
+            cosine = scores ? new double[size] : null;
+            dice = scores ? new double[size] : null;
+        }
+    }
+
+    private double[][] scoreColumns;
+
+    /** @return the stored Jaccard, overlap, cosine and Dice columns, if the kernel was asked for them */
+    public java.util.Optional<double[][]> scoreColumns() {
+        return java.util.Optional.ofNullable(scoreColumns);
+    }
+
+    static OverlapPairs of(BipartiteGraph graph, Columns c) {
+        OverlapPairs pairs = new OverlapPairs(graph, c.a.length, c.a, c.b, c.shared, c.minSum, c.adamicAdar, c.resource);
+        if (c.jaccard != null) {
+            pairs.scoreColumns = new double[][] {c.jaccard, c.overlap, c.cosine, c.dice};
+        }
+        return pairs;
+    }
+
     static OverlapPairs concat(BipartiteGraph graph, boolean rare, Builder[] parts) {
         int total = 0;
         for (Builder p : parts) {

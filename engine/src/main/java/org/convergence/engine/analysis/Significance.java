@@ -73,6 +73,10 @@ public final class Significance {
     /**
      * Benjamini–Hochberg step-up adjustment: {@code q_(i) = min_{j ≥ i} p_(j)·m / j}, capped at 1.
      *
+     * <p>Tied p-values always get the same q (the step-up minimum reaches the last of the tie), so q
+     * depends on the value alone: the p-values are sorted as primitives, q is computed once per sorted
+     * position, and each p-value finds its q by binary search. {@code O(n log n)}, no boxing.
+     *
      * @param p p-values of the tested hypotheses that are listed
      * @param family m, the number of hypotheses in the family ({@code ≥ p.length}; the unlisted ones have p = 1)
      * @return q-values in the order of {@code p}
@@ -82,19 +86,278 @@ public final class Significance {
             throw new IllegalArgumentException("Value for `family` was `" + family + "`, but must be at least the "
                     + p.length + " p-values given");
         }
-        Integer[] order = new Integer[p.length];
-        for (int i = 0; i < p.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(p[x], p[y]) != 0 ? Double.compare(p[x], p[y])
-                : Integer.compare(x, y));
-        double[] q = new double[p.length];
+        double[] sorted = p.clone();
+        Arrays.parallelSort(sorted);
+        double[] qSorted = new double[sorted.length];
         double running = 1.0;
-        for (int rank = p.length; rank >= 1; rank--) {
-            int i = order[rank - 1];
-            running = Math.min(running, p[i] * family / rank);
-            q[i] = Math.min(1.0, running);
+        for (int rank = sorted.length; rank >= 1; rank--) {
+            running = Math.min(running, sorted[rank - 1] * family / rank);
+            qSorted[rank - 1] = Math.min(1.0, running);
         }
+        double[] q = new double[p.length];
+        java.util.stream.IntStream.range(0, p.length).parallel().forEach(i -> {
+            q[i] = qSorted[lastIndexOf(sorted, p[i])];
+        });
         return q;
+    }
+
+    private static int lastIndexOf(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * p-values of many pairs in parallel.
+     *
+     * @param shared shared counts
+     * @param sizeA theme counts of the first processes
+     * @param sizeB theme counts of the second processes
+     * @return {@code upperTail(shared[i], sizeA[i], sizeB[i])} for every i
+     */
+    public double[] upperTails(int[] shared, int[] sizeA, int[] sizeB) {
+        double[] p = new double[shared.length];
+        java.util.stream.IntStream.range(0, p.length).parallel()
+                .forEach(i -> p[i] = upperTail(shared[i], sizeA[i], sizeB[i]));
+        return p;
+    }
+
+    /**
+     * p-values and Benjamini–Hochberg q-values for many pairs at once, stored per distinct test.
+     *
+     * @param testOf index of each pair's distinct test
+     * @param testP p-value per distinct test
+     * @param testQ q-value per distinct test
+     */
+    public record Tested(int[] testOf, double[] testP, double[] testQ) {
+        /** @return p-value of pair i */
+        public double p(int i) {
+            return testP[testOf[i]];
+        }
+
+        /** @return q-value of pair i */
+        public double q(int i) {
+            return testQ[testOf[i]];
+        }
+
+        /** @return all p-values, one per pair (a new array) */
+        public double[] p() {
+            double[] out = new double[testOf.length];
+            java.util.Arrays.setAll(out, this::p);
+            return out;
+        }
+
+        /** @return all q-values, one per pair (a new array) */
+        public double[] q() {
+            double[] out = new double[testOf.length];
+            java.util.Arrays.setAll(out, this::q);
+            return out;
+        }
+    }
+
+    /** Largest degree for which distinct tests are indexed in a dense (d+1)³ table rather than a hash map. */
+    private static final int DENSE_LIMIT = 200;
+
+    /** Tests every overlapping pair of a kernel result; see {@link #testAll(int[], int[], int[], long)}. */
+    public Tested testAll(OverlapPairs pairs, long family) {
+        BipartiteGraph g = pairs.graph();
+        int n = pairs.size();
+        int[] shared = new int[n];
+        int[] sizeA = new int[n];
+        int[] sizeB = new int[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            shared[i] = pairs.shared(i);
+            sizeA[i] = g.processDegree(pairs.a(i));
+            sizeB[i] = g.processDegree(pairs.b(i));
+        });
+        return testAll(shared, sizeA, sizeB, family);
+    }
+
+    /**
+     * Tests every pair and adjusts over {@code family} hypotheses. Pairs with the same shared count and
+     * the same two theme counts (in either order: the test is symmetric in them) have the same p-value,
+     * and BH gives equal p-values equal q-values, so each distinct test is computed once and the step-up
+     * runs over the distinct p-values weighted by how many pairs have them. Equal to {@link #upperTail}
+     * per pair followed by {@link #benjaminiHochberg}, in {@code O(n + d log d)} for n pairs with d
+     * distinct tests. Distinct tests are found through a dense table when all counts are at most
+     * {@value #DENSE_LIMIT}, in parallel, and through a hash map otherwise.
+     */
+    public Tested testAll(int[] shared, int[] sizeA, int[] sizeB, long family) {
+        int n = shared.length;
+        if (family < n) {
+            throw new IllegalArgumentException("Value for `family` was `" + family + "`, but must be at least the "
+                    + n + " pairs tested");
+        }
+        int max = 0;
+        for (int i = 0; i < n; i++) {
+            if (shared[i] < 0 || sizeA[i] < shared[i] || sizeB[i] < shared[i] || sizeA[i] >= 1 << 21
+                    || sizeB[i] >= 1 << 21) {
+                throw new IllegalArgumentException("Values s=" + shared[i] + ", |A|=" + sizeA[i] + ", |B|=" + sizeB[i]
+                        + " are not a valid overlap (0 <= s <= |A|, |B| < 2097152)");
+            }
+            max = Math.max(max, Math.max(sizeA[i], sizeB[i]));
+        }
+        int[] testOf = new int[n];
+        int[][] tests = max <= DENSE_LIMIT ? denseTests(shared, sizeA, sizeB, max, testOf)
+                : hashedTests(shared, sizeA, sizeB, testOf);
+        int d = tests[0].length;
+        double[] testP = new double[d];
+        java.util.stream.IntStream.range(0, d).parallel()
+                .forEach(k -> testP[k] = upperTail(tests[0][k], tests[1][k], tests[2][k]));
+        long[] count = new long[d];
+        for (int id : testOf) {
+            count[id]++;
+        }
+        Integer[] order = new Integer[d];
+        for (int k = 0; k < d; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(testP[x], testP[y]));
+        long[] lastRank = new long[d];
+        long rank = 0;
+        for (int k = 0; k < d; k++) {
+            rank += count[order[k]];
+            lastRank[k] = rank;
+        }
+        double[] testQ = new double[d];
+        double running = 1.0;
+        int k = d - 1;
+        while (k >= 0) {
+            int start = k;
+            while (start > 0 && testP[order[start - 1]] == testP[order[k]]) {
+                start--;
+            }
+            running = Math.min(running, testP[order[k]] * family / lastRank[k]);
+            for (int j = start; j <= k; j++) {
+                testQ[order[j]] = Math.min(1.0, running);
+            }
+            k = start - 1;
+        }
+        return new Tested(testOf, testP, testQ);
+    }
+
+    /** Distinct (s, min, max) tests through a dense table; returns {shared[], lo[], hi[]} per test. */
+    private static int[][] denseTests(int[] shared, int[] sizeA, int[] sizeB, int max, int[] testOf) {
+        int side = max + 1;
+        int[] table = new int[side * side * side];
+        java.util.stream.IntStream.range(0, shared.length).parallel().forEach(i -> {
+            table[denseIndex(shared[i], sizeA[i], sizeB[i], side)] = 1;
+        });
+        int d = 0;
+        for (int x = 0; x < table.length; x++) {
+            table[x] = table[x] == 0 ? -1 : d++;
+        }
+        int[][] tests = new int[3][d];
+        for (int x = 0; x < table.length; x++) {
+            if (table[x] >= 0) {
+                tests[0][table[x]] = x % side;
+                tests[1][table[x]] = (x / side) % side;
+                tests[2][table[x]] = x / side / side;
+            }
+        }
+        java.util.stream.IntStream.range(0, shared.length).parallel()
+                .forEach(i -> testOf[i] = table[denseIndex(shared[i], sizeA[i], sizeB[i], side)]);
+        return tests;
+    }
+
+    private static int denseIndex(int s, int a, int b, int side) {
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        return (hi * side + lo) * side + s;
+    }
+
+    /** Distinct (s, min, max) tests through a hash map; returns {shared[], lo[], hi[]} per test. */
+    private static int[][] hashedTests(int[] shared, int[] sizeA, int[] sizeB, int[] testOf) {
+        LongIntMap ids = new LongIntMap(1024);
+        int[][] tests = new int[3][64];
+        for (int i = 0; i < shared.length; i++) {
+            int lo = Math.min(sizeA[i], sizeB[i]);
+            int hi = Math.max(sizeA[i], sizeB[i]);
+            long key = ((long) shared[i] << 42) | ((long) lo << 21) | hi;
+            int id = ids.getOrPut(key, ids.size());
+            if (id == tests[0].length) {
+                for (int c = 0; c < 3; c++) {
+                    tests[c] = java.util.Arrays.copyOf(tests[c], id * 2);
+                }
+            }
+            tests[0][id] = shared[i];
+            tests[1][id] = lo;
+            tests[2][id] = hi;
+            testOf[i] = id;
+        }
+        for (int c = 0; c < 3; c++) {
+            tests[c] = java.util.Arrays.copyOf(tests[c], ids.size());
+        }
+        return tests;
+    }
+
+    /** Open-addressing map from long keys to int values, for the distinct triples of {@link #testAll}. */
+    private static final class LongIntMap {
+        private long[] keys;
+        private int[] values;
+        private boolean[] used;
+        private int size;
+
+        LongIntMap(int capacity) {
+            keys = new long[capacity];
+            values = new int[capacity];
+            used = new boolean[capacity];
+        }
+
+        int size() {
+            return size;
+        }
+
+        int getOrPut(long key, int value) {
+            int mask = keys.length - 1;
+            int slot = (int) (mix(key) & mask);
+            while (used[slot]) {
+                if (keys[slot] == key) {
+                    return values[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            values[slot] = value;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return value;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    int slot = (int) (mix(oldKeys[i]) & mask);
+                    while (used[slot]) {
+                        slot = (slot + 1) & mask;
+                    }
+                    used[slot] = true;
+                    keys[slot] = oldKeys[i];
+                    values[slot] = oldValues[i];
+                }
+            }
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
     }
 }

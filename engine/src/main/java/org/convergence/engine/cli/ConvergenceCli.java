@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "convergence", mixinStandardHelpOptions = true, versionProvider = ConvergenceCli.Version.class,
         description = "Convergence analytics of two-mode (process x theme) data in Neo4j.",
         subcommands = {RunCommand.class, LoadCommand.class, AnalyzeCommand.class, PathCommand.class,
-                RecommendCommand.class, ServeCommand.class, DatasetsCommand.class,
+                RecommendCommand.class, ServeCommand.class, DatasetsCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ConvergenceCli {
 

@@ -110,6 +110,14 @@ class OverlapKernelTest {
         var sorensen = new SorensenIndexLinkPrediction<>(jg);
         var adamic = new AdamicAdarIndexLinkPrediction<>(jg);
         var resource = new ResourceAllocationIndexLinkPrediction<>(jg);
+        java.util.Map<String, OverlapPairs.Pair> byKey = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            assertThat(pairs.a(i)).isLessThan(pairs.b(i));
+            assertThat(byKey.put(pairs.a(i) + "-" + pairs.b(i), pairs.pair(i))).as("pair listed twice").isNull();
+            if (i > 0) {
+                assertThat(pairs.a(i)).isGreaterThanOrEqualTo(pairs.a(i - 1));
+            }
+        }
         int listed = 0;
         for (int a = 0; a < g.processCount(); a++) {
             for (int b = a + 1; b < g.processCount(); b++) {
@@ -119,9 +127,9 @@ class OverlapKernelTest {
                 if (expectedShared == 0) {
                     continue;
                 }
-                OverlapPairs.Pair p = pairs.pair(listed++);
-                assertThat(p.a()).isEqualTo(a);
-                assertThat(p.b()).isEqualTo(b);
+                OverlapPairs.Pair p = byKey.get(a + "-" + b);
+                listed++;
+                assertThat(p).as("pair %d-%d", a, b).isNotNull();
                 assertThat(p.shared()).isEqualTo(expectedShared);
                 assertThat(p.jaccard()).isCloseTo(jaccard.predict(u, v), within(EPS));
                 assertThat(p.overlap()).isCloseTo(overlap.predict(u, v), within(EPS));
@@ -134,6 +142,30 @@ class OverlapKernelTest {
             }
         }
         assertThat(pairs.size()).isEqualTo(listed).isPositive();
+    }
+
+    @Test
+    void storedScoreColumnsEqualDerivedScores() {
+        BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(300, 200, 2500, 0.7, 9));
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(2, 2, false, true));
+        double[][] columns = pairs.scoreColumns().orElseThrow();
+        assertThat(pairs.size()).isPositive();
+        for (int i = 0; i < pairs.size(); i++) {
+            OverlapPairs.Pair p = pairs.pair(i);
+            assertThat(p.shared()).isGreaterThanOrEqualTo(2);
+            assertThat(columns[0][i]).isCloseTo(p.jaccard(), within(EPS));
+            assertThat(columns[1][i]).isCloseTo(p.overlap(), within(EPS));
+            assertThat(columns[2][i]).isCloseTo(p.cosine(), within(EPS));
+            assertThat(columns[3][i]).isCloseTo(p.dice(), within(EPS));
+        }
+    }
+
+    @Test
+    void countingPassAgreesWithTheKernel() {
+        BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(400, 300, 3000, 0.9, 5));
+        assertThat(OverlapKernel.countPairs(g, 3)).isEqualTo(OverlapKernel.compute(g,
+                new OverlapKernel.Parameters(1, 2, false)).size()).isPositive();
+        assertThat(g.edgeCount()).isEqualTo(3000);
     }
 
     @Test

@@ -33,6 +33,69 @@ class SignificanceTest {
     }
 
     @Test
+    void fastBenjaminiHochbergEqualsTheTextbookStepUpWithTies() {
+        Random random = new Random(17);
+        double[] p = new double[2000];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = random.nextInt(50) / 200.0; // many ties
+        }
+        long m = 5000;
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(p[x], p[y]));
+        double[] expected = new double[p.length];
+        double running = 1;
+        for (int rank = p.length; rank >= 1; rank--) {
+            running = Math.min(running, p[order[rank - 1]] * m / rank);
+            expected[order[rank - 1]] = Math.min(1, running);
+        }
+        assertThat(Significance.benjaminiHochberg(p, m)).containsExactly(expected, within(1e-15));
+    }
+
+    @Test
+    void testAllEqualsPerPairTestsThenAdjustment() {
+        Random random = new Random(23);
+        int n = 5000;
+        int[] shared = new int[n];
+        int[] a = new int[n];
+        int[] b = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = 1 + random.nextInt(30);
+            b[i] = 1 + random.nextInt(30);
+            shared[i] = 1 + random.nextInt(Math.min(a[i], b[i]));
+        }
+        Significance sig = new Significance(200);
+        Significance.Tested fast = sig.testAll(shared, a, b, 40_000);
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = sig.upperTail(shared[i], a[i], b[i]);
+        }
+        double[] q = Significance.benjaminiHochberg(p, 40_000);
+        double maxP = 0;
+        double maxQ = 0;
+        for (int i = 0; i < n; i++) {
+            maxP = Math.max(maxP, Math.abs(fast.p()[i] - p[i]));
+            maxQ = Math.max(maxQ, Math.abs(fast.q()[i] - q[i]));
+        }
+        // the fast path evaluates the symmetric form upperTail(s, min, max): same value up to rounding
+        assertThat(maxP).isLessThan(1e-12);
+        assertThat(maxQ).isLessThan(1e-12);
+        // the hash-map path (counts above the dense limit) gives the same values
+        int[] big = a.clone();
+        big[0] = 250;
+        Significance wide = new Significance(400);
+        Significance.Tested hashed = wide.testAll(shared, big, b, 40_000);
+        Significance.Tested dense = wide.testAll(shared, a, b, 40_000);
+        for (int i = 1; i < n; i++) {
+            assertThat(hashed.p(i)).isEqualTo(dense.p(i));
+        }
+        // symmetric in the two theme counts
+        assertThat(sig.upperTail(3, 7, 12)).isEqualTo(sig.upperTail(3, 12, 7), within(1e-15));
+    }
+
+    @Test
     void benjaminiHochbergKnownAnswer() {
         double[] q = Significance.benjaminiHochberg(new double[] {0.01, 0.04, 0.03}, 4);
         // sorted 0.01 (rank 1), 0.03 (rank 2), 0.04 (rank 3), m = 4: 0.04, 0.06, 0.0533.. -> step-up min

@@ -1,0 +1,344 @@
+package org.convergence.engine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.convergence.engine.analysis.BipartiteGraph;
+import org.convergence.engine.analysis.Clusters;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.OverlapKernel;
+import org.convergence.engine.analysis.OverlapPairs;
+import org.convergence.engine.analysis.ShortestLinks;
+import org.convergence.engine.analysis.Significance;
+import org.convergence.engine.analysis.SimilarityMetric;
+import org.convergence.engine.analysis.TopKOverlap;
+import org.convergence.engine.analysis.TwoModeData;
+import org.convergence.engine.analysis.TwoModeGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code convergence benchmark}: a reproducible benchmark on seeded Zipf two-mode data. Times the
+ * overlap stage (every overlapping pair with shared count, Jaccard, overlap, cosine and Dice), its
+ * significance, top-k on a denser corpus, clusters and paths, with heap use, and runs scipy's sparse
+ * {@code B·Bᵀ} on the same edge list in the same run as the reference.
+ */
+@Command(name = "benchmark", sortOptions = false, description = {"Benchmark the analyses on seeded Zipf two-mode data,"
+        + " against scipy's sparse B·Bt on the same edges in the same run.", "Needs no database. Run with a large heap,"
+        + " e.g. CONVERGENCE_JAVA_OPTS=-Xmx12g."})
+final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--processes", defaultValue = "20000", description = "Processes (default: ${DEFAULT-VALUE}).")
+    int processes;
+
+    @Option(names = "--themes", defaultValue = "20000", description = "Themes (default: ${DEFAULT-VALUE}).")
+    int themes;
+
+    @Option(names = "--edges", defaultValue = "450000", description = "Distinct process-theme edges (default: ${DEFAULT-VALUE}).")
+    int edges;
+
+    @Option(names = "--zipf", defaultValue = "0.3", description = "Zipf exponent of theme popularity (default: ${DEFAULT-VALUE}).")
+    double zipf;
+
+    @Option(names = "--seed", defaultValue = "20021", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "Timed repetitions; the best is reported (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--threads", description = "Worker threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--dense-themes", defaultValue = "5000", description = "Themes of the dense top-k corpus (default: ${DEFAULT-VALUE}).")
+    int denseThemes;
+
+    @Option(names = "--dense-zipf", defaultValue = "0.8", description = "Zipf exponent of the dense corpus (default: ${DEFAULT-VALUE}).")
+    double denseZipf;
+
+    @Option(names = "--top-k", defaultValue = "10", description = "k of the dense top-k stage (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--python", description = "Python with scipy for the reference (default: the first of python3,"
+            + " /usr/bin/python3 that imports scipy).")
+    String python;
+
+    @Option(names = "--no-scipy", description = "Skip the scipy reference.")
+    boolean noScipy;
+
+    @Option(names = "--no-dense", description = "Skip the dense top-k corpus.")
+    boolean noDense;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
+    Path json;
+
+    @Spec
+    CommandSpec spec;
+
+    private record Timed<T>(T value, long bestMillis, long peakHeapMiB) {
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        ObjectNode figures = ReportOutput.JSON.createObjectNode();
+        figures.put("cores", Runtime.getRuntime().availableProcessors());
+        figures.put("threads", t);
+        figures.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+        figures.put("java", System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "Benchmark on %d cores, %d threads, max heap %,d MiB, Java %s%n",
+                Runtime.getRuntime().availableProcessors(), t, Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
+
+        long g0 = System.nanoTime();
+        BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(processes, themes, edges, zipf, seed));
+        out.printf(Locale.ROOT, "Corpus: %,d processes x %,d themes, %,d edges, Zipf %.2f, seed %d (generated in %d ms)%n",
+                processes, themes, g.edgeCount(), zipf, seed, (System.nanoTime() - g0) / 1_000_000);
+        ObjectNode corpus = figures.putObject("corpus");
+        corpus.put("processes", processes);
+        corpus.put("themes", themes);
+        corpus.put("edges", g.edgeCount());
+        corpus.put("zipf", zipf);
+        corpus.put("seed", seed);
+
+        Timed<double[][]> overlap = timed(() -> overlapStage(g, t));
+        int pairs = overlap.value()[0].length;
+        out.printf(Locale.ROOT, "Overlap stage (all %,d overlapping pairs: shared, Jaccard, overlap, cosine, Dice):"
+                + " %,d ms best of %d, peak heap %,d MiB%n", pairs, overlap.bestMillis(), repeat, overlap.peakHeapMiB());
+        ObjectNode o = figures.putObject("overlap");
+        o.put("pairs", pairs);
+        o.put("ms", overlap.bestMillis());
+        o.put("peakHeapMiB", overlap.peakHeapMiB());
+
+        OverlapPairs kernelPairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, t, false));
+        Timed<Significance.Tested> significance = timed(() -> significanceStage(g, kernelPairs));
+        out.printf(Locale.ROOT, "Significance (hypergeometric p and BH q for every pair): %,d ms best of %d, peak heap"
+                + " %,d MiB%n", significance.bestMillis(), repeat, significance.peakHeapMiB());
+        ObjectNode s = figures.putObject("significance");
+        s.put("ms", significance.bestMillis());
+        s.put("peakHeapMiB", significance.peakHeapMiB());
+
+        if (!noScipy) {
+            JsonNode scipy = scipy(g, out);
+            if (scipy != null) {
+                figures.set("scipy", scipy);
+                double ms = scipy.get("seconds").asDouble() * 1000;
+                double ratio = ms / overlap.bestMillis();
+                out.printf(Locale.ROOT, "scipy %s sparse B·Bt on the same edges: %,.0f ms best of %d (%,d pairs):"
+                        + " the overlap stage is %.2fx %s%n", scipy.get("scipy").asText(), ms, repeat,
+                        scipy.get("pairs").asLong(), ratio >= 1 ? ratio : 1 / ratio, ratio >= 1 ? "faster" : "slower");
+                figures.put("speedupVsScipy", ratio);
+                if (scipy.get("pairs").asLong() != pairs) {
+                    throw new IllegalStateException("scipy counts " + scipy.get("pairs") + " overlapping pairs, the"
+                            + " engine " + pairs + ": the two disagree");
+                }
+            }
+        }
+
+        long c0 = System.nanoTime();
+        TwoModeData data = TwoModeData.generated(g);
+        ConvergenceAnalysis.ClusterSet co = clustersCo(data);
+        long coMs = (System.nanoTime() - c0) / 1_000_000;
+        out.printf(Locale.ROOT, "Clusters, processes and themes together (Leiden on the bipartite graph, %,d nodes):"
+                + " %,d ms, %,d clusters, modularity %.4f%n", processes + themes, coMs, co.clusters().size(), co.modularity());
+        ObjectNode cl = figures.putObject("clusters");
+        cl.put("coMs", coMs);
+        cl.put("coClusters", co.clusters().size());
+        cl.put("coModularity", co.modularity());
+        c0 = System.nanoTime();
+        Clusters.Result projection = projectionClusters(g, t);
+        long projMs = (System.nanoTime() - c0) / 1_000_000;
+        out.printf(Locale.ROOT, "Clusters of processes (Leiden on the top-%d Jaccard projection, incl. top-k): %,d ms,"
+                + " %,d clusters, modularity %.4f%n", topK, projMs, projection.clusterCount(), projection.modularity());
+        cl.put("processProjectionMs", projMs);
+        cl.put("processClusters", projection.clusterCount());
+        cl.put("processModularity", projection.modularity());
+
+        long p0 = System.nanoTime();
+        ShortestLinks links = new ShortestLinks(data);
+        long buildMs = (System.nanoTime() - p0) / 1_000_000;
+        SplittableRandom random = new SplittableRandom(seed);
+        long bfsTotal = 0;
+        long yenTotal = 0;
+        int found = 0;
+        int samples = 10;
+        for (int i = 0; i < samples; i++) {
+            String a = g.process(random.nextInt(processes));
+            String b = g.process(random.nextInt(processes));
+            if (a.equals(b)) {
+                continue;
+            }
+            long q0 = System.nanoTime();
+            found += links.shortest(a, b, 1).isEmpty() ? 0 : 1;
+            long q1 = System.nanoTime();
+            links.shortest(a, b, 3);
+            long q2 = System.nanoTime();
+            bfsTotal += q1 - q0;
+            yenTotal += q2 - q1;
+        }
+        out.printf(Locale.ROOT, "Paths: JGraphT graph built in %,d ms; shortest link (BFS) %.1f ms and 3 shortest (Yen)"
+                + " %.1f ms on average over %d random pairs (%d connected)%n", buildMs, bfsTotal / 1e6 / samples,
+                yenTotal / 1e6 / samples, samples, found);
+        ObjectNode pa = figures.putObject("paths");
+        pa.put("graphBuildMs", buildMs);
+        pa.put("bfsMeanMs", bfsTotal / 1e6 / samples);
+        pa.put("yen3MeanMs", yenTotal / 1e6 / samples);
+
+        if (!noDense) {
+            BipartiteGraph dense = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(processes, denseThemes,
+                    edges, denseZipf, seed));
+            Timed<OverlapPairs> top = timed(() -> TopKOverlap.compute(dense, topK, SimilarityMetric.JACCARD, 1, t));
+            long count0 = System.nanoTime();
+            long densePairs = OverlapKernel.countPairs(dense, t);
+            long countMs = (System.nanoTime() - count0) / 1_000_000;
+            out.printf(Locale.ROOT, "Dense corpus %,d x %,d, Zipf %.2f, %,d edges: %,d overlapping pairs (counted in %,d ms,"
+                    + " not stored); top-%d: %,d pairs in %,d ms best of %d, peak heap %,d MiB%n", processes, denseThemes,
+                    denseZipf, dense.edgeCount(), densePairs, countMs, topK, top.value().size(), top.bestMillis(), repeat,
+                    top.peakHeapMiB());
+            ObjectNode d = figures.putObject("denseTopK");
+            d.put("themes", denseThemes);
+            d.put("zipf", denseZipf);
+            d.put("edges", dense.edgeCount());
+            d.put("overlappingPairs", densePairs);
+            d.put("countMs", countMs);
+            d.put("k", topK);
+            d.put("pairsKept", top.value().size());
+            d.put("ms", top.bestMillis());
+            d.put("peakHeapMiB", top.peakHeapMiB());
+        }
+        if (json != null) {
+            Files.writeString(json, figures.toPrettyString());
+            out.println("Figures written to " + json);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private double[][] overlapStage(BipartiteGraph g, int t) {
+        return OverlapKernel.compute(g, new OverlapKernel.Parameters(1, t, false, true)).scoreColumns().orElseThrow();
+    }
+
+    private static Significance.Tested significanceStage(BipartiteGraph g, OverlapPairs pairs) {
+        long family = (long) g.processCount() * (g.processCount() - 1) / 2;
+        return new Significance(g.themeCount()).testAll(pairs, family);
+    }
+
+    private ConvergenceAnalysis.ClusterSet clustersCo(TwoModeData data) {
+        return ConvergenceAnalysis.run(data, new ConvergenceAnalysis.Parameters(
+                new org.convergence.engine.analysis.OverlapAnalysis.Parameters(Integer.MAX_VALUE, 0,
+                        SimilarityMetric.JACCARD, 1), Clusters.Parameters.defaults(), false, List.of(), false, 0, 1),
+                line -> { }).clusters("co").orElseThrow();
+    }
+
+    private Clusters.Result projectionClusters(BipartiteGraph g, int t) {
+        OverlapPairs top = TopKOverlap.compute(g, topK, SimilarityMetric.JACCARD, 1, t);
+        int[] from = new int[top.size()];
+        int[] to = new int[top.size()];
+        double[] w = new double[top.size()];
+        for (int i = 0; i < top.size(); i++) {
+            from[i] = top.a(i);
+            to[i] = top.b(i);
+            w[i] = top.jaccard(i);
+        }
+        return Clusters.cluster(g.processCount(), from, to, w, Clusters.Parameters.defaults());
+    }
+
+    private <T> Timed<T> timed(Supplier<T> stage) {
+        long best = Long.MAX_VALUE;
+        long peak = 0;
+        T value = null;
+        List<MemoryPoolMXBean> heap = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heap.add(pool);
+            }
+        }
+        for (int r = 0; r < Math.max(1, repeat); r++) {
+            value = null;
+            System.gc();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long start = System.nanoTime();
+            value = stage.get();
+            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+            peak = Math.max(peak, heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20);
+        }
+        return new Timed<>(value, best, peak);
+    }
+
+    private JsonNode scipy(BipartiteGraph g, PrintWriter out) throws IOException, InterruptedException {
+        String interpreter = python != null ? python : findPython();
+        if (interpreter == null) {
+            out.println("scipy reference skipped: no python3 with scipy found (apt-get install python3-scipy,"
+                    + " or --python PATH)");
+            return null;
+        }
+        Path dir = Files.createTempDirectory("convergence-bench-");
+        try {
+            Path script = dir.resolve("scipy_bbt.py");
+            try (InputStream in = BenchmarkCommand.class.getResourceAsStream("/org/convergence/engine/bench/scipy_bbt.py")) {
+                Files.write(script, in.readAllBytes());
+            }
+            int[][] e = TwoModeGenerator.edgeArrays(g);
+            ByteBuffer buffer = ByteBuffer.allocate(e[0].length * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < e[0].length; i++) {
+                buffer.putInt(e[0][i]).putInt(e[1][i]);
+            }
+            Path edgesFile = dir.resolve("edges.i32");
+            Files.write(edgesFile, buffer.array());
+            Process p = new ProcessBuilder(interpreter, script.toString(), edgesFile.toString(),
+                    String.valueOf(g.processCount()), String.valueOf(g.themeCount()), String.valueOf(Math.max(1, repeat)))
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("scipy reference failed: " + output);
+            }
+            String last = output.substring(output.lastIndexOf('\n') + 1);
+            ObjectNode node = (ObjectNode) ReportOutput.JSON.readTree(last);
+            node.put("python", interpreter);
+            return node;
+        } finally {
+            org.convergence.engine.cli.BenchmarkCommand.deleteTree(dir);
+        }
+    }
+
+    private static String findPython() throws InterruptedException {
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process p = new ProcessBuilder(candidate, "-c", "import scipy").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor() == 0) {
+                    return candidate;
+                }
+            } catch (IOException e) {
+                // not installed: try the next one
+            }
+        }
+        return null;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+}
