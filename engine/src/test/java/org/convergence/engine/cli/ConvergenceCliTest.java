@@ -60,6 +60,27 @@ class ConvergenceCliTest {
     }
 
     @Test
+    void benchmarkRunsOnASmallCorpusAndAgreesWithScipyWhereAvailable(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        StringWriter out = new StringWriter();
+        CommandLine cli = ConvergenceCli.newCommandLine(Map.of());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        Path json = dir.resolve("figures.json");
+        int exit = cli.execute("benchmark", "--processes", "400", "--themes", "300", "--edges", "4000", "--zipf", "0.5",
+                "--dense-themes", "100", "--repeat", "1", "--json", json.toString());
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Overlap stage (all ").contains("Significance").contains("top-10");
+        var figures = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(figures.get("corpus").get("edges").asInt()).isEqualTo(4000);
+        assertThat(figures.get("overlap").get("pairs").asLong()).isPositive();
+        if (figures.has("scipy")) {
+            // the command itself fails when the counts differ; check the figure too
+            assertThat(figures.get("scipy").get("pairs").asLong()).isEqualTo(figures.get("overlap").get("pairs").asLong());
+        }
+    }
+
+    @Test
     void connectionSettingsComeFromOptionsThenEnvironment() {
         Map<String, String> env = Map.of("NEO4J_URI", "neo4j://env:7687", "NEO4J_USERNAME", "u",
                 "NEO4J_PASSWORD", "p", "CONVERGENCE_DATA_DIR", "/tmp/store");
