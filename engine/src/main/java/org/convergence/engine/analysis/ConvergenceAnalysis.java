@@ -82,16 +82,24 @@ public final class ConvergenceAnalysis {
      * @param centrality bridges and centrality, or null
      * @param recommendations per process, or empty
      * @param timingsMs milliseconds per stage
+     * @param notes what was skipped or approximated on this input, and why
      */
     public record Report(TwoModeData data, OverlapAnalysis.Result overlap, List<ClusterSet> clusterSets,
             List<PathResult> paths, Centrality.Result centrality,
-            Map<String, List<Recommendations.Recommendation>> recommendations, Map<String, Long> timingsMs) {
+            Map<String, List<Recommendations.Recommendation>> recommendations, Map<String, Long> timingsMs,
+            List<String> notes) {
 
         /** @return the clustering of the given kind, if computed */
         public java.util.Optional<ClusterSet> clusters(String kind) {
             return clusterSets.stream().filter(c -> c.kind().equals(kind)).findFirst();
         }
     }
+
+    /** Betweenness is O(V·E); above this many steps it is skipped with a note rather than run for hours. */
+    static final double CENTRALITY_LIMIT = 2e10;
+
+    /** Above this many co-occurring theme pairs, themes are clustered on their top-k co-occurrence graph. */
+    static final long THEME_PAIR_LIMIT = 20_000_000L;
 
     private ConvergenceAnalysis() {
     }
@@ -105,12 +113,22 @@ public final class ConvergenceAnalysis {
      * @return the report
      */
     public static Report run(TwoModeData data, Parameters parameters, Consumer<String> progress) {
+        return run(data, parameters, progress, CENTRALITY_LIMIT, THEME_PAIR_LIMIT);
+    }
+
+    static Report run(TwoModeData data, Parameters parameters, Consumer<String> progress, double centralityLimit,
+            long themePairLimit) {
         Map<String, Long> timings = new LinkedHashMap<>();
         BipartiteGraph g = data.graph();
 
+        List<String> notes = new ArrayList<>();
         long t0 = System.nanoTime();
         progress.accept("overlap scores for " + g.processCount() + " processes");
-        OverlapAnalysis.Result overlap = OverlapAnalysis.run(g, parameters.overlap());
+        OverlapAnalysis.Result overlap = OverlapAnalysis.run(g, parameters.overlap(), percent -> {
+            if (g.edgeCount() >= 100_000) {
+                progress.accept("  overlap " + percent + "% of processes");
+            }
+        });
         timings.put("overlap", ms(t0));
 
         t0 = System.nanoTime();
@@ -120,7 +138,7 @@ public final class ConvergenceAnalysis {
             sets.add(coClusters(data, parameters.clusters()));
             sets.add(processClusters(data, overlap, parameters));
             if (parameters.themeClusters()) {
-                sets.add(themeClusters(data, parameters));
+                sets.add(themeClusters(data, parameters, notes, themePairLimit));
             }
         }
         timings.put("clusters", ms(t0));
@@ -143,7 +161,12 @@ public final class ConvergenceAnalysis {
 
         t0 = System.nanoTime();
         Centrality.Result centrality = null;
-        if (parameters.centrality()) {
+        double work = (double) (g.processCount() + g.themeCount()) * g.edgeCount();
+        if (parameters.centrality() && work > centralityLimit) {
+            notes.add(String.format(java.util.Locale.ROOT, "Centrality skipped: exact betweenness needs about %.1e"
+                    + " steps on %,d nodes and %,d edges (limit %.0e); run it on a filtered data set or --relations",
+                    work, g.processCount() + g.themeCount(), g.edgeCount(), centralityLimit));
+        } else if (parameters.centrality()) {
             progress.accept("centrality");
             Graph<Integer, DefaultEdge> bipartite = links.bipartite();
             centrality = Centrality.compute(data, bipartite);
@@ -156,7 +179,9 @@ public final class ConvergenceAnalysis {
                 : Recommendations.compute(data, overlap.pairs(), parameters.overlap().metric(),
                         parameters.recommendNeighbours(), parameters.recommendLimit());
         timings.put("recommendations", ms(t0));
-        return new Report(data, overlap, List.copyOf(sets), List.copyOf(paths), centrality, recommendations, timings);
+        notes.forEach(n -> progress.accept("note: " + n));
+        return new Report(data, overlap, List.copyOf(sets), List.copyOf(paths), centrality, recommendations, timings,
+                List.copyOf(notes));
     }
 
     /** Processes and themes clustered together on the bipartite graph (edge weights as loaded). */
@@ -209,10 +234,18 @@ public final class ConvergenceAnalysis {
         return new ClusterSet("process", clusters(procs, lists(r.clusterCount())), r.modularity());
     }
 
-    static ClusterSet themeClusters(TwoModeData data, Parameters parameters) {
+    static ClusterSet themeClusters(TwoModeData data, Parameters parameters, List<String> notes, long limit) {
         BipartiteGraph transposed = data.graph().transpose();
-        OverlapPairs co = OverlapKernel.compute(transposed, new OverlapKernel.Parameters(1,
-                parameters.overlap().threads(), false));
+        int threads = parameters.overlap().threads();
+        long themePairs = OverlapKernel.countPairs(transposed, threads);
+        OverlapPairs co;
+        if (themePairs > limit) {
+            notes.add(String.format(java.util.Locale.ROOT, "Themes clustered on their 10 strongest co-occurrences each:"
+                    + " all %,d co-occurring theme pairs exceed the limit of %,d", themePairs, limit));
+            co = TopKOverlap.compute(transposed, 10, SimilarityMetric.SHARED, 1, threads);
+        } else {
+            co = OverlapKernel.compute(transposed, new OverlapKernel.Parameters(1, threads, false));
+        }
         int[] from = new int[co.size()];
         int[] to = new int[co.size()];
         double[] w = new double[co.size()];

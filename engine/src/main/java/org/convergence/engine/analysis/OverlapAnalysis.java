@@ -68,11 +68,16 @@ public final class OverlapAnalysis {
 
     /** Runs the analysis. */
     public static Result run(BipartiteGraph graph, Parameters parameters) {
+        return run(graph, parameters, percent -> { });
+    }
+
+    /** Runs the analysis, reporting the all-pairs pass in percent. */
+    public static Result run(BipartiteGraph graph, Parameters parameters, java.util.function.IntConsumer progress) {
         OverlapPairs pairs = parameters.topK() > 0
                 ? TopKOverlap.compute(graph, parameters.topK(), parameters.metric(), parameters.minShared(),
                         parameters.threads())
                 : OverlapKernel.compute(graph, new OverlapKernel.Parameters(parameters.minShared(),
-                        parameters.threads(), true));
+                        parameters.threads(), true), progress);
         Significance significance = new Significance(Math.max(1, graph.themeCount()));
         int[] shared = new int[pairs.size()];
         int[] sizeA = new int[pairs.size()];

@@ -71,6 +71,19 @@ public final class OverlapKernel {
      * @return the pairs, ordered by {@code a}, then by the order in which row {@code a} first meets each {@code b}
      */
     public static OverlapPairs compute(BipartiteGraph graph, Parameters parameters) {
+        return compute(graph, parameters, percent -> { });
+    }
+
+    /**
+     * Computes the overlapping pairs, reporting progress.
+     *
+     * @param graph the bipartite graph
+     * @param parameters kernel parameters
+     * @param progress receives 10, 20, ... 100 as the writing pass completes rows (from worker threads)
+     * @return the pairs, ordered by {@code a}, then by the order in which row {@code a} first meets each {@code b}
+     */
+    public static OverlapPairs compute(BipartiteGraph graph, Parameters parameters,
+            java.util.function.IntConsumer progress) {
         int n = graph.processCount();
         int[] rowCount = new int[n];
         parallelRows(n, parameters.threads(), () -> {
@@ -89,9 +102,18 @@ public final class OverlapKernel {
         }
         OverlapPairs.Columns out = new OverlapPairs.Columns((int) total, graph.weighted(), parameters.rareThemeIndexes(),
                 parameters.scores());
+        AtomicInteger rowsDone = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger lastDecile = new java.util.concurrent.atomic.AtomicInteger();
         parallelRows(n, parameters.threads(), () -> {
             Worker worker = new Worker(graph, parameters);
-            return (from, to) -> worker.writeRows(from, to, rowStart, out);
+            return (from, to) -> {
+                worker.writeRows(from, to, rowStart, out);
+                int decile = (int) (10L * rowsDone.addAndGet(to - from) / Math.max(1, n));
+                int last = lastDecile.get();
+                if (decile > last && lastDecile.compareAndSet(last, decile)) {
+                    progress.accept(decile * 10);
+                }
+            };
         });
         return OverlapPairs.of(graph, out);
     }

@@ -80,6 +80,7 @@ final class ReportOutput {
         for (ConvergenceAnalysis.PathResult p : report.paths()) {
             paths.add(pathJson(p));
         }
+        root.set("notes", JSON.valueToTree(report.notes()));
         root.set("timingsMs", JSON.valueToTree(outcome.timingsMs()));
         return root;
     }
@@ -211,6 +212,10 @@ final class ReportOutput {
                 }
                 recommendationText(e.getKey(), e.getValue(), 3, out);
             }
+        }
+        for (String note : report.notes()) {
+            out.println();
+            out.println("Note: " + note);
         }
         out.println();
         out.println("Timings (ms): " + outcome.timingsMs());

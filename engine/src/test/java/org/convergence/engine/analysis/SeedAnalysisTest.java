@@ -100,6 +100,20 @@ class SeedAnalysisTest {
     }
 
     @Test
+    void largeInputsSkipOrApproximateWithANote() {
+        List<String> progress = new java.util.ArrayList<>();
+        ConvergenceAnalysis.Report limited = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
+                progress::add, 10, 5);
+        assertThat(limited.centrality()).isNull();
+        assertThat(limited.notes()).hasSize(2);
+        assertThat(limited.notes().get(0)).startsWith("Themes clustered on their 10 strongest co-occurrences");
+        assertThat(limited.notes().get(1)).startsWith("Centrality skipped");
+        assertThat(limited.clusters("theme")).isPresent();
+        assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("note: Centrality skipped"));
+        assertThat(report.notes()).isEmpty();
+    }
+
+    @Test
     void sameSeedSameClusters() {
         ConvergenceAnalysis.Report again = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
                 line -> { });
