@@ -239,29 +239,30 @@ public final class OverlapKernel {
         void writeRows(int from, int to, int[] rowStart, OverlapPairs.Columns out) {
             int[] cnt = count;
             int[] seen = touched;
-            int[] outA = out.a;
-            int[] outB = out.b;
-            int[] outShared = out.shared;
             int[] po = g.processOffsets();
+            boolean scores = out.jaccard != null;
             for (int a = from; a < to; a++) {
                 int size = accumulate(a);
-                if (out.jaccard != null) {
-                    int rowStartAt = rowStart[a];
-                    writeScoredRow(a, size, rowStartAt, po, out);
-                    continue;
-                }
                 if (minSum != null || adamicAdar != null) {
                     accumulateSums(a);
                 }
                 int at = rowStart[a];
+                double da = po[a + 1] - po[a];
                 for (int i = 0; i < size; i++) {
                     int b = seen[i];
                     int c = cnt[b];
                     cnt[b] = 0;
                     if (c >= minShared) {
-                        outA[at] = a;
-                        outB[at] = b;
-                        outShared[at] = c;
+                        out.a[at] = a;
+                        out.b[at] = b;
+                        out.shared[at] = c;
+                        if (scores) {
+                            double db = po[b + 1] - po[b];
+                            out.jaccard[at] = c / (da + db - c);
+                            out.overlap[at] = c / Math.min(da, db);
+                            out.cosine[at] = c / Math.sqrt(da * db);
+                            out.dice[at] = 2.0 * c / (da + db);
+                        }
                         if (minSum != null) {
                             out.minSum[at] = minSum[b];
                         }
@@ -278,46 +279,6 @@ public final class OverlapKernel {
                         adamicAdar[b] = 0;
                         resource[b] = 0;
                     }
-                }
-            }
-        }
-
-        /** Writes row {@code a} with its four score columns in the same pass (unweighted, no rare-theme sums). */
-        private void writeScoredRow(int a, int size, int at, int[] po, OverlapPairs.Columns out) {
-            if (minSum != null || adamicAdar != null) {
-                accumulateSums(a);
-            }
-            int[] cnt = count;
-            int[] seen = touched;
-            double da = po[a + 1] - po[a];
-            for (int i = 0; i < size; i++) {
-                int b = seen[i];
-                int c = cnt[b];
-                cnt[b] = 0;
-                if (c >= minShared) {
-                    double db = po[b + 1] - po[b];
-                    out.a[at] = a;
-                    out.b[at] = b;
-                    out.shared[at] = c;
-                    out.jaccard[at] = c / (da + db - c);
-                    out.overlap[at] = c / Math.min(da, db);
-                    out.cosine[at] = c / Math.sqrt(da * db);
-                    out.dice[at] = 2.0 * c / (da + db);
-                    if (minSum != null) {
-                        out.minSum[at] = minSum[b];
-                    }
-                    if (adamicAdar != null) {
-                        out.adamicAdar[at] = adamicAdar[b];
-                        out.resource[at] = resource[b];
-                    }
-                    at++;
-                }
-                if (minSum != null) {
-                    minSum[b] = 0;
-                }
-                if (adamicAdar != null) {
-                    adamicAdar[b] = 0;
-                    resource[b] = 0;
                 }
             }
         }

@@ -1,13 +1,6 @@
 package org.convergence.engine.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Each process's {@code k} most similar processes, as Neo4j GDS node similarity's {@code topK}:
@@ -17,8 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Time as {@link OverlapKernel} without the {@code b > a} halving.
  */
 public final class TopKOverlap {
-
-    private static final int CHUNK = 64;
 
     private TopKOverlap() {
     }
@@ -39,39 +30,17 @@ public final class TopKOverlap {
         }
         int n = graph.processCount();
         int[][] best = new int[n][];
-        AtomicInteger next = new AtomicInteger();
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, chunks)), r -> {
-            Thread t = new Thread(r, "topk-overlap");
-            t.setDaemon(true);
-            return t;
+        OverlapKernel.parallelRows(n, threads, () -> {
+            int[] count = new int[n];
+            int[] touched = new int[n];
+            int[] heap = new int[k];
+            double[] heapScore = new double[k];
+            return (from, to) -> {
+                for (int a = from; a < to; a++) {
+                    best[a] = row(graph, a, k, metric, minShared, count, touched, heap, heapScore);
+                }
+            };
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < Math.max(1, Math.min(threads, chunks)); w++) {
-                futures.add(pool.submit(() -> {
-                    int[] count = new int[n];
-                    int[] touched = new int[n];
-                    int[] heap = new int[k];
-                    double[] heapScore = new double[k];
-                    for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                        for (int a = c * CHUNK; a < Math.min(n, (c + 1) * CHUNK); a++) {
-                            best[a] = row(graph, a, k, metric, minShared, count, touched, heap, heapScore);
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Top-k computation interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Top-k computation failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
         long[] keys = new long[Arrays.stream(best).mapToInt(r -> r.length).sum()];
         int m = 0;
         for (int a = 0; a < n; a++) {

@@ -76,6 +76,14 @@ final class AnalysisOptions {
 
     /** @return normalised relation kinds, or null for all */
     List<String> relationKinds() {
+        return normaliseRelations(relations);
+    }
+
+    /**
+     * @param relations relation kinds as a user wrote them, or null
+     * @return upper-case, sorted, distinct kinds, or null for all (none given, or {@code all} among them)
+     */
+    static List<String> normaliseRelations(List<String> relations) {
         if (relations == null || relations.isEmpty() || relations.stream().anyMatch(r -> r.equalsIgnoreCase("all"))) {
             return null;
         }

@@ -3,22 +3,18 @@ package org.convergence.engine.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code convergence analyze}: all analyses on one data set, written back to Neo4j and printed. */
 @Command(name = "analyze", sortOptions = false, description = {"Overlap scores with significance, clusters, bridges,"
         + " recommendations and (with --path) shortest links, on one data set; results are written back to Neo4j.",
         "Progress goes to stderr; with --format json stdout holds one JSON object."})
-final class AnalyzeCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+final class AnalyzeCommand extends ConnectedCommand {
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = SeedMatrixParser.SEED_DATASET,
             description = "Data set to analyse (default: ${DEFAULT-VALUE}).")
@@ -43,18 +39,6 @@ final class AnalyzeCommand implements Callable<Integer>, ConvergenceCli.Environm
     @Option(names = "--no-write", description = "Do not write the results back to Neo4j.")
     boolean noWrite;
 
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     static List<ConvergenceAnalysis.PathRequest> pathRequests(List<String> specs, int k) {
         List<ConvergenceAnalysis.PathRequest> out = new ArrayList<>();
@@ -70,10 +54,10 @@ final class AnalyzeCommand implements Callable<Integer>, ConvergenceCli.Environm
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ConvergenceAnalysis.Parameters parameters = analysis.parameters(pathRequests(paths, k));
-        try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
+        try (Neo4jConnection neo4j = open()) {
             AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j.driver(), dataset, analysis.relationKinds(), parameters,
                     !noWrite, err);
             if (format == Format.json) {

@@ -59,16 +59,11 @@ public final class ConvergenceCli {
             return exitCodeOf(e);
         });
         for (CommandLine sub : cli.getSubcommands().values()) {
-            if (sub.getCommand() instanceof EnvironmentAware aware) {
-                aware.environment(env);
+            if (sub.getCommand() instanceof ConnectedCommand command) {
+                command.environment(env);
             }
         }
         return cli;
-    }
-
-    /** Commands that read connection settings from the environment. */
-    interface EnvironmentAware {
-        void environment(Map<String, String> env);
     }
 
     static int exitCodeOf(Throwable e) {

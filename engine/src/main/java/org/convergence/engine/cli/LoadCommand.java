@@ -2,8 +2,6 @@ package org.convergence.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.LoadPlan;
 import org.convergence.loader.neo4j.GraphWriter;
@@ -12,18 +10,15 @@ import org.convergence.loader.taxonomy.Labels;
 import org.convergence.loader.taxonomy.Taxonomy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code convergence load}: loads the seed matrix or a two-mode CSV into a data set. */
 @Command(name = "load", sortOptions = false,
         description = {"Load two-mode data into a data set: the built-in 2002 matrix (--seed), a matrix document"
                 + " in the same format (--matrix FILE) or a long CSV (header process,theme[,relation][,weight]).",
                 "The file is parsed and checked completely before anything is written; a load writes all or nothing."})
-final class LoadCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+final class LoadCommand extends ConnectedCommand {
 
     static final class Source {
         @Option(names = "--seed", required = true, description = "The built-in 2002 convergence matrix.")
@@ -59,22 +54,10 @@ final class LoadCommand implements Callable<Integer>, ConvergenceCli.Environment
     @Option(names = "--no-taxonomy", description = "Do not normalise theme labels; each label is its own theme.")
     boolean noTaxonomy;
 
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if ((processes != null || themes != null) && source.csv == null) {
             throw new IllegalArgumentException("--processes and --themes go with a CSV file, not --seed or --matrix");
         }
@@ -94,7 +77,7 @@ final class LoadCommand implements Callable<Integer>, ConvergenceCli.Environment
                     : source.seed ? SeedMatrixParser.SEED_DATASET : plan.source().documentId();
         }
         GraphWriter.requireValidName(name);
-        try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
+        try (Neo4jConnection neo4j = open()) {
             out.println("Writing to " + neo4j.description());
             Loading.write(neo4j.driver(), name, plan, replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out);
         }

@@ -3,27 +3,21 @@ package org.convergence.engine.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.ShortestLinks;
 import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.analysis.TwoModeData;
-import org.convergence.engine.neo4j.GraphReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code convergence path FROM TO}: the shortest links between two processes, every step named. */
 @Command(name = "path", sortOptions = false, description = "The shortest links between two processes in the"
         + " bipartite graph (k shortest by Yen), and the cheapest on the projection (cost 1 - similarity).")
-final class PathCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+final class PathCommand extends ConnectedCommand {
 
     @Parameters(index = "0", paramLabel = "FROM", description = "Process id, e.g. CSM.")
     String from;
@@ -48,27 +42,13 @@ final class PathCommand implements Callable<Integer>, ConvergenceCli.Environment
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         SimilarityMetric m = SimilarityMetric.parse("metric", metric);
-        AnalysisOptions normaliser = new AnalysisOptions();
-        normaliser.relations = relations;
-        try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
-            TwoModeData data = new GraphReader(neo4j.driver()).read(dataset, normaliser.relationKinds());
+        try (Neo4jConnection neo4j = open()) {
+            TwoModeData data = readGraph(neo4j, dataset, relations);
             ShortestLinks links = new ShortestLinks(data);
             List<ShortestLinks.Link> shortest = links.shortest(from, to, k);
             ShortestLinks.Link weighted = shortest.isEmpty() ? null : links.cheapest(from, to,

@@ -3,26 +3,21 @@ package org.convergence.engine.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.Recommendations;
 import org.convergence.engine.analysis.ShortestLinks;
 import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.analysis.TwoModeData;
-import org.convergence.engine.neo4j.GraphReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code convergence recommend [PROCESS]}: themes a process's closest peers address and it does not. */
 @Command(name = "recommend", sortOptions = false, description = "Themes addressed by a process's most similar"
         + " processes but not by it, ranked, with the processes that support each.")
-final class RecommendCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+final class RecommendCommand extends ConnectedCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROCESS", description = "Process id (default: every process).")
     String process;
@@ -46,27 +41,13 @@ final class RecommendCommand implements Callable<Integer>, ConvergenceCli.Enviro
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         SimilarityMetric m = SimilarityMetric.parse("metric", metric);
-        AnalysisOptions normaliser = new AnalysisOptions();
-        normaliser.relations = relations;
-        try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
-            TwoModeData data = new GraphReader(neo4j.driver()).read(dataset, normaliser.relationKinds());
+        try (Neo4jConnection neo4j = open()) {
+            TwoModeData data = readGraph(neo4j, dataset, relations);
             if (process != null) {
                 new ShortestLinks(data).require(process);
             }

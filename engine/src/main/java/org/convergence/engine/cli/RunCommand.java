@@ -6,9 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.convergence.engine.analysis.Clusters;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
@@ -19,10 +16,7 @@ import org.convergence.loader.LoadPlan;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.taxonomy.Taxonomy;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code convergence run [JOB.yaml]}: a repeatable analytics job. Without a file, the built-in job
@@ -32,28 +26,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", description = {"Run an analytics job: load its data sets, run its analyses, write the results"
         + " back to Neo4j and print a short report.", "Without JOB.yaml the built-in job runs on the 2002 convergence"
         + " matrix (data set `seed`); see engine/src/main/resources/org/convergence/engine/default-job.yaml."})
-final class RunCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+final class RunCommand extends ConnectedCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "JOB.yaml", description = "Job file (default: the built-in job).")
     Path jobFile;
 
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Job job = jobFile == null ? Job.builtIn() : Job.load(jobFile);
         Path base = jobFile == null ? Path.of(".") : jobFile.toAbsolutePath().getParent();
         String source = jobFile == null ? "built-in job" : jobFile.toString();
@@ -72,7 +54,7 @@ final class RunCommand implements Callable<Integer>, ConvergenceCli.EnvironmentA
         Job.Output o = job.output() == null ? new Job.Output(true, 5, null) : job.output();
         ConvergenceAnalysis.Parameters parameters = a == null ? null : parameters(a, source);
         List<String> relations = a == null ? null : relations(a.relations(), source);
-        try (Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env))) {
+        try (Neo4jConnection neo4j = open()) {
             out.println("Convergence " + ConvergenceCli.version() + " on " + neo4j.description() + " (" + source + ")");
             for (int i = 0; i < plans.size(); i++) {
                 Job.DatasetSpec d = job.datasets().get(i);
@@ -112,7 +94,7 @@ final class RunCommand implements Callable<Integer>, ConvergenceCli.EnvironmentA
             return null;
         }
         if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-            return list.stream().map(x -> ((String) x).toUpperCase(Locale.ROOT)).sorted().distinct().toList();
+            return AnalysisOptions.normaliseRelations(list.stream().map(String.class::cast).toList());
         }
         throw new LoadException(source, null, "`relations` must be `all` or a list of relation kinds");
     }

@@ -1,8 +1,6 @@
 package org.convergence.engine.cli;
 
 import java.io.PrintWriter;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.convergence.engine.neo4j.ConnectionSettings;
 import org.convergence.engine.neo4j.DatasetStore;
@@ -12,10 +10,7 @@ import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
 import org.convergence.loader.taxonomy.Taxonomy;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code convergence serve}: runs the embedded store as a server with Bolt, HTTP and Neo4j Browser
@@ -23,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", sortOptions = false, description = "Serve the embedded store: Bolt, HTTP and Neo4j Browser,"
         + " until Ctrl-C. Loads the seed first if the store has no `seed` data set.")
-final class ServeCommand implements Callable<Integer>, ConvergenceCli.EnvironmentAware {
+final class ServeCommand extends ConnectedCommand {
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "localhost",
             description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other than loopback needs --server-password.")
@@ -39,28 +34,16 @@ final class ServeCommand implements Callable<Integer>, ConvergenceCli.Environmen
             description = "Turn authentication on; user neo4j gets this password (env CONVERGENCE_SERVER_PASSWORD).")
     String serverPassword;
 
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        ConnectionSettings settings = connection.settings(env);
+        PrintWriter out = out();
+        ConnectionSettings settings = connection.settings(env());
         if (settings.external()) {
             throw new IllegalArgumentException("serve runs the embedded store; with --uri (or NEO4J_URI) your server"
                     + " is already serving. Unset NEO4J_URI to serve the embedded store.");
         }
-        String password = serverPassword != null ? serverPassword : env.get("CONVERGENCE_SERVER_PASSWORD");
+        String password = serverPassword != null ? serverPassword : env().get("CONVERGENCE_SERVER_PASSWORD");
         boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
         if (!loopback && (password == null || password.isBlank())) {
             throw new IllegalArgumentException("Value for `--host` was `" + host + "`: listening beyond this machine"
