@@ -286,6 +286,16 @@ public final class BipartiteGraph {
         return themeWeights;
     }
 
+    /**
+     * @param a process index
+     * @param t theme index
+     * @return the index of edge (a, t) in row order (the order of {@link #themesOf} row by row), or -1
+     */
+    public int edgeIndex(int a, int t) {
+        int k = Arrays.binarySearch(processThemes, processOffsets[a], processOffsets[a + 1], t);
+        return k >= 0 ? k : -1;
+    }
+
     /** @return the sorted theme indices of process {@code a} (a copy) */
     public int[] themesOf(int a) {
         return Arrays.copyOfRange(processThemes, processOffsets[a], processOffsets[a + 1]);

@@ -96,7 +96,7 @@ public final class ConvergenceAnalysis {
     }
 
     /** Betweenness is O(V·E); above this many steps it is skipped with a note rather than run for hours. */
-    static final double CENTRALITY_LIMIT = 2e10;
+    static final double CENTRALITY_LIMIT = 2e9;
 
     /** Above this many co-occurring theme pairs, themes are clustered on their top-k co-occurrence graph. */
     static final long THEME_PAIR_LIMIT = 20_000_000L;

@@ -13,11 +13,12 @@ import java.util.TreeSet;
  * @param graph the bipartite graph
  * @param processNames display name per process index
  * @param themeNames display name per theme index
- * @param relations relation kinds per edge, keyed by {@link #edgeKey(int, int)}, sorted
+ * @param relationSets the distinct sorted sets of relation kinds that edges have
+ * @param edgeRelationSet per edge, in the graph's row order, the index of its set in {@code relationSets}
  * @param fingerprint SHA-256 of the sorted edge list with relations and weights
  */
 public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] themeNames,
-        Map<Long, List<String>> relations, String fingerprint) {
+        List<List<String>> relationSets, int[] edgeRelationSet, String fingerprint) {
 
     /**
      * One edge as read from the database.
@@ -55,18 +56,35 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
             themeNames[i] = tNames.get(graph.theme(i));
             themeIndex.put(graph.theme(i), i);
         }
-        Map<Long, TreeSet<String>> rel = new HashMap<>();
-        for (Row r : rows) {
-            long key = edgeKey(graph.processIndex(r.process()), themeIndex.get(r.theme()));
-            rel.computeIfAbsent(key, k -> new TreeSet<>()).add(r.relation());
+        List<TreeSet<String>> perEdge = new ArrayList<>(graph.edgeCount());
+        for (int k = 0; k < graph.edgeCount(); k++) {
+            perEdge.add(null);
         }
-        Map<Long, List<String>> frozen = new HashMap<>();
-        rel.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        for (Row r : rows) {
+            int k = graph.edgeIndex(graph.processIndex(r.process()), themeIndex.get(r.theme()));
+            if (perEdge.get(k) == null) {
+                perEdge.set(k, new TreeSet<>());
+            }
+            perEdge.get(k).add(r.relation());
+        }
+        Map<List<String>, Integer> setIds = new HashMap<>();
+        List<List<String>> sets = new ArrayList<>();
+        int[] edgeSet = new int[graph.edgeCount()];
+        for (int k = 0; k < edgeSet.length; k++) {
+            List<String> set = List.copyOf(perEdge.get(k));
+            Integer id = setIds.get(set);
+            if (id == null) {
+                id = sets.size();
+                setIds.put(set, id);
+                sets.add(set);
+            }
+            edgeSet[k] = id;
+        }
         List<String> canonical = rows.stream().map(r -> r.process() + "\t" + r.theme() + "\t" + r.relation() + "\t"
                 + r.weight()).sorted().toList();
         String fingerprint = org.convergence.loader.SourceText.sha256(String.join("\n", canonical)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new TwoModeData(graph, processNames, themeNames, Map.copyOf(frozen), fingerprint);
+        return new TwoModeData(graph, processNames, themeNames, List.copyOf(sets), edgeSet, fingerprint);
     }
 
     /** Wraps a generated graph (benchmarks): names are the ids, every edge has relation {@code LISTED}. */
@@ -79,16 +97,21 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
         for (int i = 0; i < t.length; i++) {
             t[i] = graph.theme(i);
         }
-        return new TwoModeData(graph, p, t, Map.of(), "generated");
+        int[] edgeSet = new int[graph.edgeCount()];
+        return new TwoModeData(graph, p, t, List.of(List.of("LISTED")), edgeSet, "generated");
     }
 
-    /** @return the key of edge (process a, theme t) in {@link #relations()} */
-    public static long edgeKey(int a, int t) {
-        return ((long) a << 32) | (t & 0xffffffffL);
-    }
-
-    /** @return the relation kinds of edge (a, t), {@code [LISTED]} when unknown */
+    /**
+     * @param a process index
+     * @param t theme index
+     * @return the sorted relation kinds of edge (a, t)
+     * @throws IllegalArgumentException if process a does not address theme t
+     */
     public List<String> relationsOf(int a, int t) {
-        return relations.getOrDefault(edgeKey(a, t), List.of("LISTED"));
+        int k = graph.edgeIndex(a, t);
+        if (k < 0) {
+            throw new IllegalArgumentException("Process " + graph.process(a) + " does not address theme " + graph.theme(t));
+        }
+        return relationSets.get(edgeRelationSet[k]);
     }
 }

@@ -155,8 +155,12 @@ final class ReportOutput {
                 g.weighted() ? " (weighted)" : "");
         out.println();
         List<OverlapAnalysis.ScoredPair> pairs = report.overlap().pairs();
-        out.printf(Locale.ROOT, "Strongest convergences (%,d pairs share a theme; q = Benjamini-Hochberg over %,d pairs)%n",
-                pairs.size(), report.overlap().family());
+        Object topK = outcome.parameters().get("topK");
+        String listed = topK instanceof Integer k && k > 0
+                ? String.format(Locale.ROOT, "%,d pairs in the top %d of some process", pairs.size(), k)
+                : String.format(Locale.ROOT, "%,d pairs share a theme", pairs.size());
+        out.printf(Locale.ROOT, "Strongest convergences (%s; q = Benjamini-Hochberg over %,d pairs)%n", listed,
+                report.overlap().family());
         out.printf("  %-12s %-12s %6s %8s %8s %8s %8s %10s %10s%n", "a", "b", "shared", "jaccard", "overlap", "cosine",
                 "dice", "p", "q");
         for (OverlapAnalysis.ScoredPair sp : pairs.subList(0, Math.min(rows, pairs.size()))) {
