@@ -52,6 +52,38 @@ public final class OverlapAnalysis {
      * @param qValue Benjamini–Hochberg adjusted p-value
      */
     public record ScoredPair(OverlapPairs.Pair scores, double pValue, double qValue) {
+
+        /**
+         * The pair's scores by name, in a fixed order: {@code shared}, {@code sharedThemes} (ids),
+         * {@code jaccard}, {@code overlap}, {@code cosine}, {@code dice}, {@code weightedJaccard} (only for
+         * weighted graphs), {@code adamicAdar}, {@code resourceAllocation}, {@code associationStrength},
+         * {@code pValue}, {@code qValue}. The one definition of what a converging pair reports, in JSON as in Neo4j.
+         *
+         * @param graph the graph the pair comes from
+         * @return a new mutable map
+         */
+        public java.util.Map<String, Object> properties(BipartiteGraph graph) {
+            java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
+            props.put("shared", scores.shared());
+            List<String> themes = new ArrayList<>();
+            for (int t : sharedThemes(graph, scores.a(), scores.b())) {
+                themes.add(graph.theme(t));
+            }
+            props.put("sharedThemes", themes);
+            props.put("jaccard", scores.jaccard());
+            props.put("overlap", scores.overlap());
+            props.put("cosine", scores.cosine());
+            props.put("dice", scores.dice());
+            if (!Double.isNaN(scores.weightedJaccard())) {
+                props.put("weightedJaccard", scores.weightedJaccard());
+            }
+            props.put("adamicAdar", scores.adamicAdar());
+            props.put("resourceAllocation", scores.resourceAllocation());
+            props.put("associationStrength", scores.associationStrength());
+            props.put("pValue", pValue);
+            props.put("qValue", qValue);
+            return props;
+        }
     }
 
     /**

@@ -86,27 +86,10 @@ final class ReportOutput {
     }
 
     static ObjectNode pair(BipartiteGraph g, OverlapAnalysis.ScoredPair sp) {
-        OverlapPairs.Pair p = sp.scores();
         ObjectNode o = JSON.createObjectNode();
-        o.put("a", g.process(p.a()));
-        o.put("b", g.process(p.b()));
-        o.put("shared", p.shared());
-        ArrayNode themes = o.putArray("sharedThemes");
-        for (int t : OverlapAnalysis.sharedThemes(g, p.a(), p.b())) {
-            themes.add(g.theme(t));
-        }
-        o.put("jaccard", p.jaccard());
-        o.put("overlap", p.overlap());
-        o.put("cosine", p.cosine());
-        o.put("dice", p.dice());
-        if (!Double.isNaN(p.weightedJaccard())) {
-            o.put("weightedJaccard", p.weightedJaccard());
-        }
-        o.put("adamicAdar", p.adamicAdar());
-        o.put("resourceAllocation", p.resourceAllocation());
-        o.put("associationStrength", p.associationStrength());
-        o.put("pValue", sp.pValue());
-        o.put("qValue", sp.qValue());
+        o.put("a", g.process(sp.scores().a()));
+        o.put("b", g.process(sp.scores().b()));
+        o.setAll((ObjectNode) JSON.valueToTree(sp.properties(g)));
         return o;
     }
 

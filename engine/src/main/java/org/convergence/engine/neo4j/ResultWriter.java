@@ -10,7 +10,6 @@ import org.convergence.engine.analysis.BipartiteGraph;
 import org.convergence.engine.analysis.Centrality;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
-import org.convergence.engine.analysis.OverlapPairs;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 
@@ -97,27 +96,7 @@ public final class ResultWriter {
         BipartiteGraph g = report.data().graph();
         List<Map<String, Object>> rows = new ArrayList<>(report.overlap().pairs().size());
         for (OverlapAnalysis.ScoredPair sp : report.overlap().pairs()) {
-            OverlapPairs.Pair p = sp.scores();
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("shared", p.shared());
-            List<String> themes = new ArrayList<>();
-            for (int t : OverlapAnalysis.sharedThemes(g, p.a(), p.b())) {
-                themes.add(g.theme(t));
-            }
-            props.put("sharedThemes", themes);
-            props.put("jaccard", p.jaccard());
-            props.put("overlap", p.overlap());
-            props.put("cosine", p.cosine());
-            props.put("dice", p.dice());
-            if (!Double.isNaN(p.weightedJaccard())) {
-                props.put("weightedJaccard", p.weightedJaccard());
-            }
-            props.put("adamicAdar", p.adamicAdar());
-            props.put("resourceAllocation", p.resourceAllocation());
-            props.put("associationStrength", p.associationStrength());
-            props.put("pValue", sp.pValue());
-            props.put("qValue", sp.qValue());
-            rows.add(Map.of("a", g.process(p.a()), "b", g.process(p.b()), "props", props));
+            rows.add(Map.of("a", g.process(sp.scores().a()), "b", g.process(sp.scores().b()), "props", sp.properties(g)));
         }
         return rows;
     }
