@@ -110,20 +110,11 @@ public final class OverlapAnalysis {
                         parameters.threads())
                 : OverlapKernel.compute(graph, new OverlapKernel.Parameters(parameters.minShared(),
                         parameters.threads(), true), progress);
-        Significance significance = new Significance(Math.max(1, graph.themeCount()));
-        int[] shared = new int[pairs.size()];
-        int[] sizeA = new int[pairs.size()];
-        int[] sizeB = new int[pairs.size()];
-        for (int i = 0; i < shared.length; i++) {
-            shared[i] = pairs.shared(i);
-            sizeA[i] = graph.processDegree(pairs.a(i));
-            sizeB[i] = graph.processDegree(pairs.b(i));
-        }
         long n = graph.processCount();
-        long family = Math.max(shared.length, n * (n - 1) / 2);
-        Significance.Tested tested = significance.testAll(shared, sizeA, sizeB, family);
-        List<ScoredPair> scored = new ArrayList<>(shared.length);
-        for (int i = 0; i < shared.length; i++) {
+        long family = Math.max(pairs.size(), n * (n - 1) / 2);
+        Significance.Tested tested = new Significance(Math.max(1, graph.themeCount())).testAll(pairs, family);
+        List<ScoredPair> scored = new ArrayList<>(pairs.size());
+        for (int i = 0; i < pairs.size(); i++) {
             scored.add(new ScoredPair(pairs.pair(i), tested.p(i), tested.q(i)));
         }
         scored.sort(Comparator.comparingDouble((ScoredPair s) -> -s.scores().jaccard())

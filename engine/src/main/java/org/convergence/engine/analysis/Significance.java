@@ -116,21 +116,6 @@ public final class Significance {
     }
 
     /**
-     * p-values of many pairs in parallel.
-     *
-     * @param shared shared counts
-     * @param sizeA theme counts of the first processes
-     * @param sizeB theme counts of the second processes
-     * @return {@code upperTail(shared[i], sizeA[i], sizeB[i])} for every i
-     */
-    public double[] upperTails(int[] shared, int[] sizeA, int[] sizeB) {
-        double[] p = new double[shared.length];
-        java.util.stream.IntStream.range(0, p.length).parallel()
-                .forEach(i -> p[i] = upperTail(shared[i], sizeA[i], sizeB[i]));
-        return p;
-    }
-
-    /**
      * p-values and Benjamini–Hochberg q-values for many pairs at once, stored per distinct test.
      *
      * @param testOf index of each pair's distinct test
@@ -146,20 +131,6 @@ public final class Significance {
         /** @return q-value of pair i */
         public double q(int i) {
             return testQ[testOf[i]];
-        }
-
-        /** @return all p-values, one per pair (a new array) */
-        public double[] p() {
-            double[] out = new double[testOf.length];
-            java.util.Arrays.setAll(out, this::p);
-            return out;
-        }
-
-        /** @return all q-values, one per pair (a new array) */
-        public double[] q() {
-            double[] out = new double[testOf.length];
-            java.util.Arrays.setAll(out, this::q);
-            return out;
         }
     }
 
