@@ -1,7 +1,6 @@
 package org.convergence.engine.analysis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,8 +84,8 @@ public final class ShortestLinks {
         if (k < 1 || k > 1000) {
             throw new IllegalArgumentException("Value for `k` was `" + k + "`, but must be within the range [1, 1000]");
         }
-        int a = require(from);
-        int b = require(to);
+        int a = data.requireProcess(from);
+        int b = data.requireProcess(to);
         if (a == b) {
             throw new IllegalArgumentException("FROM and TO are the same process `" + from + "`");
         }
@@ -113,8 +112,8 @@ public final class ShortestLinks {
             throw new IllegalArgumentException("Value for `metric` was `shared`, but a weighted path needs a"
                     + " similarity in [0, 1]: jaccard, overlap, cosine or dice");
         }
-        int a = require(from);
-        int b = require(to);
+        int a = data.requireProcess(from);
+        int b = data.requireProcess(to);
         Graph<Integer, DefaultWeightedEdge> projection = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
         for (int v = 0; v < graph.processCount(); v++) {
             projection.addVertex(v);
@@ -149,38 +148,6 @@ public final class ShortestLinks {
         return Optional.of(new Link(link.hops(), link.nodes(), link.steps(), path.getWeight(), link.sentence()
                 .replaceFirst(" in \\d+ steps?:", String.format(Locale.ROOT, " at cost %.3f (1 − %s per step):",
                         path.getWeight(), metric.name().toLowerCase(Locale.ROOT)))));
-    }
-
-    /** @return the index of a process id, or an error listing close matches */
-    public int require(String id) {
-        int i = graph.processIndex(id);
-        if (i >= 0) {
-            return i;
-        }
-        List<String> close = new ArrayList<>();
-        for (int p = 0; p < graph.processCount(); p++) {
-            String candidate = graph.process(p);
-            String name = data.processNames()[p] == null ? "" : data.processNames()[p];
-            if (distance(candidate.toLowerCase(Locale.ROOT), id.toLowerCase(Locale.ROOT)) <= 2
-                    || name.toLowerCase(Locale.ROOT).contains(id.toLowerCase(Locale.ROOT))
-                    || candidate.toLowerCase(Locale.ROOT).contains(id.toLowerCase(Locale.ROOT))) {
-                close.add(candidate);
-            }
-        }
-        close.sort(Comparator.comparingInt((String c) -> distance(c.toLowerCase(Locale.ROOT),
-                id.toLowerCase(Locale.ROOT))).thenComparing(c -> c));
-        String hint = close.isEmpty()
-                ? "known processes include " + String.join(", ", firstIds(10))
-                : "did you mean " + String.join(", ", close.subList(0, Math.min(5, close.size()))) + "?";
-        throw new IllegalArgumentException("Unknown process `" + id + "`; " + hint);
-    }
-
-    private List<String> firstIds(int n) {
-        List<String> ids = new ArrayList<>();
-        for (int p = 0; p < Math.min(n, graph.processCount()); p++) {
-            ids.add(graph.process(p));
-        }
-        return ids;
     }
 
     private Link describe(List<Integer> vertices, int hops) {
@@ -219,25 +186,5 @@ public final class ShortestLinks {
             });
         }
         return String.join(", ", out);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String s, String t) {
-        int[] prev = new int[t.length() + 1];
-        int[] cur = new int[t.length() + 1];
-        for (int j = 0; j <= t.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= s.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= t.length(); j++) {
-                int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] swap = prev;
-            prev = cur;
-            cur = swap;
-        }
-        return prev[t.length()];
     }
 }

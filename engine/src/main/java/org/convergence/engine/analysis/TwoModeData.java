@@ -1,8 +1,10 @@
 package org.convergence.engine.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -113,5 +115,62 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
             throw new IllegalArgumentException("Process " + graph.process(a) + " does not address theme " + graph.theme(t));
         }
         return relationSets.get(edgeRelationSet[k]);
+    }
+
+    /**
+     * @param id a process id as in the source
+     * @return its index in the graph
+     * @throws IllegalArgumentException for an unknown id, listing close matches (Levenshtein distance at most
+     *     2, or the id occurring in a process id or name)
+     */
+    public int requireProcess(String id) {
+        int i = graph.processIndex(id);
+        if (i >= 0) {
+            return i;
+        }
+        List<String> close = new ArrayList<>();
+        for (int p = 0; p < graph.processCount(); p++) {
+            String candidate = graph.process(p);
+            String name = processNames[p] == null ? "" : processNames[p];
+            if (distance(candidate.toLowerCase(Locale.ROOT), id.toLowerCase(Locale.ROOT)) <= 2
+                    || name.toLowerCase(Locale.ROOT).contains(id.toLowerCase(Locale.ROOT))
+                    || candidate.toLowerCase(Locale.ROOT).contains(id.toLowerCase(Locale.ROOT))) {
+                close.add(candidate);
+            }
+        }
+        close.sort(Comparator.comparingInt((String c) -> distance(c.toLowerCase(Locale.ROOT),
+                id.toLowerCase(Locale.ROOT))).thenComparing(c -> c));
+        String hint = close.isEmpty()
+                ? "known processes include " + String.join(", ", firstIds(10))
+                : "did you mean " + String.join(", ", close.subList(0, Math.min(5, close.size()))) + "?";
+        throw new IllegalArgumentException("Unknown process `" + id + "`; " + hint);
+    }
+
+    private List<String> firstIds(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int p = 0; p < Math.min(n, graph.processCount()); p++) {
+            ids.add(graph.process(p));
+        }
+        return ids;
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String s, String t) {
+        int[] prev = new int[t.length() + 1];
+        int[] cur = new int[t.length() + 1];
+        for (int j = 0; j <= t.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= s.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= t.length(); j++) {
+                int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        return prev[t.length()];
     }
 }

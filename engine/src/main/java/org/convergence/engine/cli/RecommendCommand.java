@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.Recommendations;
-import org.convergence.engine.analysis.ShortestLinks;
 import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.analysis.TwoModeData;
 import org.convergence.engine.neo4j.Neo4jConnection;
@@ -49,7 +48,7 @@ final class RecommendCommand extends ConnectedCommand {
         try (Neo4jConnection neo4j = open()) {
             TwoModeData data = readGraph(neo4j, dataset, relations);
             if (process != null) {
-                new ShortestLinks(data).require(process);
+                data.requireProcess(process);
             }
             Map<String, List<Recommendations.Recommendation>> all = Recommendations.compute(data,
                     OverlapAnalysis.run(data.graph(), OverlapAnalysis.Parameters.defaults()).pairs(), m, neighbours, limit);
