@@ -184,8 +184,14 @@ public final class ConvergenceAnalysis {
                 List.copyOf(notes));
     }
 
-    /** Processes and themes clustered together on the bipartite graph (edge weights as loaded). */
-    static ClusterSet coClusters(TwoModeData data, Clusters.Parameters parameters) {
+    /**
+     * Processes and themes clustered together on the bipartite graph (edge weights as loaded).
+     *
+     * @param data the two-mode data
+     * @param parameters clustering parameters
+     * @return the clustering, kind {@code co}
+     */
+    public static ClusterSet coClusters(TwoModeData data, Clusters.Parameters parameters) {
         BipartiteGraph g = data.graph();
         int p = g.processCount();
         int m = g.edgeCount();

@@ -155,7 +155,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
         long c0 = System.nanoTime();
         TwoModeData data = TwoModeData.generated(g);
-        ConvergenceAnalysis.ClusterSet co = clustersCo(data);
+        ConvergenceAnalysis.ClusterSet co = ConvergenceAnalysis.coClusters(data, Clusters.Parameters.defaults());
         long coMs = (System.nanoTime() - c0) / 1_000_000;
         out.printf(Locale.ROOT, "Clusters, processes and themes together (Leiden on the bipartite graph, %,d nodes):"
                 + " %,d ms, %,d clusters, modularity %.4f%n", processes + themes, coMs, co.clusters().size(), co.modularity());
@@ -239,13 +239,6 @@ final class BenchmarkCommand implements Callable<Integer> {
     private static Significance.Tested significanceStage(BipartiteGraph g, OverlapPairs pairs) {
         long family = (long) g.processCount() * (g.processCount() - 1) / 2;
         return new Significance(g.themeCount()).testAll(pairs, family);
-    }
-
-    private ConvergenceAnalysis.ClusterSet clustersCo(TwoModeData data) {
-        return ConvergenceAnalysis.run(data, new ConvergenceAnalysis.Parameters(
-                new org.convergence.engine.analysis.OverlapAnalysis.Parameters(Integer.MAX_VALUE, 0,
-                        SimilarityMetric.JACCARD, 1), Clusters.Parameters.defaults(), false, List.of(), false, 0, 1),
-                line -> { }).clusters("co").orElseThrow();
     }
 
     private Clusters.Result projectionClusters(BipartiteGraph g, int t) {
