@@ -1,7 +1,5 @@
 package org.convergence.engine.analysis;
 
-import java.util.Arrays;
-
 /**
  * The overlapping process pairs of a {@link BipartiteGraph}, stored column-wise (a few arrays of
  * primitives rather than one object per pair, since there can be millions), with every score
@@ -150,84 +148,5 @@ public final class OverlapPairs {
             pairs.scoreColumns = new double[][] {c.jaccard, c.overlap, c.cosine, c.dice};
         }
         return pairs;
-    }
-
-    static OverlapPairs concat(BipartiteGraph graph, boolean rare, Builder[] parts) {
-        int total = 0;
-        for (Builder p : parts) {
-            total += p == null ? 0 : p.size;
-        }
-        int[] a = new int[total];
-        int[] b = new int[total];
-        int[] s = new int[total];
-        double[] m = graph.weighted() ? new double[total] : null;
-        double[] aa = rare ? new double[total] : null;
-        double[] ra = rare ? new double[total] : null;
-        int at = 0;
-        for (Builder p : parts) {
-            if (p == null || p.size == 0) {
-                continue;
-            }
-            System.arraycopy(p.a, 0, a, at, p.size);
-            System.arraycopy(p.b, 0, b, at, p.size);
-            System.arraycopy(p.shared, 0, s, at, p.size);
-            if (m != null) {
-                System.arraycopy(p.minSum, 0, m, at, p.size);
-            }
-            if (rare) {
-                System.arraycopy(p.adamicAdar, 0, aa, at, p.size);
-                System.arraycopy(p.resource, 0, ra, at, p.size);
-            }
-            at += p.size;
-        }
-        return new OverlapPairs(graph, total, a, b, s, m, aa, ra);
-    }
-
-    /** Growable column buffers for one chunk of rows. */
-    static final class Builder {
-        private final boolean weighted;
-        private final boolean rare;
-        int size;
-        int[] a = new int[16];
-        int[] b = new int[16];
-        int[] shared = new int[16];
-        double[] minSum;
-        double[] adamicAdar;
-        double[] resource;
-
-        Builder(boolean weighted, boolean rare) {
-            this.weighted = weighted;
-            this.rare = rare;
-            this.minSum = weighted ? new double[16] : null;
-            this.adamicAdar = rare ? new double[16] : null;
-            this.resource = rare ? new double[16] : null;
-        }
-
-        void add(int pa, int pb, int s, double min, double aa, double ra) {
-            if (size == a.length) {
-                int n = size * 2;
-                a = Arrays.copyOf(a, n);
-                b = Arrays.copyOf(b, n);
-                shared = Arrays.copyOf(shared, n);
-                if (weighted) {
-                    minSum = Arrays.copyOf(minSum, n);
-                }
-                if (rare) {
-                    adamicAdar = Arrays.copyOf(adamicAdar, n);
-                    resource = Arrays.copyOf(resource, n);
-                }
-            }
-            a[size] = pa;
-            b[size] = pb;
-            shared[size] = s;
-            if (weighted) {
-                minSum[size] = min;
-            }
-            if (rare) {
-                adamicAdar[size] = aa;
-                resource[size] = ra;
-            }
-            size++;
-        }
     }
 }

@@ -49,18 +49,17 @@ public final class TopKOverlap {
             }
         }
         Arrays.sort(keys);
-        OverlapPairs.Builder out = new OverlapPairs.Builder(graph.weighted(), true);
-        long last = -1;
-        for (long key : keys) {
-            if (key == last) {
-                continue;
+        int unique = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                keys[unique++] = keys[i];
             }
-            last = key;
-            int a = (int) (key >>> 32);
-            int b = (int) key;
-            exact(graph, a, b, out);
         }
-        return OverlapPairs.concat(graph, true, new OverlapPairs.Builder[] {out});
+        OverlapPairs.Columns out = new OverlapPairs.Columns(unique, graph.weighted(), true, false);
+        for (int i = 0; i < unique; i++) {
+            exact(graph, (int) (keys[i] >>> 32), (int) keys[i], out, i);
+        }
+        return OverlapPairs.of(graph, out);
     }
 
     private static int[] row(BipartiteGraph g, int a, int k, SimilarityMetric metric, int minShared, int[] count,
@@ -148,7 +147,7 @@ public final class TopKOverlap {
         score[j] = s;
     }
 
-    private static void exact(BipartiteGraph g, int a, int b, OverlapPairs.Builder out) {
+    private static void exact(BipartiteGraph g, int a, int b, OverlapPairs.Columns out, int at) {
         int[] po = g.processOffsets();
         int[] pt = g.processThemes();
         double[] pw = g.processWeights();
@@ -173,6 +172,13 @@ public final class TopKOverlap {
                 j++;
             }
         }
-        out.add(a, b, shared, min, aa, ra);
+        out.a[at] = a;
+        out.b[at] = b;
+        out.shared[at] = shared;
+        if (out.minSum != null) {
+            out.minSum[at] = min;
+        }
+        out.adamicAdar[at] = aa;
+        out.resource[at] = ra;
     }
 }
