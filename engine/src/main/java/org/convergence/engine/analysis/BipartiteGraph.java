@@ -34,6 +34,7 @@ public final class BipartiteGraph {
     private final int[] themeOffsets;
     private final int[] themeProcesses;
     private final double[] themeWeights;
+    private final int[] columnPositions;
     private final boolean weighted;
 
     private BipartiteGraph(String[] processes, String[] themes, int[] processOffsets, int[] processThemes,
@@ -48,6 +49,22 @@ public final class BipartiteGraph {
         this.themeProcesses = themeProcesses;
         this.themeWeights = themeWeights;
         this.weighted = weighted;
+        this.columnPositions = columnPositions(processOffsets, themeOffsets, themeProcesses);
+    }
+
+    /**
+     * For each process-major edge, its index in the theme-major arrays: walking the themes in order
+     * and each theme's processes in order meets every process's edges in their sorted theme order.
+     */
+    private static int[] columnPositions(int[] processOffsets, int[] themeOffsets, int[] themeProcesses) {
+        int[] cursor = Arrays.copyOf(processOffsets, processOffsets.length - 1);
+        int[] positions = new int[themeProcesses.length];
+        for (int t = 0; t + 1 < themeOffsets.length; t++) {
+            for (int j = themeOffsets[t]; j < themeOffsets[t + 1]; j++) {
+                positions[cursor[themeProcesses[j]]++] = j;
+            }
+        }
+        return positions;
     }
 
     /**
@@ -284,6 +301,15 @@ public final class BipartiteGraph {
 
     double[] themeWeights() {
         return themeWeights;
+    }
+
+    /**
+     * @return for each edge {@code k} in row order, its index in {@link #themeProcesses()}: the processes
+     *     after process {@code a} in the column of its theme {@code processThemes[k]} start at
+     *     {@code columnPositions[k] + 1}, with no search
+     */
+    int[] columnPositions() {
+        return columnPositions;
     }
 
     /**

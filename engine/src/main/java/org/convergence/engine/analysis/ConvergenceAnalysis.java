@@ -252,11 +252,10 @@ public final class ConvergenceAnalysis {
         } else {
             co = OverlapKernel.compute(transposed, new OverlapKernel.Parameters(1, threads, false));
         }
-        int[] from = new int[co.size()];
+        int[] from = co.firstProcesses();
         int[] to = new int[co.size()];
         double[] w = new double[co.size()];
         for (int i = 0; i < co.size(); i++) {
-            from[i] = co.a(i);
             to[i] = co.b(i);
             w[i] = co.shared(i);
         }

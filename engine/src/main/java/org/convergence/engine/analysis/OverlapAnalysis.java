@@ -114,8 +114,10 @@ public final class OverlapAnalysis {
         long family = Math.max(pairs.size(), n * (n - 1) / 2);
         Significance.Tested tested = new Significance(Math.max(1, graph.themeCount())).testAll(pairs, family);
         List<ScoredPair> scored = new ArrayList<>(pairs.size());
-        for (int i = 0; i < pairs.size(); i++) {
-            scored.add(new ScoredPair(pairs.pair(i), tested.p(i), tested.q(i)));
+        for (int a = 0; a < graph.processCount(); a++) {
+            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                scored.add(new ScoredPair(pairs.pair(a, i), tested.p(i), tested.q(i)));
+            }
         }
         scored.sort(Comparator.comparingDouble((ScoredPair s) -> -s.scores().jaccard())
                 .thenComparingInt(s -> s.scores().a()).thenComparingInt(s -> s.scores().b()));

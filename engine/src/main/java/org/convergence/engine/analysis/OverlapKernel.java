@@ -17,11 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Method: the upper triangle of the sparse product {@code B·Bᵀ} of the process × theme incidence
  * matrix, row by row (Gustavson's algorithm, in two passes as in SciPy's sparse matmul): a symbolic
  * pass counts each row's pairs, then a numeric pass walks, for process {@code a}, its themes and for
- * each the processes after {@code a} in the theme's sorted column, accumulating into a dense
- * per-thread array, and writes the row straight into exactly sized output arrays. Rows are split into
- * chunks taken by worker threads. Pairs are ordered by {@code a}, then by the order in which a row
- * first meets each {@code b} (a function of the graph alone), so the output does not depend on the
- * thread count. Time {@code O(Σ_t deg(t)²)}, memory {@code O(P)} per thread plus the output.
+ * each the processes after {@code a} in the theme's sorted column (found through the graph's cross
+ * index of column positions, without a search), accumulating into a
+ * dense per-thread array, and writes the row straight into exactly sized output arrays. The result is
+ * in compressed sparse row form (row offsets, second process, shared count), like SciPy's. Rows are
+ * split into chunks taken by worker threads. Pairs are ordered by {@code a}, then by the order in
+ * which a row first meets each {@code b} (a function of the graph alone), so the output does not
+ * depend on the thread count. Time {@code O(Σ_t deg(t)²)}, memory {@code O(P)} per thread plus the
+ * output.
  */
 public final class OverlapKernel {
 
@@ -100,7 +103,7 @@ public final class OverlapKernel {
             }
             rowStart[a + 1] = (int) total;
         }
-        OverlapPairs.Columns out = new OverlapPairs.Columns((int) total, graph.weighted(), parameters.rareThemeIndexes(),
+        OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart, graph.weighted(), parameters.rareThemeIndexes(),
                 parameters.scores());
         AtomicInteger rowsDone = new AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger lastDecile = new java.util.concurrent.atomic.AtomicInteger();
@@ -185,6 +188,8 @@ public final class OverlapKernel {
         private final double[] adamicAdar;
         private final double[] resource;
         private final int[] touched;
+        private final double[] degree;
+        private final long[] seenBits;
 
         Worker(BipartiteGraph g, Parameters p) {
             this.g = g;
@@ -195,6 +200,11 @@ public final class OverlapKernel {
             this.adamicAdar = p.rareThemeIndexes() ? new double[n] : null;
             this.resource = p.rareThemeIndexes() ? new double[n] : null;
             this.touched = new int[n];
+            this.seenBits = new long[(n + 63) >>> 6];
+            this.degree = p.scores() ? new double[n] : null;
+            for (int a = 0; degree != null && a < n; a++) {
+                degree[a] = g.processDegree(a);
+            }
         }
 
         /** Accumulates the shared counts of row {@code a} into {@code count}; returns how many b were met. */
@@ -203,13 +213,13 @@ public final class OverlapKernel {
             int[] pt = g.processThemes();
             int[] to = g.themeOffsets();
             int[] tp = g.themeProcesses();
+            int[] at = g.columnPositions();
             int[] cnt = count;
             int[] seen = touched;
             int size = 0;
             for (int k = po[a], end = po[a + 1]; k < end; k++) {
-                int t = pt[k];
-                int colTo = to[t + 1];
-                for (int j = java.util.Arrays.binarySearch(tp, to[t], colTo, a) + 1; j < colTo; j++) {
+                int colTo = to[pt[k] + 1];
+                for (int j = at[k] + 1; j < colTo; j++) {
                     int b = tp[j];
                     if (cnt[b]++ == 0) {
                         seen[size++] = b;
@@ -220,6 +230,10 @@ public final class OverlapKernel {
         }
 
         void countRows(int from, int to, int[] rowCount) {
+            if (minShared == 1) {
+                countDistinct(from, to, rowCount);
+                return;
+            }
             int[] cnt = count;
             int[] seen = touched;
             for (int a = from; a < to; a++) {
@@ -236,6 +250,34 @@ public final class OverlapKernel {
             }
         }
 
+        /**
+         * Counts each row's pairs when every overlap is listed: the distinct processes met, marked in a
+         * bit set of {@code P} bits (small enough for the first-level cache) without branches, and
+         * cleared whole after each row.
+         */
+        private void countDistinct(int from, int to, int[] rowCount) {
+            int[] po = g.processOffsets();
+            int[] pt = g.processThemes();
+            int[] themeTo = g.themeOffsets();
+            int[] tp = g.themeProcesses();
+            int[] at = g.columnPositions();
+            long[] bits = seenBits;
+            for (int a = from; a < to; a++) {
+                int distinct = 0;
+                for (int k = po[a], end = po[a + 1]; k < end; k++) {
+                    int colTo = themeTo[pt[k] + 1];
+                    for (int j = at[k] + 1; j < colTo; j++) {
+                        int b = tp[j];
+                        long word = bits[b >>> 6];
+                        distinct += (int) (~word >>> b) & 1;
+                        bits[b >>> 6] = word | (1L << b);
+                    }
+                }
+                rowCount[a] = distinct;
+                java.util.Arrays.fill(bits, (a + 1) >>> 6, bits.length, 0L);
+            }
+        }
+
         void writeRows(int from, int to, int[] rowStart, OverlapPairs.Columns out) {
             int[] cnt = count;
             int[] seen = touched;
@@ -248,29 +290,29 @@ public final class OverlapKernel {
                 }
                 int at = rowStart[a];
                 double da = po[a + 1] - po[a];
+                int listed = 0;
                 for (int i = 0; i < size; i++) {
                     int b = seen[i];
                     int c = cnt[b];
                     cnt[b] = 0;
                     if (c >= minShared) {
-                        out.a[at] = a;
-                        out.b[at] = b;
-                        out.shared[at] = c;
+                        out.b[at + listed] = b;
+                        out.shared[at + listed] = c;
                         if (scores) {
-                            double db = po[b + 1] - po[b];
-                            out.jaccard[at] = c / (da + db - c);
-                            out.overlap[at] = c / Math.min(da, db);
-                            out.cosine[at] = c / Math.sqrt(da * db);
-                            out.dice[at] = 2.0 * c / (da + db);
+                            double db = degree[b];
+                            out.jaccard[at + listed] = c / (da + db - c);
+                            out.overlap[at + listed] = c / Math.min(da, db);
+                            out.cosine[at + listed] = c / Math.sqrt(da * db);
+                            out.dice[at + listed] = 2.0 * c / (da + db);
                         }
                         if (minSum != null) {
-                            out.minSum[at] = minSum[b];
+                            out.minSum[at + listed] = minSum[b];
                         }
                         if (adamicAdar != null) {
-                            out.adamicAdar[at] = adamicAdar[b];
-                            out.resource[at] = resource[b];
+                            out.adamicAdar[at + listed] = adamicAdar[b];
+                            out.resource[at + listed] = resource[b];
                         }
-                        at++;
+                        listed++;
                     }
                     if (minSum != null) {
                         minSum[b] = 0;
@@ -279,6 +321,10 @@ public final class OverlapKernel {
                         adamicAdar[b] = 0;
                         resource[b] = 0;
                     }
+                }
+                if (listed != rowStart[a + 1] - at) {
+                    throw new IllegalStateException("Row " + a + ": the counting pass found " + (rowStart[a + 1] - at)
+                            + " pairs, the writing pass " + listed);
                 }
             }
         }
@@ -291,13 +337,14 @@ public final class OverlapKernel {
             int[] to = g.themeOffsets();
             int[] tp = g.themeProcesses();
             double[] tw = g.themeWeights();
+            int[] at = g.columnPositions();
             for (int k = po[a], end = po[a + 1]; k < end; k++) {
                 int t = pt[k];
                 int colTo = to[t + 1];
-                int degree = colTo - to[t];
-                double aa = 1.0 / Math.log(degree);
-                double ra = 1.0 / degree;
-                for (int j = java.util.Arrays.binarySearch(tp, to[t], colTo, a) + 1; j < colTo; j++) {
+                int themeDegree = colTo - to[t];
+                double aa = 1.0 / Math.log(themeDegree);
+                double ra = 1.0 / themeDegree;
+                for (int j = at[k] + 1; j < colTo; j++) {
                     int b = tp[j];
                     if (minSum != null) {
                         minSum[b] += Math.min(pw[k], tw[j]);

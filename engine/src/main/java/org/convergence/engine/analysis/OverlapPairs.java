@@ -1,9 +1,13 @@
 package org.convergence.engine.analysis;
 
+import java.util.Arrays;
+
 /**
  * The overlapping process pairs of a {@link BipartiteGraph}, stored column-wise (a few arrays of
- * primitives rather than one object per pair, since there can be millions), with every score
- * derived on demand from the shared count and the two theme counts.
+ * primitives rather than one object per pair, since there can be millions) and grouped by their first
+ * process as in a compressed sparse row matrix: the pairs of process {@code a} are the indexes
+ * {@code rowStart(a)} to {@code rowEnd(a) - 1}, so the first process costs no memory per pair. Every
+ * score is derived on demand from the shared count and the two theme counts.
  *
  * <p>With {@code s} shared themes, {@code |A|}, {@code |B|} the theme counts and {@code N} the number
  * of themes:
@@ -42,18 +46,18 @@ public final class OverlapPairs {
 
     private final BipartiteGraph graph;
     private final int size;
-    private final int[] a;
+    private final int[] rowStart;
     private final int[] b;
     private final int[] shared;
     private final double[] minSum;
     private final double[] adamicAdar;
     private final double[] resource;
 
-    private OverlapPairs(BipartiteGraph graph, int size, int[] a, int[] b, int[] shared, double[] minSum,
+    private OverlapPairs(BipartiteGraph graph, int size, int[] rowStart, int[] b, int[] shared, double[] minSum,
             double[] adamicAdar, double[] resource) {
         this.graph = graph;
         this.size = size;
-        this.a = a;
+        this.rowStart = rowStart;
         this.b = b;
         this.shared = shared;
         this.minSum = minSum;
@@ -66,9 +70,47 @@ public final class OverlapPairs {
         return size;
     }
 
-    /** @return first process of pair {@code i} */
+    /**
+     * The first process of pair {@code i}: the row holding {@code i}, found by binary search over the
+     * row offsets ({@code O(log P)}); walk {@link #rowStart}/{@link #rowEnd} to visit many pairs.
+     *
+     * @return first process of pair {@code i}
+     */
     public int a(int i) {
-        return a[i];
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("Value for `i` was `" + i + "`, but must be within the range [0, "
+                    + (size - 1) + "]");
+        }
+        int lo = 0;
+        int hi = rowStart.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (rowStart[mid] <= i) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** @return index of the first pair whose first process is {@code a} */
+    public int rowStart(int a) {
+        return rowStart[a];
+    }
+
+    /** @return one past the index of the last pair whose first process is {@code a} */
+    public int rowEnd(int a) {
+        return rowStart[a + 1];
+    }
+
+    /** @return the first process of every pair, expanded into one array (for consumers that want edge lists) */
+    public int[] firstProcesses() {
+        int[] a = new int[size];
+        for (int r = 0; r + 1 < rowStart.length; r++) {
+            Arrays.fill(a, rowStart[r], rowStart[r + 1], r);
+        }
+        return a;
     }
 
     /** @return second process of pair {@code i} */
@@ -86,23 +128,32 @@ public final class OverlapPairs {
         return graph;
     }
 
-    /** @return Jaccard index of pair {@code i} */
-    public double jaccard(int i) {
-        int da = graph.processDegree(a[i]);
+    /** @return Jaccard index of pair {@code i} in row {@code a} */
+    public double jaccard(int a, int i) {
+        int da = graph.processDegree(a);
         int db = graph.processDegree(b[i]);
         return (double) shared[i] / (da + db - shared[i]);
     }
 
     /** @return all scores of pair {@code i} */
     public Pair pair(int i) {
+        return pair(a(i), i);
+    }
+
+    /** @return all scores of pair {@code i}, known to be in row {@code a} */
+    public Pair pair(int a, int i) {
+        if (i < rowStart[a] || i >= rowStart[a + 1]) {
+            throw new IllegalArgumentException("Pair " + i + " is not in row " + a + " [" + rowStart[a] + ", "
+                    + rowStart[a + 1] + ")");
+        }
         int s = shared[i];
-        int da = graph.processDegree(a[i]);
+        int da = graph.processDegree(a);
         int db = graph.processDegree(b[i]);
         double weighted = Double.NaN;
         if (minSum != null) {
-            weighted = minSum[i] / (graph.processWeight(a[i]) + graph.processWeight(b[i]) - minSum[i]);
+            weighted = minSum[i] / (graph.processWeight(a) + graph.processWeight(b[i]) - minSum[i]);
         }
-        return new Pair(a[i], b[i], s, (double) s / (da + db - s), (double) s / Math.min(da, db),
+        return new Pair(a, b[i], s, (double) s / (da + db - s), (double) s / Math.min(da, db),
                 s / Math.sqrt((double) da * db), 2.0 * s / (da + db), weighted,
                 adamicAdar == null ? Double.NaN : adamicAdar[i], resource == null ? Double.NaN : resource[i],
                 (double) s * graph.themeCount() / ((double) da * db));
@@ -110,7 +161,7 @@ public final class OverlapPairs {
 
     /** Exactly sized output columns that the kernel's workers fill in place. */
     static final class Columns {
-        final int[] a;
+        final int[] rowStart;
         final int[] b;
         final int[] shared;
         final double[] minSum;
@@ -121,8 +172,9 @@ public final class OverlapPairs {
         final double[] cosine;
         final double[] dice;
 
-        Columns(int size, boolean weighted, boolean rare, boolean scores) {
-            a = new int[size];
+        Columns(int[] rowStart, boolean weighted, boolean rare, boolean scores) {
+            this.rowStart = rowStart;
+            int size = rowStart[rowStart.length - 1];
             b = new int[size];
             shared = new int[size];
             minSum = weighted ? new double[size] : null;
@@ -143,7 +195,7 @@ public final class OverlapPairs {
     }
 
     static OverlapPairs of(BipartiteGraph graph, Columns c) {
-        OverlapPairs pairs = new OverlapPairs(graph, c.a.length, c.a, c.b, c.shared, c.minSum, c.adamicAdar, c.resource);
+        OverlapPairs pairs = new OverlapPairs(graph, c.b.length, c.rowStart, c.b, c.shared, c.minSum, c.adamicAdar, c.resource);
         if (c.jaccard != null) {
             pairs.scoreColumns = new double[][] {c.jaccard, c.overlap, c.cosine, c.dice};
         }

@@ -144,10 +144,13 @@ public final class Significance {
         int[] shared = new int[n];
         int[] sizeA = new int[n];
         int[] sizeB = new int[n];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-            shared[i] = pairs.shared(i);
-            sizeA[i] = g.processDegree(pairs.a(i));
-            sizeB[i] = g.processDegree(pairs.b(i));
+        java.util.stream.IntStream.range(0, g.processCount()).parallel().forEach(a -> {
+            int da = g.processDegree(a);
+            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                shared[i] = pairs.shared(i);
+                sizeA[i] = da;
+                sizeB[i] = g.processDegree(pairs.b(i));
+            }
         });
         return testAll(shared, sizeA, sizeB, family);
     }

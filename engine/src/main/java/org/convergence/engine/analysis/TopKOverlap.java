@@ -55,7 +55,14 @@ public final class TopKOverlap {
                 keys[unique++] = keys[i];
             }
         }
-        OverlapPairs.Columns out = new OverlapPairs.Columns(unique, graph.weighted(), true, false);
+        int[] rowStart = new int[n + 1];
+        for (int i = 0; i < unique; i++) {
+            rowStart[(int) (keys[i] >>> 32) + 1]++;
+        }
+        for (int a = 0; a < n; a++) {
+            rowStart[a + 1] += rowStart[a];
+        }
+        OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart, graph.weighted(), true, false);
         for (int i = 0; i < unique; i++) {
             exact(graph, (int) (keys[i] >>> 32), (int) keys[i], out, i);
         }
@@ -172,7 +179,6 @@ public final class TopKOverlap {
                 j++;
             }
         }
-        out.a[at] = a;
         out.b[at] = b;
         out.shared[at] = shared;
         if (out.minSum != null) {

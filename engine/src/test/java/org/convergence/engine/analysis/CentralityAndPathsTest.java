@@ -139,8 +139,8 @@ class CentralityAndPathsTest {
             perProcess.add(new ArrayList<>());
         }
         for (int i = 0; i < all.size(); i++) {
-            perProcess.get(all.a(i)).add(new double[] {all.b(i), all.jaccard(i)});
-            perProcess.get(all.b(i)).add(new double[] {all.a(i), all.jaccard(i)});
+            perProcess.get(all.a(i)).add(new double[] {all.b(i), all.jaccard(all.a(i), i)});
+            perProcess.get(all.b(i)).add(new double[] {all.a(i), all.jaccard(all.a(i), i)});
         }
         java.util.Set<String> expected = new java.util.TreeSet<>();
         for (int a = 0; a < g.processCount(); a++) {

@@ -153,10 +153,11 @@ class OverlapKernelTest {
         for (int i = 0; i < pairs.size(); i++) {
             OverlapPairs.Pair p = pairs.pair(i);
             assertThat(p.shared()).isGreaterThanOrEqualTo(2);
-            assertThat(columns[0][i]).isCloseTo(p.jaccard(), within(EPS));
-            assertThat(columns[1][i]).isCloseTo(p.overlap(), within(EPS));
-            assertThat(columns[2][i]).isCloseTo(p.cosine(), within(EPS));
-            assertThat(columns[3][i]).isCloseTo(p.dice(), within(EPS));
+            // the same IEEE operations in the same order: equal to the last bit
+            assertThat(columns[0][i]).isEqualTo(p.jaccard());
+            assertThat(columns[1][i]).isEqualTo(p.overlap());
+            assertThat(columns[2][i]).isEqualTo(p.cosine());
+            assertThat(columns[3][i]).isEqualTo(p.dice());
         }
     }
 
@@ -176,6 +177,53 @@ class OverlapKernelTest {
         assertThat(four.size()).isEqualTo(one.size());
         for (int i = 0; i < one.size(); i++) {
             assertThat(four.pair(i)).isEqualTo(one.pair(i));
+        }
+    }
+
+    @Test
+    void rowsAreCompressedAndEveryPairFindsItsRow() {
+        // processes 0..9; only 2, 5 and 6 have pairs with later processes (rows 0, 1, 3.. are empty)
+        List<BipartiteGraph.Edge> edges = new ArrayList<>();
+        for (String[] e : new String[][] {{"p2", "x"}, {"p5", "x"}, {"p6", "x"}, {"p5", "y"}, {"p9", "y"},
+                {"p0", "z"}, {"p1", "w"}, {"p3", "v"}, {"p4", "u"}, {"p7", "s"}, {"p8", "r"}}) {
+            edges.add(new BipartiteGraph.Edge(e[0], e[1], 1));
+        }
+        BipartiteGraph g = BipartiteGraph.of(edges, false);
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2, false));
+        // p2-p5, p2-p6, p5-p6, p5-p9
+        assertThat(pairs.size()).isEqualTo(4);
+        int[] first = pairs.firstProcesses();
+        assertThat(first).containsExactly(2, 2, 5, 5);
+        for (int i = 0; i < pairs.size(); i++) {
+            assertThat(pairs.a(i)).isEqualTo(first[i]);
+            assertThat(pairs.rowStart(first[i])).isLessThanOrEqualTo(i);
+            assertThat(pairs.rowEnd(first[i])).isGreaterThan(i);
+            assertThat(pairs.pair(first[i], i)).isEqualTo(pairs.pair(i));
+        }
+        for (int a = 0; a < g.processCount(); a++) {
+            assertThat(pairs.rowEnd(a) - pairs.rowStart(a)).as("row %d", a)
+                    .isEqualTo(a == 2 ? 2 : a == 5 ? 2 : 0);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pairs.a(4))
+                .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("`i` was `4`");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pairs.pair(6, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in row 6");
+    }
+
+    @Test
+    void columnPositionsPointAtTheSameEdgeInTheOtherOrientation() {
+        BipartiteGraph g = random(new Random(3), 60, 40, 0.2);
+        int[] positions = g.columnPositions();
+        int[] po = g.processOffsets();
+        int[] pt = g.processThemes();
+        int[] to = g.themeOffsets();
+        int[] tp = g.themeProcesses();
+        for (int a = 0; a < g.processCount(); a++) {
+            for (int k = po[a]; k < po[a + 1]; k++) {
+                int j = positions[k];
+                assertThat(tp[j]).isEqualTo(a);
+                assertThat(j).isGreaterThanOrEqualTo(to[pt[k]]).isLessThan(to[pt[k] + 1]);
+            }
         }
     }
 }
