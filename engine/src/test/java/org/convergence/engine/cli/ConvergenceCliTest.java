@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.convergence.engine.neo4j.ConnectionSettings;
 import org.junit.jupiter.api.Test;
@@ -74,9 +75,18 @@ class ConvergenceCliTest {
         var figures = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertThat(figures.get("corpus").get("edges").asInt()).isEqualTo(4000);
         assertThat(figures.get("overlap").get("pairs").asLong()).isPositive();
+        assertThat(figures.get("overlap").has("materialisedMs")).isTrue();
+        var sums = figures.get("overlap").get("scoreSums");
+        // every pair's Jaccard is in (0, 1], and Dice >= Jaccard pair by pair
+        assertThat(sums.get("jaccard").asDouble()).isPositive().isLessThanOrEqualTo(figures.get("overlap").get("pairs").asDouble());
+        assertThat(sums.get("dice").asDouble()).isGreaterThanOrEqualTo(sums.get("jaccard").asDouble());
         if (figures.has("scipy")) {
-            // the command itself fails when the counts differ; check the figure too
+            // the command itself fails when the counts or score sums differ; check the figures too
             assertThat(figures.get("scipy").get("pairs").asLong()).isEqualTo(figures.get("overlap").get("pairs").asLong());
+            for (String score : List.of("shared", "jaccard", "overlap", "cosine", "dice")) {
+                assertThat(figures.get("scipy").get("sums").get(score).asDouble()).as(score)
+                        .isCloseTo(sums.get(score).asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+            }
         }
     }
 
