@@ -137,22 +137,68 @@ public final class Significance {
     /** Largest degree for which distinct tests are indexed in a dense (d+1)³ table rather than a hash map. */
     private static final int DENSE_LIMIT = 200;
 
-    /** Tests every overlapping pair of a kernel result; see {@link #testAll(int[], int[], int[], long)}. */
+    /**
+     * Tests every overlapping pair of a kernel result; see {@link #testAll(int[], int[], int[], long)}.
+     * When no process has more than {@value #DENSE_LIMIT} themes, the distinct tests are found straight
+     * from the pairs' rows in two parallel passes, without copying shared counts and theme counts into
+     * per-pair arrays first.
+     */
     public Tested testAll(OverlapPairs pairs, long family) {
         BipartiteGraph g = pairs.graph();
         int n = pairs.size();
-        int[] shared = new int[n];
-        int[] sizeA = new int[n];
-        int[] sizeB = new int[n];
+        if (family < n) {
+            throw new IllegalArgumentException("Value for `family` was `" + family + "`, but must be at least the "
+                    + n + " pairs tested");
+        }
+        int max = 0;
+        for (int a = 0; a < g.processCount(); a++) {
+            max = Math.max(max, g.processDegree(a));
+        }
+        if (max > DENSE_LIMIT) {
+            int[] shared = new int[n];
+            int[] sizeA = new int[n];
+            int[] sizeB = new int[n];
+            java.util.stream.IntStream.range(0, g.processCount()).parallel().forEach(a -> {
+                int da = g.processDegree(a);
+                for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                    shared[i] = pairs.shared(i);
+                    sizeA[i] = da;
+                    sizeB[i] = g.processDegree(pairs.b(i));
+                }
+            });
+            return testAll(shared, sizeA, sizeB, family);
+        }
+        int side = max + 1;
+        int[] table = new int[side * side * side];
+        int[] testOf = new int[n];
+        // first the dense cell of each pair, marking the cells in use; then each cell's test number
         java.util.stream.IntStream.range(0, g.processCount()).parallel().forEach(a -> {
             int da = g.processDegree(a);
             for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                shared[i] = pairs.shared(i);
-                sizeA[i] = da;
-                sizeB[i] = g.processDegree(pairs.b(i));
+                int cell = denseIndex(pairs.shared(i), da, g.processDegree(pairs.b(i)), side);
+                testOf[i] = cell;
+                table[cell] = 1;
             }
         });
-        return testAll(shared, sizeA, sizeB, family);
+        int[][] tests = numberDense(table, side);
+        int d = tests[0].length;
+        // counted in parallel slices with a local array each, while d is small enough to copy per slice
+        int slices = d > 1 << 16 ? 1 : Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), n / 65_536));
+        long[] count = java.util.stream.IntStream.range(0, slices).parallel().mapToObj(slice -> {
+            long[] local = new long[d];
+            for (int i = (int) ((long) n * slice / slices), end = (int) ((long) n * (slice + 1) / slices); i < end; i++) {
+                int id = table[testOf[i]];
+                testOf[i] = id;
+                local[id]++;
+            }
+            return local;
+        }).reduce((x, y) -> {
+            for (int k = 0; k < d; k++) {
+                x[k] += y[k];
+            }
+            return x;
+        }).orElseGet(() -> new long[d]);
+        return adjust(testOf, tests, count, family);
     }
 
     /**
@@ -182,14 +228,22 @@ public final class Significance {
         int[] testOf = new int[n];
         int[][] tests = max <= DENSE_LIMIT ? denseTests(shared, sizeA, sizeB, max, testOf)
                 : hashedTests(shared, sizeA, sizeB, testOf);
+        long[] count = new long[tests[0].length];
+        for (int id : testOf) {
+            count[id]++;
+        }
+        return adjust(testOf, tests, count, family);
+    }
+
+    /**
+     * p-values of the distinct tests {shared[], lo[], hi[]}, and their BH q-values with each test
+     * weighted by the number of pairs using it.
+     */
+    private Tested adjust(int[] testOf, int[][] tests, long[] count, long family) {
         int d = tests[0].length;
         double[] testP = new double[d];
         java.util.stream.IntStream.range(0, d).parallel()
                 .forEach(k -> testP[k] = upperTail(tests[0][k], tests[1][k], tests[2][k]));
-        long[] count = new long[d];
-        for (int id : testOf) {
-            count[id]++;
-        }
         Integer[] order = new Integer[d];
         for (int k = 0; k < d; k++) {
             order[k] = k;
@@ -225,6 +279,17 @@ public final class Significance {
         java.util.stream.IntStream.range(0, shared.length).parallel().forEach(i -> {
             table[denseIndex(shared[i], sizeA[i], sizeB[i], side)] = 1;
         });
+        int[][] tests = numberDense(table, side);
+        java.util.stream.IntStream.range(0, shared.length).parallel()
+                .forEach(i -> testOf[i] = table[denseIndex(shared[i], sizeA[i], sizeB[i], side)]);
+        return tests;
+    }
+
+    /**
+     * Numbers the marked cells of a dense (s, lo, hi) table in index order, in place (unmarked cells
+     * become -1), and returns {shared[], lo[], hi[]} per test.
+     */
+    private static int[][] numberDense(int[] table, int side) {
         int d = 0;
         for (int x = 0; x < table.length; x++) {
             table[x] = table[x] == 0 ? -1 : d++;
@@ -237,8 +302,6 @@ public final class Significance {
                 tests[2][table[x]] = x / side / side;
             }
         }
-        java.util.stream.IntStream.range(0, shared.length).parallel()
-                .forEach(i -> testOf[i] = table[denseIndex(shared[i], sizeA[i], sizeB[i], side)]);
         return tests;
     }
 

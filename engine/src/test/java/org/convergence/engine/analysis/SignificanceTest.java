@@ -95,6 +95,44 @@ class SignificanceTest {
         assertThat(sig.upperTail(3, 7, 12)).isEqualTo(sig.upperTail(3, 12, 7), within(1e-15));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {40, 260})
+    void pairsPathEqualsTheArrayPath(int hubDegree) {
+        // a hub process with hubDegree themes: above 200 the pairs take the hashed path, below the dense one
+        java.util.List<BipartiteGraph.Edge> edges = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(hubDegree);
+        for (int t = 0; t < hubDegree; t++) {
+            edges.add(new BipartiteGraph.Edge("hub", "t" + t, 1));
+        }
+        for (int p = 0; p < 150; p++) {
+            for (int t = 0; t < 300; t++) {
+                if (random.nextDouble() < 0.04) {
+                    edges.add(new BipartiteGraph.Edge("p" + p, "t" + t, 1));
+                }
+            }
+        }
+        BipartiteGraph g = BipartiteGraph.of(edges, false);
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2, false));
+        int n = pairs.size();
+        int[] shared = new int[n];
+        int[] sizeA = new int[n];
+        int[] sizeB = new int[n];
+        for (int i = 0; i < n; i++) {
+            shared[i] = pairs.shared(i);
+            sizeA[i] = g.processDegree(pairs.a(i));
+            sizeB[i] = g.processDegree(pairs.b(i));
+        }
+        Significance sig = new Significance(g.themeCount());
+        long family = 151L * 150 / 2;
+        Significance.Tested fromPairs = sig.testAll(pairs, family);
+        Significance.Tested fromArrays = sig.testAll(shared, sizeA, sizeB, family);
+        assertThat(n).isGreaterThan(1000);
+        for (int i = 0; i < n; i++) {
+            assertThat(fromPairs.p(i)).as("p of pair %d", i).isEqualTo(fromArrays.p(i));
+            assertThat(fromPairs.q(i)).as("q of pair %d", i).isEqualTo(fromArrays.q(i));
+        }
+    }
+
     @Test
     void benjaminiHochbergKnownAnswer() {
         double[] q = Significance.benjaminiHochberg(new double[] {0.01, 0.04, 0.03}, 4);
