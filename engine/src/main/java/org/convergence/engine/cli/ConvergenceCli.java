@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * The {@code convergence} command line: wires options to the loader, the engine and Neo4j, and maps
  * failures to exit codes in one place ({@link #exitCodeOf(Throwable)}).
  */
-@Command(name = "convergence", mixinStandardHelpOptions = true, versionProvider = ConvergenceCli.Version.class,
+@Command(name = "convergence", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = ConvergenceCli.Version.class,
         description = "Convergence analytics of two-mode (process x theme) data in Neo4j.",
         subcommands = {RunCommand.class, LoadCommand.class, AnalyzeCommand.class, PathCommand.class,
                 RecommendCommand.class, ServeCommand.class, DatasetsCommand.class, BenchmarkCommand.class,

@@ -31,6 +31,18 @@ class ConvergenceCliTest {
     }
 
     @Test
+    void everyCommandTakesHelpWithoutConnecting() {
+        for (String command : List.of("run", "load", "analyze", "path", "recommend", "serve", "datasets", "benchmark")) {
+            StringWriter out = new StringWriter();
+            CommandLine cli = ConvergenceCli.newCommandLine(Map.of("NEO4J_URI", "bolt://127.0.0.1:1"));
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            assertThat(cli.execute(command, "--help")).as(command + " --help: " + err).isZero();
+            assertThat(out.toString()).as(command).contains("Usage: convergence " + command).contains("-h, --help");
+        }
+    }
+
+    @Test
     void missingFileIsBadInputNamingTheFile() {
         assertThat(execute(Map.of(), "load", "/no/such/file.csv")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("/no/such/file.csv: file does not exist");
