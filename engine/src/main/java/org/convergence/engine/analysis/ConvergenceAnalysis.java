@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultEdge;
 
 /**
  * Runs the convergence analyses on one {@link TwoModeData}: overlap scores with significance, clusters
@@ -95,8 +93,8 @@ public final class ConvergenceAnalysis {
         }
     }
 
-    /** Betweenness is O(V·E); above this many steps it is skipped with a note rather than run for hours. */
-    static final double CENTRALITY_LIMIT = 2e9;
+    /** Exact betweenness takes V·(V+2E) BFS steps; above this many it is estimated from sampled sources. */
+    static final double CENTRALITY_LIMIT = Centrality.Parameters.defaults().exactLimit();
 
     /** Above this many co-occurring theme pairs, themes are clustered on their top-k co-occurrence graph. */
     static final long THEME_PAIR_LIMIT = 20_000_000L;
@@ -146,7 +144,7 @@ public final class ConvergenceAnalysis {
         t0 = System.nanoTime();
         ShortestLinks links = null;
         List<PathResult> paths = new ArrayList<>();
-        if (!parameters.paths().isEmpty() || parameters.centrality()) {
+        if (!parameters.paths().isEmpty()) {
             links = new ShortestLinks(data);
         }
         for (PathRequest request : parameters.paths()) {
@@ -161,15 +159,16 @@ public final class ConvergenceAnalysis {
 
         t0 = System.nanoTime();
         Centrality.Result centrality = null;
-        double work = (double) (g.processCount() + g.themeCount()) * g.edgeCount();
-        if (parameters.centrality() && work > centralityLimit) {
-            notes.add(String.format(java.util.Locale.ROOT, "Centrality skipped: exact betweenness needs about %.1e"
-                    + " steps on %,d nodes and %,d edges (limit %.0e); run it on a filtered data set or --relations",
-                    work, g.processCount() + g.themeCount(), g.edgeCount(), centralityLimit));
-        } else if (parameters.centrality()) {
+        if (parameters.centrality()) {
             progress.accept("centrality");
-            Graph<Integer, DefaultEdge> bipartite = links.bipartite();
-            centrality = Centrality.compute(data, bipartite);
+            centrality = Centrality.compute(data, new Centrality.Parameters(centralityLimit,
+                    parameters.clusters().seed(), parameters.overlap().threads()));
+            if (!centrality.exact()) {
+                notes.add(String.format(java.util.Locale.ROOT, "Betweenness estimated from %,d of %,d nodes as sources"
+                        + " (Brandes & Pich 2007, seed %d): exact needs about %.1e steps on %,d nodes and %,d edges"
+                        + " (budget %.0e)", centrality.sources(), centrality.nodes(), parameters.clusters().seed(),
+                        Centrality.exactSteps(g), centrality.nodes(), g.edgeCount(), centralityLimit));
+            }
         }
         timings.put("centrality", ms(t0));
 

@@ -128,7 +128,12 @@ public final class OverlapKernel {
 
     /** Runs row tasks over all rows in chunks taken by worker threads, each thread with its own task state. */
     static void parallelRows(int n, int threads, java.util.function.Supplier<RowTask> perThread) {
-        int chunks = (n + CHUNK - 1) / CHUNK;
+        parallelRows(n, threads, CHUNK, perThread);
+    }
+
+    /** Runs row tasks over all rows in chunks of {@code chunk} rows taken by worker threads. */
+    static void parallelRows(int n, int threads, int chunk, java.util.function.Supplier<RowTask> perThread) {
+        int chunks = (n + chunk - 1) / chunk;
         AtomicInteger next = new AtomicInteger();
         int workers = Math.max(1, Math.min(threads, chunks));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -142,7 +147,7 @@ public final class OverlapKernel {
                 futures.add(pool.submit(() -> {
                     RowTask task = perThread.get();
                     for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                        task.rows(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
+                        task.rows(c * chunk, Math.min(n, (c + 1) * chunk));
                     }
                 }));
             }
@@ -151,9 +156,9 @@ public final class OverlapKernel {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Overlap computation interrupted", e);
+            throw new IllegalStateException("Parallel computation interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Overlap computation failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("Parallel computation failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
