@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.convergence.engine.analysis.BipartiteGraph;
+import org.convergence.engine.analysis.Centrality;
 import org.convergence.engine.analysis.Clusters;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapKernel;
@@ -240,6 +241,17 @@ final class BenchmarkCommand implements Callable<Integer> {
         pa.put("graphBuildMs", buildMs);
         pa.put("bfsMeanMs", bfsTotal / 1e6 / samples);
         pa.put("yen3MeanMs", yenTotal / 1e6 / samples);
+
+        long b0 = System.nanoTime();
+        Centrality.Result centrality = Centrality.compute(data,
+                new Centrality.Parameters(Centrality.Parameters.defaults().exactLimit(), seed, t));
+        long centralityMs = (System.nanoTime() - b0) / 1_000_000;
+        out.printf(Locale.ROOT, "Betweenness and bridges (%s from %,d of %,d sources): %,d ms%n",
+                centrality.exact() ? "exact" : "estimated", centrality.sources(), centrality.nodes(), centralityMs);
+        ObjectNode ce = figures.putObject("centrality");
+        ce.put("ms", centralityMs);
+        ce.put("exact", centrality.exact());
+        ce.put("sources", centrality.sources());
 
         if (!noDense) {
             BipartiteGraph dense = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(processes, denseThemes,

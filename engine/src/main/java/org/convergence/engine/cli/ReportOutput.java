@@ -57,6 +57,8 @@ final class ReportOutput {
             root.put("themeModularity", c.modularity());
         });
         if (report.centrality() != null) {
+            root.put("betweennessExact", report.centrality().exact());
+            root.put("betweennessSources", report.centrality().sources());
             ArrayNode bridges = root.putArray("bridges");
             for (Centrality.Score s : report.centrality().themes()) {
                 ObjectNode b = bridges.addObject();
@@ -179,7 +181,9 @@ final class ReportOutput {
         }
         if (report.centrality() != null) {
             out.println();
-            out.println("Bridge themes (two-mode betweenness; pairs = process pairs cut off if the theme is removed)");
+            out.println("Bridge themes (two-mode betweenness" + (report.centrality().exact() ? ""
+                    : String.format(Locale.ROOT, ", estimated from %,d of %,d sources", report.centrality().sources(),
+                            report.centrality().nodes())) + "; pairs = process pairs cut off if the theme is removed)");
             for (Centrality.Score s : report.centrality().themes().subList(0,
                     Math.min(rows, report.centrality().themes().size()))) {
                 out.printf(Locale.ROOT, "  %-40s %8.4f  degree %3d%s%n", abbreviate(s.name() == null ? s.id() : s.name(), 40),
