@@ -5,7 +5,6 @@ import java.util.Map;
 import org.convergence.cypher.Cypher;
 import org.convergence.engine.analysis.TwoModeData;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Value;
 
 /** Reads the bipartite graph of a data set from Neo4j into the analysis input. */
 public final class GraphReader {
@@ -23,9 +22,9 @@ public final class GraphReader {
      * @throws IllegalArgumentException if the data set does not exist or has no edges of those kinds
      */
     public TwoModeData read(String dataset, List<String> relations) {
-        DatasetStore store = new DatasetStore(driver);
-        if (store.summary(dataset).isEmpty()) {
-            List<String> known = store.list().stream().map(DatasetStore.Listing::dataset).toList();
+        // the list of data sets, not their summary: counting everything a data set holds takes seconds
+        List<String> known = new DatasetStore(driver).list().stream().map(DatasetStore.Listing::dataset).toList();
+        if (!known.contains(dataset)) {
             throw new IllegalArgumentException("Data set `" + dataset + "` does not exist; "
                     + (known.isEmpty() ? "the database has none yet: run `convergence load --seed` or `convergence run`"
                             : "known data sets: " + String.join(", ", known)));
@@ -33,14 +32,28 @@ public final class GraphReader {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("dataset", dataset);
         params.put("relations", relations);
-        List<TwoModeData.Row> rows;
+        List<TwoModeData.Row> rows = new java.util.ArrayList<>();
         try (var session = driver.session()) {
-            rows = session.executeRead(tx -> tx.run(Cypher.statement("read/process-themes"), params).list(r -> {
-                Value w = r.get("weight");
-                return new TwoModeData.Row(r.get("process").asString(), r.get("processName").asString(),
-                        r.get("theme").asString(), r.get("themeName").asString(), r.get("relation").asString(),
-                        w.isNull() ? null : w.asDouble());
-            }));
+            session.executeRead(tx -> {
+                rows.clear(); // a retried transaction starts over
+                Map<String, String> themeNames = new java.util.HashMap<>();
+                tx.run(Cypher.statement("read/theme-names"), Map.of("dataset", dataset))
+                        .forEachRemaining(r -> themeNames.put(r.get("theme").asString(), r.get("themeName").asString()));
+                tx.run(Cypher.statement("read/process-themes"), params).forEachRemaining(r -> {
+                    String process = r.get("process").asString();
+                    String processName = r.get("processName").asString();
+                    List<Object> themes = r.get("themes").asList();
+                    List<Object> kinds = r.get("relations").asList();
+                    List<Object> weights = r.get("weights").asList();
+                    for (int i = 0; i < themes.size(); i++) {
+                        String theme = (String) themes.get(i);
+                        Object w = ((List<?>) weights.get(i)).get(0);
+                        rows.add(new TwoModeData.Row(process, processName, theme, themeNames.get(theme),
+                                (String) kinds.get(i), w == null ? null : ((Number) w).doubleValue()));
+                    }
+                });
+                return null;
+            });
         }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("Data set `" + dataset + "` has no process-theme relations"
