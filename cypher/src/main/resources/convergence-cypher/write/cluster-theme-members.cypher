@@ -1,5 +1,6 @@
-// One batch of theme memberships of clusters of a run.
+// One batch of theme memberships of clusters of a run (CREATE: delete-run removed the run's
+// clusters with their memberships earlier in the same transaction).
 UNWIND $rows AS row
 MATCH (t:Theme {dataset: $dataset, id: row.member})
 MATCH (c:Cluster {dataset: $dataset, id: row.cluster})
-MERGE (t)-[:IN_CLUSTER {run: $run}]->(c)
+CREATE (t)-[:IN_CLUSTER {run: $run}]->(c)

@@ -68,6 +68,7 @@ class WriteBackIT {
         assertThat(twice.get("pairs").asLong()).isEqualTo(once.get("pairs").asLong());
         assertThat(twice.get("clusters").asLong()).isEqualTo(once.get("clusters").asLong());
         assertThat(twice.get("memberships").asLong()).isEqualTo(once.get("memberships").asLong());
+        assertThat(twice.get("scored").asLong()).isEqualTo(once.get("scored").asLong());
         assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(1);
 
         ConvergenceAnalysis.Parameters other = new ConvergenceAnalysis.Parameters(
