@@ -31,14 +31,21 @@ public final class ConvergenceAnalysis {
      * @param themeClusters whether to cluster themes by co-occurrence (an all-pairs pass over themes)
      * @param paths links to compute
      * @param centrality whether to compute betweenness and bridges
+     * @param betweennessBudget BFS steps ({@code V·(V+2E)}) up to which betweenness is exact; above, it is
+     *     estimated from a seeded sample of sources ({@link Centrality})
      * @param recommendNeighbours similar processes consulted per recommendation, 0 to skip
      * @param recommendLimit themes recommended per process
      */
     public record Parameters(OverlapAnalysis.Parameters overlap, Clusters.Parameters clusters, boolean themeClusters,
-            List<PathRequest> paths, boolean centrality, int recommendNeighbours, int recommendLimit) {
+            List<PathRequest> paths, boolean centrality, double betweennessBudget, int recommendNeighbours,
+            int recommendLimit) {
         public Parameters {
             Objects.requireNonNull(overlap, "overlap");
             paths = List.copyOf(paths);
+            if (!(betweennessBudget >= 1) || !Double.isFinite(betweennessBudget)) {
+                throw new IllegalArgumentException("Value for `betweennessBudget` was `" + betweennessBudget
+                        + "`, but must be a finite number >= 1 (BFS steps)");
+            }
             if (recommendNeighbours < 0 || recommendLimit < 1) {
                 throw new IllegalArgumentException("Values for `recommendNeighbours` (" + recommendNeighbours
                         + ", at least 0) and `recommendLimit` (" + recommendLimit + ", at least 1) are out of range");
@@ -48,7 +55,7 @@ public final class ConvergenceAnalysis {
         /** @return every analysis with default parameters and no paths */
         public static Parameters defaults() {
             return new Parameters(OverlapAnalysis.Parameters.defaults(), Clusters.Parameters.defaults(), true,
-                    List.of(), true, 3, 5);
+                    List.of(), true, BETWEENNESS_BUDGET, 3, 5);
         }
     }
 
@@ -93,8 +100,8 @@ public final class ConvergenceAnalysis {
         }
     }
 
-    /** Exact betweenness takes V·(V+2E) BFS steps; above this many it is estimated from sampled sources. */
-    static final double CENTRALITY_LIMIT = Centrality.Parameters.defaults().exactLimit();
+    /** Default budget: exact betweenness takes V·(V+2E) BFS steps; above this many it is estimated. */
+    public static final double BETWEENNESS_BUDGET = Centrality.Parameters.defaults().exactLimit();
 
     /** Above this many co-occurring theme pairs, themes are clustered on their top-k co-occurrence graph. */
     static final long THEME_PAIR_LIMIT = 20_000_000L;
@@ -111,7 +118,7 @@ public final class ConvergenceAnalysis {
      * @return the report
      */
     public static Report run(TwoModeData data, Parameters parameters, Consumer<String> progress) {
-        return run(data, parameters, progress, CENTRALITY_LIMIT, THEME_PAIR_LIMIT);
+        return run(data, parameters, progress, parameters.betweennessBudget(), THEME_PAIR_LIMIT);
     }
 
     static Report run(TwoModeData data, Parameters parameters, Consumer<String> progress, double centralityLimit,

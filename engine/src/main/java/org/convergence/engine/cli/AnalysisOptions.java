@@ -54,6 +54,11 @@ final class AnalysisOptions {
     @Option(names = "--no-centrality", description = "Skip betweenness and bridges.")
     boolean noCentrality;
 
+    @Option(names = "--betweenness-budget", paramLabel = "STEPS", defaultValue = "5e8",
+            description = "BFS steps, V*(V+2E), up to which betweenness is exact; above, it is estimated from"
+                    + " STEPS/(V+2E) sampled sources, at least 64 (default: ${DEFAULT-VALUE}).")
+    double betweennessBudget;
+
     @Option(names = "--neighbours", paramLabel = "N", defaultValue = "3",
             description = "Similar processes consulted for recommendations (default: ${DEFAULT-VALUE}).")
     int neighbours;
@@ -71,7 +76,7 @@ final class AnalysisOptions {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         return new ConvergenceAnalysis.Parameters(new OverlapAnalysis.Parameters(minShared, topK, m, t),
                 new Clusters.Parameters(Clusters.Algorithm.parse(algorithm), resolution, iterations, seed),
-                !noThemeClusters, paths, !noCentrality, neighbours, recommend);
+                !noThemeClusters, paths, !noCentrality, betweennessBudget, neighbours, recommend);
     }
 
     /** @return normalised relation kinds, or null for all */
@@ -109,6 +114,10 @@ final class AnalysisOptions {
             d.put("themeClusters", p.themeClusters());
         }
         d.put("centrality", p.centrality());
+        if (p.centrality() && p.betweennessBudget() != ConvergenceAnalysis.BETWEENNESS_BUDGET) {
+            // only when not the default, so that runs from before the option keep their ids
+            d.put("betweennessBudget", p.betweennessBudget());
+        }
         d.put("neighbours", p.recommendNeighbours());
         d.put("recommend", p.recommendLimit());
         List<String> paths = p.paths().stream().map(r -> r.from() + ">" + r.to() + "/" + r.k()).toList();

@@ -32,6 +32,7 @@ record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("
     record Analyses(@JsonProperty("relations") Object relations, @JsonProperty("minShared") Integer minShared,
             @JsonProperty("topK") Integer topK, @JsonProperty("metric") String metric,
             @JsonProperty("clusters") ClusterSpec clusters, @JsonProperty("centrality") Boolean centrality,
+            @JsonProperty("betweennessBudget") Double betweennessBudget,
             @JsonProperty("recommendations") RecommendSpec recommendations,
             @JsonProperty("paths") List<PathSpec> paths) {
     }

@@ -117,7 +117,9 @@ final class RunCommand extends ConnectedCommand {
                     a.minShared() == null ? 1 : a.minShared(), a.topK() == null ? 0 : a.topK(),
                     SimilarityMetric.parse("metric", a.metric() == null ? "jaccard" : a.metric()),
                     Runtime.getRuntime().availableProcessors()), clusters, c == null || c.themes() == null || c.themes(),
-                    paths, a.centrality() == null || a.centrality(), r == null || r.neighbours() == null ? 3 : r.neighbours(),
+                    paths, a.centrality() == null || a.centrality(), a.betweennessBudget() == null
+                            ? ConvergenceAnalysis.BETWEENNESS_BUDGET : a.betweennessBudget(),
+                    r == null || r.neighbours() == null ? 3 : r.neighbours(),
                     r == null || r.limit() == null ? 5 : r.limit());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new LoadException(source, null, "invalid analyses: " + e.getMessage(), e);

@@ -19,7 +19,8 @@ class SeedAnalysisTest {
         data = SeedData.load();
         ConvergenceAnalysis.Parameters p = ConvergenceAnalysis.Parameters.defaults();
         report = ConvergenceAnalysis.run(data, new ConvergenceAnalysis.Parameters(p.overlap(), p.clusters(), true,
-                List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)), true, 3, 5), line -> { });
+                List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)), true, ConvergenceAnalysis.BETWEENNESS_BUDGET, 3, 5),
+                line -> { });
     }
 
     private static String id(int process) {

@@ -114,6 +114,7 @@ class ConvergenceCliIT {
                 + "bob,Turismo,1\ncid,Turismo,3\n");
         Path job = Files.writeString(files.resolve("job.yaml"), "datasets:\n  - name: events\n    csv: edges.csv\n"
                 + "analyses:\n  paths: [{from: ann, to: cid, k: 1}]\n  clusters: {algorithm: louvain}\n"
+                + "  betweennessBudget: 1000\n"
                 + "output:\n  json: out-{dataset}.json\n");
         Outcome outcome = run("run", job.toString());
         assertThat(outcome.exit()).as(outcome.err()).isZero();
@@ -125,6 +126,8 @@ class ConvergenceCliIT {
         assertThat(annBob.get("a").asText() + "-" + annBob.get("b").asText()).isEqualTo("ann-bob");
         assertThat(annBob.get("weightedJaccard").asDouble()).isEqualTo(1d / 3);
         assertThat(json.get("pairs").get(1).get("weightedJaccard").asDouble()).isEqualTo(1d / 4);
+        // 7 nodes: below the 64 sources an estimate would use, so exact whatever the budget
+        assertThat(json.get("betweennessExact").asBoolean()).isTrue();
         Path bad = Files.writeString(files.resolve("bad.yaml"), "datasets:\n  - name: x\n    seed: true\n    colour: red\n");
         Outcome badJob = run("run", bad.toString());
         assertThat(badJob.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);

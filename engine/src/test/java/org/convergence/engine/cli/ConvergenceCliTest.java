@@ -43,6 +43,17 @@ class ConvergenceCliTest {
     }
 
     @Test
+    void betweennessBudgetIsCheckedBeforeConnectingAndNamedInTheRunOnlyWhenNotTheDefault() {
+        assertThat(execute(Map.of(), "analyze", "--betweenness-budget", "0")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("Value for `betweennessBudget` was `0.0`");
+        AnalysisOptions options = new AnalysisOptions();
+        new CommandLine(options).parseArgs();
+        assertThat(AnalysisOptions.describe(null, options.parameters(List.of()))).doesNotContainKey("betweennessBudget");
+        new CommandLine(options).parseArgs("--betweenness-budget", "1e6");
+        assertThat(AnalysisOptions.describe(null, options.parameters(List.of()))).containsEntry("betweennessBudget", 1e6);
+    }
+
+    @Test
     void missingFileIsBadInputNamingTheFile() {
         assertThat(execute(Map.of(), "load", "/no/such/file.csv")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("/no/such/file.csv: file does not exist");

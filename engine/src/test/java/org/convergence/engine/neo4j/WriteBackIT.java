@@ -73,7 +73,8 @@ class WriteBackIT {
 
         ConvergenceAnalysis.Parameters other = new ConvergenceAnalysis.Parameters(
                 ConvergenceAnalysis.Parameters.defaults().overlap(),
-                new Clusters.Parameters(Clusters.Algorithm.LOUVAIN, 2.0, 10, 7), false, List.of(), false, 0, 1);
+                new Clusters.Parameters(Clusters.Algorithm.LOUVAIN, 2.0, 10, 7), false, List.of(), false,
+                ConvergenceAnalysis.BETWEENNESS_BUDGET, 0, 1);
         writer.write("seed", "run-b", "{\"p\":2}", "test", ConvergenceAnalysis.run(data, other, l -> { }));
         assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(2);
         assertThat(summary("run-a").get("pairs").asLong()).isEqualTo(5);
