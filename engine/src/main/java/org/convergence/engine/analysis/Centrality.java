@@ -104,8 +104,9 @@ public final class Centrality {
         int p = g.processCount();
         int t = g.themeCount();
         int[] sources = sources(g, parameters);
-        double[] raw = betweenness(g, sources, parameters.threads());
-        long[] separated = separatedProcessPairs(g);
+        Adjacency adjacency = Adjacency.of(g);
+        double[] raw = betweenness(adjacency, sources, parameters.threads());
+        long[] separated = separatedProcessPairs(adjacency, p);
         double maxTop = maxBetweenness(p, t);
         double maxBottom = maxBetweenness(t, p);
         List<Score> themes = new ArrayList<>();
@@ -129,6 +130,38 @@ public final class Centrality {
     public static double exactSteps(BipartiteGraph g) {
         double v = g.processCount() + g.themeCount();
         return v * (v + 2.0 * g.edgeCount());
+    }
+
+    /**
+     * The bipartite graph as one undirected adjacency over nodes 0..P+T−1 (processes first, then
+     * themes): the neighbours of node x are {@code neighbours[offsets[x] .. offsets[x+1])}.
+     */
+    record Adjacency(int[] offsets, int[] neighbours) {
+        static Adjacency of(BipartiteGraph g) {
+            int p = g.processCount();
+            int[] po = g.processOffsets();
+            int[] pt = g.processThemes();
+            int[] to = g.themeOffsets();
+            int[] tp = g.themeProcesses();
+            int e = g.edgeCount();
+            int[] offsets = new int[p + g.themeCount() + 1];
+            int[] neighbours = new int[2 * e];
+            for (int a = 0; a < p; a++) {
+                offsets[a + 1] = po[a + 1];
+            }
+            for (int k = 0; k < e; k++) {
+                neighbours[k] = pt[k] + p;
+            }
+            for (int t = 0; t < g.themeCount(); t++) {
+                offsets[p + t + 1] = e + to[t + 1];
+            }
+            System.arraycopy(tp, 0, neighbours, e, e);
+            return new Adjacency(offsets, neighbours);
+        }
+
+        int nodes() {
+            return offsets.length - 1;
+        }
     }
 
     /** All nodes when exact betweenness fits the budget, else a seeded sample, sorted. */
@@ -156,12 +189,12 @@ public final class Centrality {
      * sources are cut into a number of contiguous blocks that depends on the graph alone (at most 64,
      * and at most 2²⁴ partial sums in all), each summed by one thread, then added in block order.
      */
-    static double[] betweenness(BipartiteGraph g, int[] sources, int threads) {
-        int v = g.processCount() + g.themeCount();
+    static double[] betweenness(Adjacency graph, int[] sources, int threads) {
+        int v = graph.nodes();
         int blocks = Math.max(1, Math.min(Math.min(64, sources.length), (1 << 24) / Math.max(1, v)));
         double[][] partial = new double[blocks][];
         OverlapKernel.parallelRows(blocks, threads, 1, () -> {
-            Brandes worker = new Brandes(g);
+            Brandes worker = new Brandes(graph);
             return (from, to) -> {
                 for (int b = from; b < to; b++) {
                     double[] sum = new double[v];
@@ -187,25 +220,19 @@ public final class Centrality {
         return raw;
     }
 
-    /** One thread's Brandes state over the bipartite CSR: processes are 0..P−1, themes P..P+T−1. */
+    /** One thread's Brandes state. */
     private static final class Brandes {
-        private final int p;
-        private final int[] po;
-        private final int[] pt;
-        private final int[] to;
-        private final int[] tp;
+        private final int[] offsets;
+        private final int[] neighbours;
         private final int[] dist;
         private final double[] sigma;
         private final double[] delta;
         private final int[] order;
 
-        Brandes(BipartiteGraph g) {
-            p = g.processCount();
-            po = g.processOffsets();
-            pt = g.processThemes();
-            to = g.themeOffsets();
-            tp = g.themeProcesses();
-            int v = p + g.themeCount();
+        Brandes(Adjacency graph) {
+            offsets = graph.offsets();
+            neighbours = graph.neighbours();
+            int v = graph.nodes();
             dist = new int[v];
             Arrays.fill(dist, -1);
             sigma = new double[v];
@@ -223,11 +250,8 @@ public final class Centrality {
             while (head < tail) {
                 int x = order[head++];
                 int next = dist[x] + 1;
-                boolean process = x < p;
-                int from = process ? po[x] : to[x - p];
-                int end = process ? po[x + 1] : to[x - p + 1];
-                for (int k = from; k < end; k++) {
-                    int w = process ? pt[k] + p : tp[k];
+                for (int k = offsets[x], end = offsets[x + 1]; k < end; k++) {
+                    int w = neighbours[k];
                     if (dist[w] < 0) {
                         dist[w] = next;
                         order[tail++] = w;
@@ -241,11 +265,8 @@ public final class Centrality {
                 int w = order[i];
                 int previous = dist[w] - 1;
                 double share = (1 + delta[w]) / sigma[w];
-                boolean process = w < p;
-                int from = process ? po[w] : to[w - p];
-                int end = process ? po[w + 1] : to[w - p + 1];
-                for (int k = from; k < end; k++) {
-                    int x = process ? pt[k] + p : tp[k];
+                for (int k = offsets[w], end = offsets[w + 1]; k < end; k++) {
+                    int x = neighbours[k];
                     if (dist[x] == previous) {
                         delta[x] += sigma[x] * share;
                     }
@@ -263,15 +284,12 @@ public final class Centrality {
 
     /**
      * For every node, the process pairs its removal disconnects (0 unless it is a cut vertex), by an
-     * iterative Hopcroft–Tarjan depth-first search.
+     * iterative Hopcroft–Tarjan depth-first search; nodes below {@code p} are processes.
      */
-    static long[] separatedProcessPairs(BipartiteGraph g) {
-        int p = g.processCount();
-        int v = p + g.themeCount();
-        int[] po = g.processOffsets();
-        int[] pt = g.processThemes();
-        int[] to = g.themeOffsets();
-        int[] tp = g.themeProcesses();
+    static long[] separatedProcessPairs(Adjacency graph, int p) {
+        int v = graph.nodes();
+        int[] offsets = graph.offsets();
+        int[] neighbours = graph.neighbours();
         int[] disc = new int[v];
         Arrays.fill(disc, -1);
         int[] low = new int[v];
@@ -296,20 +314,17 @@ public final class Centrality {
             disc[root] = low[root] = time;
             visited[time++] = root;
             below[root] = root < p ? 1 : 0;
-            cursor[root] = root < p ? po[root] : to[root - p];
+            cursor[root] = offsets[root];
             while (top > 0) {
                 int x = stack[top - 1];
-                boolean process = x < p;
-                int end = process ? po[x + 1] : to[x - p + 1];
-                if (cursor[x] < end) {
-                    int k = cursor[x]++;
-                    int w = process ? pt[k] + p : tp[k];
+                if (cursor[x] < offsets[x + 1]) {
+                    int w = neighbours[cursor[x]++];
                     if (disc[w] < 0) {
                         parent[w] = x;
                         disc[w] = low[w] = time;
                         visited[time++] = w;
                         below[w] = w < p ? 1 : 0;
-                        cursor[w] = w < p ? po[w] : to[w - p];
+                        cursor[w] = offsets[w];
                         stack[top++] = w;
                     } else if (w != parent[x]) {
                         low[x] = Math.min(low[x], disc[w]);

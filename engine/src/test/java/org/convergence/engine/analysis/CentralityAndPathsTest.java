@@ -113,8 +113,10 @@ class CentralityAndPathsTest {
         var jg = new ShortestLinks(data).bipartite();
         Map<Integer, Double> reference = new org.jgrapht.alg.scoring.BetweennessCentrality<>(jg, false).getScores();
         var cutpoints = new org.jgrapht.alg.connectivity.BiconnectivityInspector<>(jg).getCutpoints();
-        double[] raw = Centrality.betweenness(g, java.util.stream.IntStream.range(0, jg.vertexSet().size()).toArray(), 3);
-        long[] separated = Centrality.separatedProcessPairs(g);
+        Centrality.Adjacency adjacency = Centrality.Adjacency.of(g);
+        double[] raw = Centrality.betweenness(adjacency,
+                java.util.stream.IntStream.range(0, jg.vertexSet().size()).toArray(), 3);
+        long[] separated = Centrality.separatedProcessPairs(adjacency, p);
         long before = connectedProcessPairs(jg, p, -1);
         int cuts = 0;
         for (int v = 0; v < jg.vertexSet().size(); v++) {
