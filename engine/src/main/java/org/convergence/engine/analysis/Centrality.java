@@ -193,7 +193,7 @@ public final class Centrality {
         int v = graph.nodes();
         int blocks = Math.max(1, Math.min(Math.min(64, sources.length), (1 << 24) / Math.max(1, v)));
         double[][] partial = new double[blocks][];
-        OverlapKernel.parallelRows(blocks, threads, 1, () -> {
+        ParallelRows.run(blocks, threads, 1, () -> {
             Brandes worker = new Brandes(graph);
             return (from, to) -> {
                 for (int b = from; b < to; b++) {

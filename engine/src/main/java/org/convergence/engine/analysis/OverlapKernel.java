@@ -1,12 +1,5 @@
 package org.convergence.engine.analysis;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,8 +54,6 @@ public final class OverlapKernel {
         }
     }
 
-    private static final int CHUNK = 64;
-
     private OverlapKernel() {
     }
 
@@ -89,7 +80,7 @@ public final class OverlapKernel {
             java.util.function.IntConsumer progress) {
         int n = graph.processCount();
         int[] rowCount = new int[n];
-        parallelRows(n, parameters.threads(), () -> {
+        ParallelRows.run(n, parameters.threads(), () -> {
             Worker worker = new Worker(graph, parameters);
             return (from, to) -> worker.countRows(from, to, rowCount);
         });
@@ -106,8 +97,8 @@ public final class OverlapKernel {
         OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart, graph.weighted(), parameters.rareThemeIndexes(),
                 parameters.scores());
         AtomicInteger rowsDone = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger lastDecile = new java.util.concurrent.atomic.AtomicInteger();
-        parallelRows(n, parameters.threads(), () -> {
+        AtomicInteger lastDecile = new AtomicInteger();
+        ParallelRows.run(n, parameters.threads(), () -> {
             Worker worker = new Worker(graph, parameters);
             return (from, to) -> {
                 worker.writeRows(from, to, rowStart, out);
@@ -121,49 +112,6 @@ public final class OverlapKernel {
         return OverlapPairs.of(graph, out);
     }
 
-    /** A task over a range of rows. */
-    interface RowTask {
-        void rows(int from, int to);
-    }
-
-    /** Runs row tasks over all rows in chunks taken by worker threads, each thread with its own task state. */
-    static void parallelRows(int n, int threads, java.util.function.Supplier<RowTask> perThread) {
-        parallelRows(n, threads, CHUNK, perThread);
-    }
-
-    /** Runs row tasks over all rows in chunks of {@code chunk} rows taken by worker threads. */
-    static void parallelRows(int n, int threads, int chunk, java.util.function.Supplier<RowTask> perThread) {
-        int chunks = (n + chunk - 1) / chunk;
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.max(1, Math.min(threads, chunks));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "overlap-kernel");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    RowTask task = perThread.get();
-                    for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                        task.rows(c * chunk, Math.min(n, (c + 1) * chunk));
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Parallel computation interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Parallel computation failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /**
      * Counts the pairs sharing at least one theme without storing them: {@code O(P)} memory per thread.
      *
@@ -174,7 +122,7 @@ public final class OverlapKernel {
     public static long countPairs(BipartiteGraph graph, int threads) {
         int[] rowCount = new int[graph.processCount()];
         Parameters counting = new Parameters(1, threads, false);
-        parallelRows(graph.processCount(), threads, () -> {
+        ParallelRows.run(graph.processCount(), threads, () -> {
             Worker worker = new Worker(graph, counting);
             return (from, to) -> worker.countRows(from, to, rowCount);
         });

@@ -30,7 +30,7 @@ public final class TopKOverlap {
         }
         int n = graph.processCount();
         int[][] best = new int[n][];
-        OverlapKernel.parallelRows(n, threads, () -> {
+        ParallelRows.run(n, threads, () -> {
             int[] count = new int[n];
             int[] touched = new int[n];
             int[] heap = new int[k];
