@@ -82,10 +82,7 @@ public final class Significance {
      * @return q-values in the order of {@code p}
      */
     public static double[] benjaminiHochberg(double[] p, long family) {
-        if (family < p.length) {
-            throw new IllegalArgumentException("Value for `family` was `" + family + "`, but must be at least the "
-                    + p.length + " p-values given");
-        }
+        requireFamily(family, p.length, "p-values given");
         double[] sorted = p.clone();
         Arrays.parallelSort(sorted);
         double[] qSorted = new double[sorted.length];
@@ -99,6 +96,14 @@ public final class Significance {
             q[i] = qSorted[lastIndexOf(sorted, p[i])];
         });
         return q;
+    }
+
+    /** Fails unless the family of hypotheses holds at least the {@code listed} ones (what they are: {@code what}). */
+    private static void requireFamily(long family, int listed, String what) {
+        if (family < listed) {
+            throw new IllegalArgumentException("Value for `family` was `" + family + "`, but must be at least the "
+                    + listed + " " + what);
+        }
     }
 
     private static int lastIndexOf(double[] sorted, double value) {
@@ -146,10 +151,7 @@ public final class Significance {
     public Tested testAll(OverlapPairs pairs, long family) {
         BipartiteGraph g = pairs.graph();
         int n = pairs.size();
-        if (family < n) {
-            throw new IllegalArgumentException("Value for `family` was `" + family + "`, but must be at least the "
-                    + n + " pairs tested");
-        }
+        requireFamily(family, n, "pairs tested");
         int max = 0;
         for (int a = 0; a < g.processCount(); a++) {
             max = Math.max(max, g.processDegree(a));
@@ -212,10 +214,7 @@ public final class Significance {
      */
     public Tested testAll(int[] shared, int[] sizeA, int[] sizeB, long family) {
         int n = shared.length;
-        if (family < n) {
-            throw new IllegalArgumentException("Value for `family` was `" + family + "`, but must be at least the "
-                    + n + " pairs tested");
-        }
+        requireFamily(family, n, "pairs tested");
         int max = 0;
         for (int i = 0; i < n; i++) {
             if (shared[i] < 0 || sizeA[i] < shared[i] || sizeB[i] < shared[i] || sizeA[i] >= 1 << 21
