@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.convergence.cypher.Cypher;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -115,6 +116,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(options.host(), boltPort))
                 .setConfig(HttpsConnector.enabled, false)
+                // Netty's graceful shutdown waits out a quiet period (5 s by default, twice over) before
+                // Bolt closes; a command that has finished has no clients left to wait for. Neo4j's own
+                // test harness sets it to 0 too.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(HttpConnector.enabled, options.httpPort() >= 0);
         if (options.httpPort() >= 0) {
             String advertisedHost = isWildcard(options.host()) ? "localhost" : options.host();
