@@ -20,7 +20,7 @@ CALL (d) {
   RETURN count(r) AS relationships
 }
 CALL (d) {
-  MATCH (r:AnalysisRun {dataset: d.id}) RETURN count(r) AS analysisRuns
+  MATCH (r:AnalysisRun {dataset: d.id, state: 'complete'}) RETURN count(r) AS analysisRuns
 }
 RETURN d.id AS dataset, d.source AS source, d.kind AS kind, processes, themes, unmappedThemes,
        addresses, nodes, relationships, analysisRuns

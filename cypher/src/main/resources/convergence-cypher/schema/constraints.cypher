@@ -10,3 +10,6 @@ CREATE CONSTRAINT footnote_key IF NOT EXISTS FOR (n:Footnote) REQUIRE (n.dataset
 CREATE CONSTRAINT joint_activity_key IF NOT EXISTS FOR (n:JointActivity) REQUIRE (n.dataset, n.id) IS UNIQUE;
 CREATE CONSTRAINT analysis_run_key IF NOT EXISTS FOR (n:AnalysisRun) REQUIRE (n.dataset, n.id) IS UNIQUE;
 CREATE CONSTRAINT cluster_key IF NOT EXISTS FOR (n:Cluster) REQUIRE (n.dataset, n.id) IS UNIQUE;
+// Results are found by run: the write-back deletes a replaced write's relationships through these.
+CREATE INDEX converges_with_run IF NOT EXISTS FOR ()-[c:CONVERGES_WITH]-() ON (c.run);
+CREATE INDEX in_cluster_run IF NOT EXISTS FOR ()-[m:IN_CLUSTER]-() ON (m.run)

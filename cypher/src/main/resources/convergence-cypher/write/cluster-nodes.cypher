@@ -1,6 +1,6 @@
-// One batch of clusters of a run.
+// One batch of clusters of one write of a run (the cluster id includes the write).
 UNWIND $rows AS row
 MATCH (r:AnalysisRun {dataset: $dataset, id: $run})
-MERGE (c:Cluster {dataset: $dataset, id: row.id})
+CREATE (c:Cluster {dataset: $dataset, id: row.id, write: $write})
 SET c += row.props
-MERGE (r)-[:PRODUCED]->(c)
+CREATE (r)-[:PRODUCED]->(c)

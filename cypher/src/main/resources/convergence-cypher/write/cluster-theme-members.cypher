@@ -1,6 +1,5 @@
-// One batch of theme memberships of clusters of a run (CREATE: delete-run removed the run's
-// clusters with their memberships earlier in the same transaction).
+// One batch of theme memberships of clusters of one write of a run.
 UNWIND $rows AS row
 MATCH (t:Theme {dataset: $dataset, id: row.member})
 MATCH (c:Cluster {dataset: $dataset, id: row.cluster})
-CREATE (t)-[:IN_CLUSTER {run: $run}]->(c)
+CREATE (t)-[:IN_CLUSTER {run: $run, write: $write}]->(c)

@@ -322,6 +322,61 @@ public final class BipartiteGraph {
         return k >= 0 ? k : -1;
     }
 
+    /**
+     * Writes the ids of the themes two processes share, in theme order, without copying either row.
+     *
+     * @param out receives the ids; at least the smaller of the two theme counts long
+     * @return how many were written
+     */
+    public int sharedThemeIds(int a, int b, String[] out) {
+        int i = processOffsets[a];
+        int iEnd = processOffsets[a + 1];
+        int j = processOffsets[b];
+        int jEnd = processOffsets[b + 1];
+        int n = 0;
+        while (i < iEnd && j < jEnd) {
+            int x = processThemes[i];
+            int y = processThemes[j];
+            if (x == y) {
+                out[n++] = themes[x];
+                i++;
+                j++;
+            } else if (x < y) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+
+    /** @return the sorted indices of the themes two processes share */
+    public int[] sharedThemes(int a, int b) {
+        int[] out = new int[Math.min(processDegree(a), processDegree(b))];
+        int n = 0;
+        for (int i = processOffsets[a], j = processOffsets[b]; i < processOffsets[a + 1] && j < processOffsets[b + 1]; ) {
+            if (processThemes[i] == processThemes[j]) {
+                out[n++] = processThemes[i];
+                i++;
+                j++;
+            } else if (processThemes[i] < processThemes[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** @return the largest number of themes of one process */
+    public int maxProcessDegree() {
+        int max = 0;
+        for (int a = 0; a < processes.length; a++) {
+            max = Math.max(max, processOffsets[a + 1] - processOffsets[a]);
+        }
+        return max;
+    }
+
     /** @return the sorted theme indices of process {@code a} (a copy) */
     public int[] themesOf(int a) {
         return Arrays.copyOfRange(processThemes, processOffsets[a], processOffsets[a + 1]);

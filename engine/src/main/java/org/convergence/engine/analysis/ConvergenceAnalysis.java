@@ -229,14 +229,14 @@ public final class ConvergenceAnalysis {
 
     static ClusterSet processClusters(TwoModeData data, OverlapAnalysis.Result overlap, Parameters parameters) {
         BipartiteGraph g = data.graph();
-        List<OverlapAnalysis.ScoredPair> pairs = overlap.pairs();
-        int[] from = new int[pairs.size()];
+        OverlapPairs pairs = overlap.pairs();
+        SimilarityMetric metric = parameters.overlap().metric();
+        int[] from = pairs.firstProcesses();
         int[] to = new int[pairs.size()];
         double[] w = new double[pairs.size()];
         for (int i = 0; i < pairs.size(); i++) {
-            from[i] = pairs.get(i).scores().a();
-            to[i] = pairs.get(i).scores().b();
-            w[i] = parameters.overlap().metric().of(pairs.get(i).scores());
+            to[i] = pairs.b(i);
+            w[i] = metric.of(pairs.shared(i), g.processDegree(from[i]), g.processDegree(to[i]));
         }
         Clusters.Result r = Clusters.cluster(g.processCount(), from, to, w, parameters.clusters());
         List<List<String>> procs = lists(r.clusterCount());

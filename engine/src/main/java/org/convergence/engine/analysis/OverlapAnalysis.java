@@ -1,9 +1,6 @@
 package org.convergence.engine.analysis;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 
 /**
  * Overlap scores of converging process pairs with their significance: every pair sharing at least
@@ -11,6 +8,13 @@ import java.util.List;
  * {@code topK} most similar processes by {@code metric} ({@link TopKOverlap}, which never holds all
  * pairs). p-values are hypergeometric upper tails over the theme universe ({@link Significance}),
  * q-values Benjamini–Hochberg adjusted over all {@code P(P−1)/2} process pairs.
+ *
+ * <p>The result stays in columns: the kernel's compressed rows, one distinct-test index per pair, and
+ * the ranking as a permutation of pair indexes. The ranking (descending Jaccard, then the two process
+ * ids) needs no comparison sort over the pairs: Jaccard {@code s / (|A| + |B| − s)} is a function of
+ * each pair's distinct test {@code (s, min, max)}, so the few distinct tests are sorted and the pairs
+ * are placed by a stable counting sort on their test's rank, in {@code O(n + d log d)} for n pairs
+ * and d distinct tests.
  */
 public final class OverlapAnalysis {
 
@@ -32,7 +36,7 @@ public final class OverlapAnalysis {
                 throw new IllegalArgumentException("Value for `topK` was `" + topK
                         + "`, but must be within the range [0, 2147483647] (0 lists all pairs)");
             }
-            if (threads < 1) {
+            if (threads < 1 || threads > 1024) {
                 throw new IllegalArgumentException("Value for `threads` was `" + threads
                         + "`, but must be within the range [1, 1024]");
             }
@@ -45,54 +49,118 @@ public final class OverlapAnalysis {
     }
 
     /**
-     * A converging pair with its scores and significance.
-     *
-     * @param scores all similarity scores
-     * @param pValue hypergeometric {@code P(X ≥ shared)}
-     * @param qValue Benjamini–Hochberg adjusted p-value
+     * Receives the fields of one converging pair, in the one order every output uses: {@code shared},
+     * {@code sharedThemes} (ids), {@code jaccard}, {@code overlap}, {@code cosine}, {@code dice},
+     * {@code weightedJaccard} (only for weighted graphs), {@code adamicAdar}, {@code resourceAllocation},
+     * {@code associationStrength}, {@code pValue}, {@code qValue}. JSON, CSV and Neo4j write-back each
+     * implement it, so a pair's fields are defined once and no per-pair object is built on the way.
      */
-    public record ScoredPair(OverlapPairs.Pair scores, double pValue, double qValue) {
+    public interface FieldSink {
+        /** An integer field. */
+        void field(String name, long value);
 
-        /**
-         * The pair's scores by name, in a fixed order: {@code shared}, {@code sharedThemes} (ids),
-         * {@code jaccard}, {@code overlap}, {@code cosine}, {@code dice}, {@code weightedJaccard} (only for
-         * weighted graphs), {@code adamicAdar}, {@code resourceAllocation}, {@code associationStrength},
-         * {@code pValue}, {@code qValue}. The one definition of what a converging pair reports, in JSON as in Neo4j.
-         *
-         * @param graph the graph the pair comes from
-         * @return a new mutable map
-         */
-        public java.util.Map<String, Object> properties(BipartiteGraph graph) {
-            java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
-            props.put("shared", scores.shared());
-            List<String> themes = new ArrayList<>();
-            for (int t : sharedThemes(graph, scores.a(), scores.b())) {
-                themes.add(graph.theme(t));
-            }
-            props.put("sharedThemes", themes);
-            props.put("jaccard", scores.jaccard());
-            props.put("overlap", scores.overlap());
-            props.put("cosine", scores.cosine());
-            props.put("dice", scores.dice());
-            if (!Double.isNaN(scores.weightedJaccard())) {
-                props.put("weightedJaccard", scores.weightedJaccard());
-            }
-            props.put("adamicAdar", scores.adamicAdar());
-            props.put("resourceAllocation", scores.resourceAllocation());
-            props.put("associationStrength", scores.associationStrength());
-            props.put("pValue", pValue);
-            props.put("qValue", qValue);
-            return props;
-        }
+        /** A real field. */
+        void field(String name, double value);
+
+        /** A list of ids: the first {@code count} of {@code ids}. */
+        void field(String name, String[] ids, int count);
     }
 
     /**
-     * The result.
-     *
-     * @param pairs pairs sorted by descending Jaccard, then ids
-     * @param family number of hypotheses the q-values are adjusted over
+     * The converging pairs in columns, ranked by descending Jaccard, then the ids of the two processes.
+     * Accessors take a rank ({@code 0} is the strongest pair); {@link #index(int)} maps a rank to the
+     * pair's index in {@link #pairs()}.
      */
-    public record Result(List<ScoredPair> pairs, long family) {
+    public static final class Result {
+        private final OverlapPairs pairs;
+        private final Significance.Tested tested;
+        private final int[] order;
+        private final long family;
+
+        Result(OverlapPairs pairs, Significance.Tested tested, int[] order, long family) {
+            this.pairs = pairs;
+            this.tested = tested;
+            this.order = order;
+            this.family = family;
+        }
+
+        /** @return the number of pairs */
+        public int size() {
+            return order.length;
+        }
+
+        /** @return the number of hypotheses the q-values are adjusted over */
+        public long family() {
+            return family;
+        }
+
+        /** @return the pairs' columns, in the kernel's row order */
+        public OverlapPairs pairs() {
+            return pairs;
+        }
+
+        /** @return the index in {@link #pairs()} of the pair at this rank */
+        public int index(int rank) {
+            return order[rank];
+        }
+
+        /** @return the first process (the lower index) of the pair at this rank */
+        public int a(int rank) {
+            return pairs.a(order[rank]);
+        }
+
+        /** @return the second process of the pair at this rank */
+        public int b(int rank) {
+            return pairs.b(order[rank]);
+        }
+
+        /** @return hypergeometric {@code P(X ≥ shared)} of the pair at this rank */
+        public double pValue(int rank) {
+            return tested.p(order[rank]);
+        }
+
+        /** @return Benjamini–Hochberg q-value of the pair at this rank */
+        public double qValue(int rank) {
+            return tested.q(order[rank]);
+        }
+
+        /** @return all scores of the pair at this rank, as one object (for the few rows a report shows) */
+        public OverlapPairs.Pair scores(int rank) {
+            return pairs.pair(order[rank]);
+        }
+
+        /**
+         * Hands the fields of the pair at this rank to a sink, shared themes computed now.
+         *
+         * @param rank the pair's rank
+         * @param a the pair's first process, {@link #a(int)} (callers walking the ranks usually have it)
+         * @param sink receives the fields in their fixed order
+         * @param themeIds scratch space of at least the largest theme count of a process
+         */
+        public void fields(int rank, int a, FieldSink sink, String[] themeIds) {
+            int i = order[rank];
+            BipartiteGraph g = pairs.graph();
+            int b = pairs.b(i);
+            int s = pairs.shared(i);
+            int da = g.processDegree(a);
+            int db = g.processDegree(b);
+            sink.field("shared", s);
+            int n = g.sharedThemeIds(a, b, themeIds);
+            sink.field("sharedThemes", themeIds, n);
+            sink.field("jaccard", (double) s / (da + db - s));
+            sink.field("overlap", (double) s / Math.min(da, db));
+            sink.field("cosine", s / Math.sqrt((double) da * db));
+            sink.field("dice", 2.0 * s / (da + db));
+            double weighted = pairs.weightedJaccard(a, i);
+            if (!Double.isNaN(weighted)) {
+                sink.field("weightedJaccard", weighted);
+            }
+            sink.field("adamicAdar", pairs.adamicAdar(i));
+            sink.field("resourceAllocation", pairs.resourceAllocation(i));
+            sink.field("associationStrength", (double) s * g.themeCount() / ((double) da * db));
+            sink.field("pValue", tested.p(i));
+            sink.field("qValue", tested.q(i));
+        }
     }
 
     private OverlapAnalysis() {
@@ -105,44 +173,82 @@ public final class OverlapAnalysis {
 
     /** Runs the analysis, reporting the all-pairs pass in percent. */
     public static Result run(BipartiteGraph graph, Parameters parameters, java.util.function.IntConsumer progress) {
-        OverlapPairs pairs = parameters.topK() > 0
+        OverlapPairs pairs = similarities(graph, parameters, progress);
+        long n = graph.processCount();
+        long family = Math.max(pairs.size(), n * (n - 1) / 2);
+        Significance.Tested tested = new Significance(Math.max(1, graph.themeCount())).testAll(pairs, family);
+        return new Result(pairs, tested, rankByJaccard(pairs, tested), family);
+    }
+
+    /**
+     * The converging pairs without significance or ranking: what {@code path} and {@code recommend}
+     * need to weigh processes against each other.
+     */
+    public static OverlapPairs similarities(BipartiteGraph graph, Parameters parameters,
+            java.util.function.IntConsumer progress) {
+        return parameters.topK() > 0
                 ? TopKOverlap.compute(graph, parameters.topK(), parameters.metric(), parameters.minShared(),
                         parameters.threads())
                 : OverlapKernel.compute(graph, new OverlapKernel.Parameters(parameters.minShared(),
                         parameters.threads(), true), progress);
-        long n = graph.processCount();
-        long family = Math.max(pairs.size(), n * (n - 1) / 2);
-        Significance.Tested tested = new Significance(Math.max(1, graph.themeCount())).testAll(pairs, family);
-        List<ScoredPair> scored = new ArrayList<>(pairs.size());
-        for (int a = 0; a < graph.processCount(); a++) {
-            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                scored.add(new ScoredPair(pairs.pair(a, i), tested.p(i), tested.q(i)));
-            }
-        }
-        scored.sort(Comparator.comparingDouble((ScoredPair s) -> -s.scores().jaccard())
-                .thenComparingInt(s -> s.scores().a()).thenComparingInt(s -> s.scores().b()));
-        return new Result(List.copyOf(scored), family);
     }
 
-    /** @return the sorted theme indices two processes share */
-    public static int[] sharedThemes(BipartiteGraph graph, int a, int b) {
-        int[] x = graph.themesOf(a);
-        int[] y = graph.themesOf(b);
-        int[] out = new int[Math.min(x.length, y.length)];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < x.length && j < y.length) {
-            if (x[i] == y[j]) {
-                out[n++] = x[i];
-                i++;
-                j++;
-            } else if (x[i] < y[j]) {
-                i++;
-            } else {
-                j++;
+    /**
+     * Pair indexes by descending Jaccard, then first process, then second process: a stable counting
+     * sort on the rank of each pair's Jaccard among the distinct tests' values (equal values, such as
+     * 1/2 and 2/4, share a rank), then each run of one rank and one first process sorted by the second.
+     */
+    static int[] rankByJaccard(OverlapPairs pairs, Significance.Tested tested) {
+        int d = tested.tests();
+        double[] jaccard = new double[d];
+        for (int k = 0; k < d; k++) {
+            int s = tested.testShared()[k];
+            jaccard[k] = (double) s / (tested.testSmaller()[k] + tested.testLarger()[k] - s);
+        }
+        int[] byValue = new int[d];
+        for (int k = 0; k < d; k++) {
+            byValue[k] = k;
+        }
+        IntArrays.quickSort(byValue, (x, y) -> Double.compare(jaccard[y], jaccard[x]));
+        int[] rankOf = new int[d];
+        int ranks = 0;
+        for (int k = 0; k < d; k++) {
+            if (k > 0 && jaccard[byValue[k]] != jaccard[byValue[k - 1]]) {
+                ranks++;
+            }
+            rankOf[byValue[k]] = ranks;
+        }
+        ranks++;
+        int n = pairs.size();
+        int[] testOf = tested.testOf();
+        int[] start = new int[ranks + 1];
+        for (int i = 0; i < n; i++) {
+            start[rankOf[testOf[i]] + 1]++;
+        }
+        for (int r = 0; r < ranks; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] order = new int[n];
+        int[] firstOf = new int[n];
+        int rows = pairs.graph().processCount();
+        for (int a = 0; a < rows; a++) {
+            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                int at = start[rankOf[testOf[i]]]++;
+                order[at] = i;
+                firstOf[at] = a;
             }
         }
-        return Arrays.copyOf(out, n);
+        // within a rank, pairs are in row order; a row's pairs are in the kernel's order, so sort each run by b
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            while (to < n && firstOf[to] == firstOf[from] && rankOf[testOf[order[to]]] == rankOf[testOf[order[from]]]) {
+                to++;
+            }
+            if (to - from > 1) {
+                IntArrays.quickSort(order, from, to, (x, y) -> Integer.compare(pairs.b(x), pairs.b(y)));
+            }
+            from = to;
+        }
+        return order;
     }
 }

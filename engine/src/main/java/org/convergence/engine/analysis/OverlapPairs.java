@@ -135,6 +135,22 @@ public final class OverlapPairs {
         return (double) shared[i] / (da + db - shared[i]);
     }
 
+    /** @return weighted Jaccard of pair {@code i} in row {@code a}, NaN for unweighted graphs */
+    public double weightedJaccard(int a, int i) {
+        return minSum == null ? Double.NaN
+                : minSum[i] / (graph.processWeight(a) + graph.processWeight(b[i]) - minSum[i]);
+    }
+
+    /** @return Adamic–Adar index of pair {@code i}, NaN when not computed */
+    public double adamicAdar(int i) {
+        return adamicAdar == null ? Double.NaN : adamicAdar[i];
+    }
+
+    /** @return resource allocation index of pair {@code i}, NaN when not computed */
+    public double resourceAllocation(int i) {
+        return resource == null ? Double.NaN : resource[i];
+    }
+
     /** @return all scores of pair {@code i} */
     public Pair pair(int i) {
         return pair(a(i), i);
@@ -149,13 +165,9 @@ public final class OverlapPairs {
         int s = shared[i];
         int da = graph.processDegree(a);
         int db = graph.processDegree(b[i]);
-        double weighted = Double.NaN;
-        if (minSum != null) {
-            weighted = minSum[i] / (graph.processWeight(a) + graph.processWeight(b[i]) - minSum[i]);
-        }
         return new Pair(a, b[i], s, (double) s / (da + db - s), (double) s / Math.min(da, db),
-                s / Math.sqrt((double) da * db), 2.0 * s / (da + db), weighted,
-                adamicAdar == null ? Double.NaN : adamicAdar[i], resource == null ? Double.NaN : resource[i],
+                s / Math.sqrt((double) da * db), 2.0 * s / (da + db), weightedJaccard(a, i), adamicAdar(i),
+                resourceAllocation(i),
                 (double) s * graph.themeCount() / ((double) da * db));
     }
 

@@ -30,34 +30,82 @@ public final class Recommendations {
     }
 
     /**
+     * Each process's {@code k} most similar processes, kept while the pairs stream past: {@code O(P·k)}
+     * memory however many pairs there are. More similar wins, then the lower index (processes are
+     * numbered in id order, so the lower id).
+     */
+    private static final class Nearest {
+        private final int k;
+        private final int[] count;
+        private final int[] other;
+        private final double[] score;
+
+        Nearest(int processes, int k) {
+            this.k = k;
+            this.count = new int[processes];
+            this.other = new int[Math.multiplyExact(processes, k)];
+            this.score = new double[processes * k];
+        }
+
+        void offer(int a, int b, double s) {
+            int base = a * k;
+            if (count[a] < k) {
+                other[base + count[a]] = b;
+                score[base + count[a]] = s;
+                count[a]++;
+                return;
+            }
+            int worst = base;
+            for (int x = base + 1; x < base + k; x++) {
+                if (score[x] < score[worst] || (score[x] == score[worst] && other[x] > other[worst])) {
+                    worst = x;
+                }
+            }
+            if (s > score[worst] || (s == score[worst] && b < other[worst])) {
+                other[worst] = b;
+                score[worst] = s;
+            }
+        }
+
+        /** @return {process, similarity} of a's nearest, most similar first */
+        List<double[]> sorted(int a) {
+            List<double[]> near = new ArrayList<>();
+            for (int x = a * k; x < a * k + count[a]; x++) {
+                near.add(new double[] {other[x], score[x]});
+            }
+            near.sort(Comparator.comparingDouble((double[] x) -> -x[1]).thenComparingDouble(x -> x[0]));
+            return near;
+        }
+    }
+
+    /**
      * @param data the two-mode data
-     * @param pairs converging pairs with scores
+     * @param pairs converging pairs, in columns
      * @param metric similarity that ranks neighbours and weights the score
      * @param neighbours how many most similar processes to consult, at least 1
      * @param limit how many themes to recommend per process, at least 1
      * @return recommendations per process id, processes in id order
      */
-    public static Map<String, List<Recommendation>> compute(TwoModeData data, List<OverlapAnalysis.ScoredPair> pairs,
+    public static Map<String, List<Recommendation>> compute(TwoModeData data, OverlapPairs pairs,
             SimilarityMetric metric, int neighbours, int limit) {
         if (neighbours < 1 || limit < 1) {
             throw new IllegalArgumentException("Values for `neighbours` (" + neighbours + ") and `limit` (" + limit
                     + ") must be within the range [1, 2147483647]");
         }
         BipartiteGraph g = data.graph();
-        List<List<double[]>> similar = new ArrayList<>();
+        Nearest nearest = new Nearest(g.processCount(), Math.min(neighbours, Math.max(1, g.processCount() - 1)));
         for (int a = 0; a < g.processCount(); a++) {
-            similar.add(new ArrayList<>());
-        }
-        for (OverlapAnalysis.ScoredPair p : pairs) {
-            double s = metric.of(p.scores());
-            similar.get(p.scores().a()).add(new double[] {p.scores().b(), s});
-            similar.get(p.scores().b()).add(new double[] {p.scores().a(), s});
+            int da = g.processDegree(a);
+            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                int b = pairs.b(i);
+                double s = metric.of(pairs.shared(i), da, g.processDegree(b));
+                nearest.offer(a, b, s);
+                nearest.offer(b, a, s);
+            }
         }
         Map<String, List<Recommendation>> out = new TreeMap<>();
         for (int a = 0; a < g.processCount(); a++) {
-            List<double[]> near = similar.get(a);
-            near.sort(Comparator.comparingDouble((double[] x) -> -x[1]).thenComparing(x -> g.process((int) x[0])));
-            List<double[]> chosen = near.subList(0, Math.min(neighbours, near.size()));
+            List<double[]> chosen = nearest.sorted(a);
             int[] own = g.themesOf(a);
             Map<Integer, double[]> score = new TreeMap<>();
             Map<Integer, List<String>> support = new TreeMap<>();

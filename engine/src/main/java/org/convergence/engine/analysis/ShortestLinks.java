@@ -102,12 +102,11 @@ public final class ShortestLinks {
      *
      * @param from process id
      * @param to process id
-     * @param pairs converging pairs with their scores (edges of the projection)
+     * @param pairs converging pairs (edges of the projection), in columns
      * @param metric similarity in [0, 1]; {@link SimilarityMetric#SHARED} is not allowed
      * @return the path, expanded back into bipartite steps through the best shared theme, or empty
      */
-    public Optional<Link> cheapest(String from, String to, List<OverlapAnalysis.ScoredPair> pairs,
-            SimilarityMetric metric) {
+    public Optional<Link> cheapest(String from, String to, OverlapPairs pairs, SimilarityMetric metric) {
         if (metric == SimilarityMetric.SHARED) {
             throw new IllegalArgumentException("Value for `metric` was `shared`, but a weighted path needs a"
                     + " similarity in [0, 1]: jaccard, overlap, cosine or dice");
@@ -118,10 +117,14 @@ public final class ShortestLinks {
         for (int v = 0; v < graph.processCount(); v++) {
             projection.addVertex(v);
         }
-        for (OverlapAnalysis.ScoredPair p : pairs) {
-            DefaultWeightedEdge e = projection.addEdge(p.scores().a(), p.scores().b());
-            if (e != null) {
-                projection.setEdgeWeight(e, 1.0 - metric.of(p.scores()));
+        for (int x = 0; x < graph.processCount(); x++) {
+            int dx = graph.processDegree(x);
+            for (int i = pairs.rowStart(x), end = pairs.rowEnd(x); i < end; i++) {
+                int y = pairs.b(i);
+                DefaultWeightedEdge e = projection.addEdge(x, y);
+                if (e != null) {
+                    projection.setEdgeWeight(e, 1.0 - metric.of(pairs.shared(i), dx, graph.processDegree(y)));
+                }
             }
         }
         GraphPath<Integer, DefaultWeightedEdge> path = new DijkstraShortestPath<>(projection).getPath(a, b);
@@ -133,7 +136,7 @@ public final class ShortestLinks {
         for (int i = 0; i < processes.size(); i++) {
             vertices.add(processes.get(i));
             if (i + 1 < processes.size()) {
-                int[] shared = OverlapAnalysis.sharedThemes(graph, processes.get(i), processes.get(i + 1));
+                int[] shared = graph.sharedThemes(processes.get(i), processes.get(i + 1));
                 // the rarest shared theme is the most specific link
                 int best = shared[0];
                 for (int t : shared) {

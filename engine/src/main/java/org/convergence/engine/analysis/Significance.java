@@ -1,5 +1,6 @@
 package org.convergence.engine.analysis;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 
 /**
@@ -121,13 +122,18 @@ public final class Significance {
     }
 
     /**
-     * p-values and Benjamini–Hochberg q-values for many pairs at once, stored per distinct test.
+     * p-values and Benjamini–Hochberg q-values for many pairs at once, stored per distinct test: pairs
+     * with the same shared count and the same two theme counts share one test.
      *
      * @param testOf index of each pair's distinct test
      * @param testP p-value per distinct test
      * @param testQ q-value per distinct test
+     * @param testShared shared count s of each distinct test
+     * @param testSmaller the smaller theme count of each distinct test
+     * @param testLarger the larger theme count of each distinct test
      */
-    public record Tested(int[] testOf, double[] testP, double[] testQ) {
+    public record Tested(int[] testOf, double[] testP, double[] testQ, int[] testShared, int[] testSmaller,
+            int[] testLarger) {
         /** @return p-value of pair i */
         public double p(int i) {
             return testP[testOf[i]];
@@ -136,6 +142,11 @@ public final class Significance {
         /** @return q-value of pair i */
         public double q(int i) {
             return testQ[testOf[i]];
+        }
+
+        /** @return the number of distinct tests */
+        public int tests() {
+            return testP.length;
         }
     }
 
@@ -243,11 +254,11 @@ public final class Significance {
         double[] testP = new double[d];
         java.util.stream.IntStream.range(0, d).parallel()
                 .forEach(k -> testP[k] = upperTail(tests[0][k], tests[1][k], tests[2][k]));
-        Integer[] order = new Integer[d];
+        int[] order = new int[d];
         for (int k = 0; k < d; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, (x, y) -> Double.compare(testP[x], testP[y]));
+        IntArrays.quickSort(order, (x, y) -> Double.compare(testP[x], testP[y]));
         long[] lastRank = new long[d];
         long rank = 0;
         for (int k = 0; k < d; k++) {
@@ -268,7 +279,7 @@ public final class Significance {
             }
             k = start - 1;
         }
-        return new Tested(testOf, testP, testQ);
+        return new Tested(testOf, testP, testQ, tests[0], tests[1], tests[2]);
     }
 
     /** Distinct (s, min, max) tests through a dense table; returns {shared[], lo[], hi[]} per test. */

@@ -53,7 +53,10 @@ final class AnalysisJob {
         if (write) {
             progress.println("writing results of " + run + " to Neo4j");
             progress.flush();
-            new ResultWriter(driver).write(dataset, run, json, ConvergenceCli.version(), report);
+            new ResultWriter(driver, line -> {
+                progress.println(line);
+                progress.flush();
+            }, () -> { }).write(dataset, run, json, ConvergenceCli.version(), report);
         }
         timings.put("write", (System.nanoTime() - t0) / 1_000_000);
         return new Outcome(dataset, run, described, report, timings);

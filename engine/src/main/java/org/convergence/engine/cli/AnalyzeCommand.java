@@ -53,7 +53,7 @@ final class AnalyzeCommand extends ConnectedCommand {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = out();
         PrintWriter err = err();
         ConvergenceAnalysis.Parameters parameters = analysis.parameters(pathRequests(paths, k));
@@ -61,7 +61,7 @@ final class AnalyzeCommand extends ConnectedCommand {
             AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j.driver(), dataset, analysis.relationKinds(), parameters,
                     !noWrite, err);
             if (format == Format.json) {
-                out.println(ReportOutput.json(outcome).toPrettyString());
+                ReportOutput.json(outcome, out);
             } else {
                 ReportOutput.text(outcome, rows, out);
             }

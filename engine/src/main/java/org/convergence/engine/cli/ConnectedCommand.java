@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.convergence.engine.analysis.TwoModeData;
 import org.convergence.engine.neo4j.GraphReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.neo4j.Recovery;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -42,9 +43,27 @@ abstract class ConnectedCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /** @return a connection to the external server the options name, or to the embedded one */
+    /**
+     * @return a connection to the external server the options name, or to the embedded one, after
+     *     removing what interrupted writes left (said on stderr)
+     */
     Neo4jConnection open() {
-        return Neo4jConnection.open(connection.settings(env));
+        Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env));
+        try {
+            recover(neo4j, err());
+        } catch (RuntimeException e) {
+            neo4j.close();
+            throw e;
+        }
+        return neo4j;
+    }
+
+    /** Removes what interrupted writes left, saying so on {@code err}. */
+    static void recover(Neo4jConnection neo4j, PrintWriter err) {
+        for (String line : Recovery.run(neo4j)) {
+            err.println("recovered: " + line);
+        }
+        err.flush();
     }
 
     /** @return the bipartite graph of a data set, counting only the given relation kinds (null or "all": all) */

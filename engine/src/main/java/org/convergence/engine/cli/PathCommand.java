@@ -52,7 +52,8 @@ final class PathCommand extends ConnectedCommand {
             ShortestLinks links = new ShortestLinks(data);
             List<ShortestLinks.Link> shortest = links.shortest(from, to, k);
             ShortestLinks.Link weighted = shortest.isEmpty() ? null : links.cheapest(from, to,
-                    OverlapAnalysis.run(data.graph(), OverlapAnalysis.Parameters.defaults()).pairs(), m).orElse(null);
+                    OverlapAnalysis.similarities(data.graph(), OverlapAnalysis.Parameters.defaults(), percent -> { }), m)
+                    .orElse(null);
             ConvergenceAnalysis.PathResult result = new ConvergenceAnalysis.PathResult(
                     new ConvergenceAnalysis.PathRequest(from, to, k), shortest, weighted);
             if (format == Format.json) {

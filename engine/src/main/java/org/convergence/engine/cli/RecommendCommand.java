@@ -51,7 +51,8 @@ final class RecommendCommand extends ConnectedCommand {
                 data.requireProcess(process);
             }
             Map<String, List<Recommendations.Recommendation>> all = Recommendations.compute(data,
-                    OverlapAnalysis.run(data.graph(), OverlapAnalysis.Parameters.defaults()).pairs(), m, neighbours, limit);
+                    OverlapAnalysis.similarities(data.graph(), OverlapAnalysis.Parameters.defaults(), percent -> { }), m,
+                    neighbours, limit);
             Map<String, List<Recommendations.Recommendation>> shown = process == null ? all
                     : Map.of(process, all.get(process));
             if (format == Format.json) {

@@ -1,10 +1,16 @@
 package org.convergence.engine.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,84 +32,183 @@ final class ReportOutput {
 
     // ---------------------------------------------------------------- JSON
 
-    static ObjectNode json(AnalysisJob.Outcome outcome) {
+    /**
+     * Indents objects and arrays down to {@code depth} levels, one line per field or element, and
+     * writes deeper ones on one line: a pair or a cluster is one line however many there are.
+     */
+    private static final class ShallowIndenter implements DefaultPrettyPrinter.Indenter {
+        private final int depth;
+
+        ShallowIndenter(int depth) {
+            this.depth = depth;
+        }
+
+        @Override
+        public void writeIndentation(JsonGenerator g, int level) throws IOException {
+            if (level <= depth) {
+                DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.writeIndentation(g, level);
+            } else {
+                g.writeRaw(' ');
+            }
+        }
+
+        @Override
+        public boolean isInline() {
+            return false;
+        }
+    }
+
+    /**
+     * A streaming JSON generator on {@code out}: what it writes goes out as it is written, so memory
+     * does not grow with the output. The caller closes it (which does not close {@code out}).
+     */
+    static JsonGenerator generator(Writer out) throws IOException {
+        JsonGenerator g = JSON.getFactory().createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        ShallowIndenter indenter = new ShallowIndenter(2);
+        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+        g.setCodec(JSON);
+        return g;
+    }
+
+    /** A pair's fields as JSON fields of the object being written. */
+    private static final class JsonFields implements OverlapAnalysis.FieldSink {
+        private final JsonGenerator g;
+
+        JsonFields(JsonGenerator g) {
+            this.g = g;
+        }
+
+        @Override
+        public void field(String name, long value) {
+            try {
+                g.writeNumberField(name, value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void field(String name, double value) {
+            try {
+                g.writeNumberField(name, value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void field(String name, String[] ids, int count) {
+            try {
+                g.writeArrayFieldStart(name);
+                for (int i = 0; i < count; i++) {
+                    g.writeString(ids[i]);
+                }
+                g.writeEndArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Streams the whole outcome as one JSON object: the pairs are written one by one from the result's
+     * columns, in rank order, so memory stays flat however many pairs there are.
+     */
+    static void json(AnalysisJob.Outcome outcome, Writer out) throws IOException {
         ConvergenceAnalysis.Report report = outcome.report();
         BipartiteGraph g = report.data().graph();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("dataset", outcome.dataset());
-        root.put("run", outcome.run());
-        root.set("parameters", JSON.valueToTree(outcome.parameters()));
-        ObjectNode input = root.putObject("input");
-        input.put("processes", g.processCount());
-        input.put("themes", g.themeCount());
-        input.put("edges", g.edgeCount());
-        input.put("weighted", g.weighted());
-        input.put("fingerprint", report.data().fingerprint());
-        ArrayNode pairs = root.putArray("pairs");
-        for (OverlapAnalysis.ScoredPair sp : report.overlap().pairs()) {
-            pairs.add(pair(g, sp));
-        }
-        root.put("hypotheses", report.overlap().family());
-        report.clusters("co").ifPresent(co -> {
-            root.set("clusters", clusters(co));
-            root.put("modularity", co.modularity());
-        });
-        report.clusters("process").ifPresent(c -> {
-            root.set("processClusters", clusters(c));
-            root.put("processModularity", c.modularity());
-        });
-        report.clusters("theme").ifPresent(c -> {
-            root.set("themeClusters", clusters(c));
-            root.put("themeModularity", c.modularity());
-        });
-        if (report.centrality() != null) {
-            root.put("betweennessExact", report.centrality().exact());
-            root.put("betweennessSources", report.centrality().sources());
-            ArrayNode bridges = root.putArray("bridges");
-            for (Centrality.Score s : report.centrality().themes()) {
-                ObjectNode b = bridges.addObject();
-                b.put("theme", s.id());
-                b.put("name", s.name());
-                b.put("betweenness", s.betweenness());
-                b.put("rawBetweenness", s.rawBetweenness());
-                b.put("degree", s.degree());
-                b.put("disconnectedProcessPairs", s.disconnectedProcessPairs());
+        try (JsonGenerator gen = generator(out)) {
+            gen.writeStartObject();
+            gen.writeStringField("dataset", outcome.dataset());
+            gen.writeStringField("run", outcome.run());
+            gen.writeObjectField("parameters", outcome.parameters());
+            gen.writeObjectFieldStart("input");
+            gen.writeNumberField("processes", g.processCount());
+            gen.writeNumberField("themes", g.themeCount());
+            gen.writeNumberField("edges", g.edgeCount());
+            gen.writeBooleanField("weighted", g.weighted());
+            gen.writeStringField("fingerprint", report.data().fingerprint());
+            gen.writeEndObject();
+            gen.writeArrayFieldStart("pairs");
+            OverlapAnalysis.Result pairs = report.overlap();
+            JsonFields fields = new JsonFields(gen);
+            String[] themeIds = new String[g.maxProcessDegree()];
+            for (int rank = 0; rank < pairs.size(); rank++) {
+                int a = pairs.a(rank);
+                gen.writeStartObject();
+                gen.writeStringField("a", g.process(a));
+                gen.writeStringField("b", g.process(pairs.b(rank)));
+                pairs.fields(rank, a, fields, themeIds);
+                gen.writeEndObject();
             }
-            ArrayNode processes = root.putArray("processCentrality");
-            for (Centrality.Score s : report.centrality().processes()) {
-                ObjectNode b = processes.addObject();
-                b.put("process", s.id());
-                b.put("betweenness", s.betweenness());
-                b.put("degree", s.degree());
+            gen.writeEndArray();
+            gen.writeNumberField("hypotheses", pairs.family());
+            var co = report.clusters("co");
+            if (co.isPresent()) {
+                clusters(gen, "clusters", co.get());
+                gen.writeNumberField("modularity", co.get().modularity());
             }
+            var process = report.clusters("process");
+            if (process.isPresent()) {
+                clusters(gen, "processClusters", process.get());
+                gen.writeNumberField("processModularity", process.get().modularity());
+            }
+            var theme = report.clusters("theme");
+            if (theme.isPresent()) {
+                clusters(gen, "themeClusters", theme.get());
+                gen.writeNumberField("themeModularity", theme.get().modularity());
+            }
+            if (report.centrality() != null) {
+                gen.writeBooleanField("betweennessExact", report.centrality().exact());
+                gen.writeNumberField("betweennessSources", report.centrality().sources());
+                gen.writeArrayFieldStart("bridges");
+                for (Centrality.Score s : report.centrality().themes()) {
+                    gen.writeStartObject();
+                    gen.writeStringField("theme", s.id());
+                    gen.writeStringField("name", s.name());
+                    gen.writeNumberField("betweenness", s.betweenness());
+                    gen.writeNumberField("rawBetweenness", s.rawBetweenness());
+                    gen.writeNumberField("degree", s.degree());
+                    gen.writeNumberField("disconnectedProcessPairs", s.disconnectedProcessPairs());
+                    gen.writeEndObject();
+                }
+                gen.writeEndArray();
+                gen.writeArrayFieldStart("processCentrality");
+                for (Centrality.Score s : report.centrality().processes()) {
+                    gen.writeStartObject();
+                    gen.writeStringField("process", s.id());
+                    gen.writeNumberField("betweenness", s.betweenness());
+                    gen.writeNumberField("degree", s.degree());
+                    gen.writeEndObject();
+                }
+                gen.writeEndArray();
+            }
+            gen.writeObjectField("recommendations", report.recommendations());
+            gen.writeArrayFieldStart("links");
+            for (ConvergenceAnalysis.PathResult p : report.paths()) {
+                gen.writeTree(pathJson(p));
+            }
+            gen.writeEndArray();
+            gen.writeObjectField("notes", report.notes());
+            gen.writeObjectField("timingsMs", outcome.timingsMs());
+            gen.writeEndObject();
+            gen.writeRaw('\n');
         }
-        root.set("recommendations", JSON.valueToTree(report.recommendations()));
-        ArrayNode paths = root.putArray("links");
-        for (ConvergenceAnalysis.PathResult p : report.paths()) {
-            paths.add(pathJson(p));
-        }
-        root.set("notes", JSON.valueToTree(report.notes()));
-        root.set("timingsMs", JSON.valueToTree(outcome.timingsMs()));
-        return root;
+        out.flush();
     }
 
-    static ObjectNode pair(BipartiteGraph g, OverlapAnalysis.ScoredPair sp) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("a", g.process(sp.scores().a()));
-        o.put("b", g.process(sp.scores().b()));
-        o.setAll((ObjectNode) JSON.valueToTree(sp.properties(g)));
-        return o;
-    }
-
-    private static ArrayNode clusters(ConvergenceAnalysis.ClusterSet set) {
-        ArrayNode out = JSON.createArrayNode();
+    private static void clusters(JsonGenerator gen, String field, ConvergenceAnalysis.ClusterSet set)
+            throws IOException {
+        gen.writeArrayFieldStart(field);
         for (ConvergenceAnalysis.Cluster c : set.clusters()) {
-            ObjectNode o = out.addObject();
-            o.put("id", c.id());
-            o.set("processes", JSON.valueToTree(c.processes()));
-            o.set("themes", JSON.valueToTree(c.themes()));
+            gen.writeStartObject();
+            gen.writeNumberField("id", c.id());
+            gen.writeObjectField("processes", c.processes());
+            gen.writeObjectField("themes", c.themes());
+            gen.writeEndObject();
         }
-        return out;
+        gen.writeEndArray();
     }
 
     static ObjectNode pathJson(ConvergenceAnalysis.PathResult p) {
@@ -139,7 +244,7 @@ final class ReportOutput {
                 outcome.run(), outcome.dataset(), g.processCount(), g.themeCount(), g.edgeCount(),
                 g.weighted() ? " (weighted)" : "");
         out.println();
-        List<OverlapAnalysis.ScoredPair> pairs = report.overlap().pairs();
+        OverlapAnalysis.Result pairs = report.overlap();
         Object topK = outcome.parameters().get("topK");
         String listed = topK instanceof Integer k && k > 0
                 ? String.format(Locale.ROOT, "%,d pairs in the top %d of some process", pairs.size(), k)
@@ -148,11 +253,11 @@ final class ReportOutput {
                 report.overlap().family());
         out.printf("  %-12s %-12s %6s %8s %8s %8s %8s %10s %10s%n", "a", "b", "shared", "jaccard", "overlap", "cosine",
                 "dice", "p", "q");
-        for (OverlapAnalysis.ScoredPair sp : pairs.subList(0, Math.min(rows, pairs.size()))) {
-            OverlapPairs.Pair p = sp.scores();
+        for (int rank = 0; rank < Math.min(rows, pairs.size()); rank++) {
+            OverlapPairs.Pair p = pairs.scores(rank);
             out.printf(Locale.ROOT, "  %-12s %-12s %6d %8.4f %8.4f %8.4f %8.4f %10.3g %10.3g%n", g.process(p.a()),
-                    g.process(p.b()), p.shared(), p.jaccard(), p.overlap(), p.cosine(), p.dice(), sp.pValue(),
-                    sp.qValue());
+                    g.process(p.b()), p.shared(), p.jaccard(), p.overlap(), p.cosine(), p.dice(), pairs.pValue(rank),
+                    pairs.qValue(rank));
         }
         if (pairs.size() > rows) {
             out.printf(Locale.ROOT, "  ... %,d more (--format json lists all)%n", pairs.size() - rows);

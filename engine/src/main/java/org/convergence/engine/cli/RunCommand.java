@@ -66,7 +66,9 @@ final class RunCommand extends ConnectedCommand {
                     ReportOutput.text(outcome, o.rows() == null ? 5 : o.rows(), out);
                     if (o.json() != null) {
                         Path json = base.resolve(o.json().replace("{dataset}", d.name()));
-                        Files.writeString(json, ReportOutput.json(outcome).toPrettyString());
+                        try (var writer = Files.newBufferedWriter(json)) {
+                            ReportOutput.json(outcome, writer);
+                        }
                         out.println("Full report written to " + json);
                     }
                     out.println();

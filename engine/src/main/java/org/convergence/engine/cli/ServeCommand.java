@@ -63,6 +63,7 @@ final class ServeCommand extends ConnectedCommand {
             stopped.countDown();
         }, "convergence-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        recover(neo4j, err());
         if (new DatasetStore(neo4j.driver()).summary(SeedMatrixParser.SEED_DATASET).isEmpty()) {
             Loading.write(neo4j.driver(), SeedMatrixParser.SEED_DATASET,
                     Loading.seedPlan(null, Taxonomy.builtIn()), GraphWriter.Mode.MERGE, out);

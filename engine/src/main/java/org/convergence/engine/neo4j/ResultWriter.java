@@ -2,33 +2,67 @@ package org.convergence.engine.neo4j;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.convergence.cypher.Cypher;
 import org.convergence.engine.analysis.BipartiteGraph;
 import org.convergence.engine.analysis.Centrality;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
+import org.convergence.engine.analysis.OverlapPairs;
+import org.convergence.loader.neo4j.GraphWriter;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Session;
 
 /**
- * Writes analysis results back into Neo4j, all through the driver in batches and in one transaction:
- * an {@code AnalysisRun} node (parameters, time, engine version, input fingerprint) linked to its data
- * set; one {@code CONVERGES_WITH} relationship per converging pair carrying the scores; {@code Cluster}
- * nodes with {@code IN_CLUSTER} memberships; {@code SCORED} relationships from the run to every theme and
- * process with betweenness, degree and bridge scores. A run is identified by data set and parameters:
- * writing it again replaces it, runs with other parameters stay beside it.
+ * Writes analysis results back into Neo4j through the driver: an {@code AnalysisRun} node (parameters,
+ * time, engine version, input fingerprint) linked to its data set; one {@code CONVERGES_WITH}
+ * relationship per converging pair carrying the scores; {@code Cluster} nodes with {@code IN_CLUSTER}
+ * memberships; {@code SCORED} relationships from the run to every theme and process with betweenness,
+ * degree and bridge scores. A run is identified by data set and parameters: writing it again replaces
+ * it, runs with other parameters stay beside it.
+ *
+ * <p>Memory and transactions stay bounded however many pairs there are: rows are built from the
+ * result's columns one batch at a time and each batch is its own transaction. A write is all or
+ * nothing all the same: every result it creates carries the write's own token, and the run names its
+ * visible write; a last small transaction switches the run to the new write (readers never see a
+ * half-written one), and only then are the replaced write's results deleted, in batches. What an
+ * interrupted write leaves behind is invisible and removed by {@link #cleanUp}.
  */
 public final class ResultWriter {
+
+    /** Raised when another write of the same run took over while this one was writing: this one lost. */
+    public static final class WriteConflictException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WriteConflictException(String message) {
+            super(message);
+        }
+    }
 
     private static final int BATCH = 10_000;
 
     private final Driver driver;
+    private final Consumer<String> progress;
+    private final Runnable betweenBatches;
 
     public ResultWriter(Driver driver) {
+        this(driver, line -> { }, () -> { });
+    }
+
+    /**
+     * @param driver an open driver
+     * @param progress receives a line now and then on large writes
+     * @param betweenBatches runs after every committed batch (tests inject failures here)
+     */
+    public ResultWriter(Driver driver, Consumer<String> progress, Runnable betweenBatches) {
         this.driver = driver;
+        this.progress = progress;
+        this.betweenBatches = betweenBatches;
     }
 
     /**
@@ -38,8 +72,85 @@ public final class ResultWriter {
      * @param engineVersion engine version
      * @param report what to write
      * @return the number of relationships and nodes written
+     * @throws WriteConflictException if another write of the same run completed or began meanwhile
      */
     public long write(String dataset, String run, String parametersJson, String engineVersion,
+            ConvergenceAnalysis.Report report) {
+        GraphWriter.createSchema(driver);
+        String write = UUID.randomUUID().toString();
+        Map<String, Object> base = Map.of("dataset", dataset, "run", run, "write", write);
+        try (Session session = driver.session()) {
+            String state = session.executeWrite(tx -> {
+                var rows = tx.run(Cypher.statement("write/begin-run"), base).list();
+                if (rows.isEmpty()) {
+                    throw new IllegalArgumentException("Data set `" + dataset + "` does not exist (any more)");
+                }
+                return rows.get(0).get("state").asString(null);
+            });
+            long written = 1 + pairs(session, base, report);
+            written += clusters(session, base, run, write, report);
+            if (report.centrality() != null) {
+                written += batches(session, "write/theme-scores", base, scoreRows(report.centrality().themes()));
+                written += batches(session, "write/process-scores", base, scoreRows(report.centrality().processes()));
+            }
+            Map<String, Object> params = new HashMap<>(base);
+            params.put("props", runProperties(parametersJson, engineVersion, report));
+            boolean completed = session.executeWrite(tx -> tx.run(Cypher.statement("write/complete-run"), params)
+                    .hasNext());
+            if (!completed) {
+                deleteStale(session, dataset, run); // what this write left, now that it is no longer pending
+                throw new WriteConflictException("Another write of run " + run + " of data set `" + dataset
+                        + "` began while this one was writing and replaced it; this write was discarded");
+            }
+            deleteStale(session, dataset, run);
+            if ("complete".equals(state)) {
+                progress.accept("replaced the earlier results of " + run);
+            }
+            return written;
+        }
+    }
+
+    /**
+     * Finds runs whose write began before {@code before} and never completed (a crash, {@code kill -9},
+     * an engine version that wrote in one transaction) and removes what they left: the pending write's
+     * results, and the run itself when no write of it ever completed. On a store no other process
+     * writes to (the embedded one) every unfinished write is dead; on a shared server, only old ones.
+     *
+     * @param dataset one data set, or null for all
+     * @param before writes that began before this are considered abandoned
+     * @return one line per run cleaned up, to tell the user
+     */
+    public List<String> cleanUp(String dataset, ZonedDateTime before) {
+        List<String> cleaned = new ArrayList<>();
+        try (Session session = driver.session()) {
+            Map<String, Object> filter = new HashMap<>();
+            filter.put("dataset", dataset);
+            filter.put("before", before);
+            var unfinished = session.executeRead(tx -> tx.run(Cypher.statement("read/unfinished-runs"), filter).list());
+            for (var r : unfinished) {
+                String ds = r.get("dataset").asString();
+                String run = r.get("run").asString();
+                boolean complete = "complete".equals(r.get("state").asString(null));
+                Map<String, Object> key = Map.of("dataset", ds, "run", run);
+                session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("write/abandon-run"), key).consume());
+                deleteStale(session, ds, run);
+                session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("write/delete-unfinished-run"), key)
+                        .consume());
+                cleaned.add(complete ? "removed the unfinished rewrite of " + run + " of data set `" + ds
+                        + "` (its previous results stay)" : "removed run " + run + " of data set `" + ds
+                        + "`, whose write never completed");
+            }
+        }
+        return cleaned;
+    }
+
+    private static void deleteStale(Session session, String dataset, String run) {
+        for (String statement : Cypher.statements("write/delete-stale")) {
+            session.run(statement, Map.of("dataset", dataset, "run", run)).consume();
+        }
+    }
+
+    private static Map<String, Object> runProperties(String parametersJson, String engineVersion,
             ConvergenceAnalysis.Report report) {
         BipartiteGraph g = report.data().graph();
         Map<String, Object> props = new LinkedHashMap<>();
@@ -50,55 +161,91 @@ public final class ResultWriter {
         props.put("processes", g.processCount());
         props.put("themes", g.themeCount());
         props.put("edges", g.edgeCount());
-        props.put("pairs", report.overlap().pairs().size());
+        props.put("pairs", report.overlap().size());
         report.clusters("co").ifPresent(c -> props.put("modularity", c.modularity()));
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
-                for (String statement : Cypher.statements("write/delete-run")) {
-                    tx.run(statement, Map.of("dataset", dataset, "run", run)).consume();
-                }
-                tx.run(Cypher.statement("write/merge-run"), Map.of("dataset", dataset, "run", run, "props", props))
-                        .consume();
-                long written = 1;
-                written += batches(tx, "write/converges-with", dataset, run, pairRows(report));
-                List<Map<String, Object>> clusters = new ArrayList<>();
-                List<Map<String, Object>> processMembers = new ArrayList<>();
-                List<Map<String, Object>> themeMembers = new ArrayList<>();
-                for (ConvergenceAnalysis.ClusterSet set : report.clusterSets()) {
-                    for (ConvergenceAnalysis.Cluster c : set.clusters()) {
-                        String id = run + ":" + set.kind() + ":" + c.id();
-                        Map<String, Object> cp = new LinkedHashMap<>();
-                        cp.put("run", run);
-                        cp.put("kind", set.kind());
-                        cp.put("index", c.id());
-                        cp.put("processes", c.processes().size());
-                        cp.put("themes", c.themes().size());
-                        cp.put("modularity", set.modularity());
-                        clusters.add(Map.of("id", id, "props", cp));
-                        c.processes().forEach(p -> processMembers.add(Map.of("member", p, "cluster", id)));
-                        c.themes().forEach(t -> themeMembers.add(Map.of("member", t, "cluster", id)));
-                    }
-                }
-                written += batches(tx, "write/cluster-nodes", dataset, run, clusters);
-                written += batches(tx, "write/cluster-process-members", dataset, run, processMembers);
-                written += batches(tx, "write/cluster-theme-members", dataset, run, themeMembers);
-                if (report.centrality() != null) {
-                    written += batches(tx, "write/theme-scores", dataset, run, scoreRows(report.centrality().themes()));
-                    written += batches(tx, "write/process-scores", dataset, run,
-                            scoreRows(report.centrality().processes()));
-                }
-                return written;
-            });
-        }
+        return props;
     }
 
-    private static List<Map<String, Object>> pairRows(ConvergenceAnalysis.Report report) {
-        BipartiteGraph g = report.data().graph();
-        List<Map<String, Object>> rows = new ArrayList<>(report.overlap().pairs().size());
-        for (OverlapAnalysis.ScoredPair sp : report.overlap().pairs()) {
-            rows.add(Map.of("a", g.process(sp.scores().a()), "b", g.process(sp.scores().b()), "props", sp.properties(g)));
+    /** The pairs, read from the result's columns a batch at a time, in the kernel's row order. */
+    private long pairs(Session session, Map<String, Object> base, ConvergenceAnalysis.Report report) {
+        OverlapAnalysis.Result result = report.overlap();
+        if (result.size() == 0) {
+            return 0;
         }
-        return rows;
+        BipartiteGraph g = report.data().graph();
+        String dataset = (String) base.get("dataset");
+        Map<String, String> element = new HashMap<>();
+        session.executeRead(tx -> {
+            element.clear();
+            tx.run(Cypher.statement("read/process-element-ids"), Map.of("dataset", dataset))
+                    .forEachRemaining(r -> element.put(r.get("id").asString(), r.get("element").asString()));
+            return null;
+        });
+        String[] elementOf = new String[g.processCount()];
+        for (int a = 0; a < elementOf.length; a++) {
+            elementOf[a] = element.get(g.process(a));
+            if (elementOf[a] == null) {
+                throw new IllegalStateException("Process `" + g.process(a) + "` of data set `" + dataset
+                        + "` is no longer in the database");
+            }
+        }
+        String cypher = Cypher.statement("write/converges-with");
+        String[] themeIds = new String[g.maxProcessDegree()];
+        int[] rankOf = inverse(result);
+        OverlapPairs pairs = result.pairs();
+        List<Map<String, Object>> rows = new ArrayList<>(BATCH);
+        long done = 0;
+        long nextReport = 1_000_000;
+        for (int a = 0; a < g.processCount(); a++) {
+            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                Map<String, Object> props = new LinkedHashMap<>();
+                result.fields(rankOf[i], a, new MapFields(props), themeIds);
+                rows.add(Map.of("a", elementOf[a], "b", elementOf[pairs.b(i)], "props", props));
+                if (rows.size() == BATCH) {
+                    done += commit(session, cypher, base, rows);
+                    if (done >= nextReport) {
+                        progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d of %,d pairs", done,
+                                result.size()));
+                        nextReport += 1_000_000;
+                    }
+                }
+            }
+        }
+        return done + commit(session, cypher, base, rows);
+    }
+
+    /** @return for each pair index, its rank */
+    private static int[] inverse(OverlapAnalysis.Result result) {
+        int[] rankOf = new int[result.size()];
+        for (int rank = 0; rank < rankOf.length; rank++) {
+            rankOf[result.index(rank)] = rank;
+        }
+        return rankOf;
+    }
+
+    private long clusters(Session session, Map<String, Object> base, String run, String write,
+            ConvergenceAnalysis.Report report) {
+        List<Map<String, Object>> clusters = new ArrayList<>();
+        List<Map<String, Object>> processMembers = new ArrayList<>();
+        List<Map<String, Object>> themeMembers = new ArrayList<>();
+        for (ConvergenceAnalysis.ClusterSet set : report.clusterSets()) {
+            for (ConvergenceAnalysis.Cluster c : set.clusters()) {
+                String id = run + ":" + write + ":" + set.kind() + ":" + c.id();
+                Map<String, Object> cp = new LinkedHashMap<>();
+                cp.put("run", run);
+                cp.put("kind", set.kind());
+                cp.put("index", c.id());
+                cp.put("processes", c.processes().size());
+                cp.put("themes", c.themes().size());
+                cp.put("modularity", set.modularity());
+                clusters.add(Map.of("id", id, "props", cp));
+                c.processes().forEach(p -> processMembers.add(Map.of("member", p, "cluster", id)));
+                c.themes().forEach(t -> themeMembers.add(Map.of("member", t, "cluster", id)));
+            }
+        }
+        return batches(session, "write/cluster-nodes", base, clusters)
+                + batches(session, "write/cluster-process-members", base, processMembers)
+                + batches(session, "write/cluster-theme-members", base, themeMembers);
     }
 
     private static List<Map<String, Object>> scoreRows(List<Centrality.Score> scores) {
@@ -111,13 +258,44 @@ public final class ResultWriter {
         return rows;
     }
 
-    private static long batches(TransactionContext tx, String statement, String dataset, String run,
-            List<Map<String, Object>> rows) {
+    private long batches(Session session, String statement, Map<String, Object> base, List<Map<String, Object>> rows) {
         String cypher = Cypher.statement(statement);
+        long done = 0;
         for (int from = 0; from < rows.size(); from += BATCH) {
-            tx.run(cypher, Map.of("dataset", dataset, "run", run, "rows",
-                    rows.subList(from, Math.min(rows.size(), from + BATCH)))).consume();
+            done += commit(session, cypher, base, new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + BATCH))));
         }
-        return rows.size();
+        return done;
+    }
+
+    /** Writes one batch in its own transaction and empties {@code rows}. */
+    private int commit(Session session, String cypher, Map<String, Object> base, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> params = new HashMap<>(base);
+        params.put("rows", List.copyOf(rows));
+        session.executeWriteWithoutResult(tx -> tx.run(cypher, params).consume());
+        int n = rows.size();
+        rows.clear();
+        betweenBatches.run();
+        return n;
+    }
+
+    /** A pair's fields as a property map. */
+    private record MapFields(Map<String, Object> props) implements OverlapAnalysis.FieldSink {
+        @Override
+        public void field(String name, long value) {
+            props.put(name, value);
+        }
+
+        @Override
+        public void field(String name, double value) {
+            props.put(name, value);
+        }
+
+        @Override
+        public void field(String name, String[] ids, int count) {
+            props.put(name, List.of(java.util.Arrays.copyOf(ids, count)));
+        }
     }
 }

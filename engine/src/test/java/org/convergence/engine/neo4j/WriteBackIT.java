@@ -1,6 +1,7 @@
 package org.convergence.engine.neo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,85 @@ class WriteBackIT {
         assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(2);
         assertThat(summary("run-a").get("pairs").asLong()).isEqualTo(5);
         assertThat(summary("run-b").get("scored").asLong()).isZero();
+    }
+
+    private Record stored(String run) {
+        return query("test/run-results", Map.of("dataset", "seed", "run", run)).get(0);
+    }
+
+    private static final class InjectedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A writer that fails after its n-th committed batch, as a crash between transactions would. */
+    private ResultWriter failingAfter(int batches) {
+        int[] left = {batches};
+        return new ResultWriter(driver, l -> { }, () -> {
+            if (--left[0] == 0) {
+                throw new InjectedFailure();
+            }
+        });
+    }
+
+    @Test
+    void aWriteInterruptedBetweenBatchesLeavesThePreviousRunVisibleAndIsCleanedUp() {
+        TwoModeData data = new GraphReader(driver).read("seed", null);
+        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
+                l -> { });
+        new ResultWriter(driver).write("seed", "run-a", "{\"p\":1}", "test", report);
+        Record before = summary("run-a");
+        Record storedBefore = stored("run-a");
+
+        // the rewrite dies after its pairs and first cluster batch are committed
+        assertThatThrownBy(() -> failingAfter(2).write("seed", "run-a", "{\"p\":1}", "test", report))
+                .isInstanceOf(InjectedFailure.class);
+        Record during = summary("run-a");
+        for (String key : List.of("pairs", "clusters", "memberships", "scored")) {
+            assertThat(during.get(key).asLong()).as(key).isEqualTo(before.get(key).asLong());
+        }
+        assertThat(stored("run-a").get("pairs").asLong()).isEqualTo(2 * storedBefore.get("pairs").asLong());
+
+        // a first write that dies leaves no visible run at all
+        assertThatThrownBy(() -> failingAfter(1).write("seed", "run-c", "{\"p\":3}", "test", report))
+                .isInstanceOf(InjectedFailure.class);
+        assertThat(query("read/run-summary", Map.of("dataset", "seed", "run", "run-c"))).isEmpty();
+        assertThat(query("read/runs", Map.of("dataset", "seed"))).extracting(r -> r.get("run").asString())
+                .containsExactly("run-a");
+        assertThat(stored("run-c").get("pairs").asLong()).isEqualTo(5);
+
+        // the next command finds both and removes their leftovers, and says so
+        List<String> cleaned = new ResultWriter(driver).cleanUp(null, java.time.ZonedDateTime.now());
+        assertThat(cleaned).hasSize(2).anySatisfy(l -> assertThat(l).contains("run-a").contains("previous results stay"))
+                .anySatisfy(l -> assertThat(l).contains("run-c").contains("never completed"));
+        Record after = stored("run-a");
+        for (String key : List.of("pairs", "clusters", "memberships", "scored")) {
+            assertThat(after.get(key).asLong()).as(key).isEqualTo(storedBefore.get(key).asLong());
+        }
+        assertThat(stored("run-c").get("pairs").asLong()).isZero();
+        assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(1);
+        assertThat(new ResultWriter(driver).cleanUp(null, java.time.ZonedDateTime.now())).isEmpty();
+    }
+
+    @Test
+    void aWriteOvertakenByAnotherWriteOfTheSameRunLosesAndLeavesNothing() {
+        TwoModeData data = new GraphReader(driver).read("seed", null);
+        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
+                l -> { });
+        boolean[] once = {true};
+        ResultWriter slow = new ResultWriter(driver, l -> { }, () -> {
+            if (once[0]) {
+                once[0] = false;
+                new ResultWriter(driver).write("seed", "run-a", "{\"p\":1}", "test", report);
+            }
+        });
+        assertThatThrownBy(() -> slow.write("seed", "run-a", "{\"p\":1}", "test", report))
+                .isInstanceOf(ResultWriter.WriteConflictException.class).hasMessageContaining("discarded");
+        Record visible = summary("run-a");
+        assertThat(visible.get("pairs").asLong()).isEqualTo(5);
+        Record all = stored("run-a");
+        assertThat(all.get("pairs").asLong()).isEqualTo(5);
+        assertThat(all.get("scored").asLong()).isEqualTo(visible.get("scored").asLong());
+        assertThat(all.get("clusters").asLong()).isEqualTo(visible.get("clusters").asLong());
     }
 
     @Test

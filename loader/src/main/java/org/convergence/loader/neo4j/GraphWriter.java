@@ -76,6 +76,11 @@ public final class GraphWriter {
 
     /** Creates the uniqueness constraints if they do not exist; idempotent. */
     public void createSchema() {
+        createSchema(driver);
+    }
+
+    /** Creates the uniqueness constraints and indexes if they do not exist; idempotent. */
+    public static void createSchema(Driver driver) {
         try (Session session = driver.session()) {
             for (String statement : Cypher.statements("schema/constraints")) {
                 session.executeWriteWithoutResult(tx -> tx.run(statement).consume());

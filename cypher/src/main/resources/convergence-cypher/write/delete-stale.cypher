@@ -1,0 +1,15 @@
+// Removes the results of one run that belong to neither its visible write nor its pending one: a
+// replaced write, or what an interrupted write left. Each statement runs in its own auto-commit
+// transaction and deletes in batches, so no transaction holds millions of deletions.
+MATCH (r:AnalysisRun {dataset: $dataset, id: $run})
+WITH r, [coalesce(r.write, '-'), coalesce(r.pendingWrite, '-')] AS keep
+MATCH ()-[c:CONVERGES_WITH]->() WHERE c.run = $run AND NOT coalesce(c.write, '') IN keep
+CALL (c) { DELETE c } IN TRANSACTIONS OF 10000 ROWS;
+MATCH (r:AnalysisRun {dataset: $dataset, id: $run})
+WITH r, [coalesce(r.write, '-'), coalesce(r.pendingWrite, '-')] AS keep
+MATCH (r)-[:PRODUCED]->(c:Cluster) WHERE NOT coalesce(c.write, '') IN keep
+CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 10 ROWS;
+MATCH (r:AnalysisRun {dataset: $dataset, id: $run})
+WITH r, [coalesce(r.write, '-'), coalesce(r.pendingWrite, '-')] AS keep
+MATCH (r)-[s:SCORED]->() WHERE NOT coalesce(s.write, '') IN keep
+CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS
