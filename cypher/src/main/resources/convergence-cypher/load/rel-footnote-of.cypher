@@ -1,6 +1,7 @@
-// One batch of (Footnote)-[:FOOTNOTE_OF]->(Document) relationships of one data set; idempotent.
+// One batch of (Footnote)-[:FOOTNOTE_OF]->(Document) relationships of a load. Both ends were created by this load,
+// so they are found by element id, with no index lookup; the plan holds each relationship once.
 UNWIND $rows AS row
-MATCH (a:Footnote {dataset: $dataset, id: row.from})
-MATCH (b:Document {dataset: $dataset, id: row.to})
-MERGE (a)-[r:FOOTNOTE_OF]->(b)
+MATCH (a:Footnote) WHERE elementId(a) = row.from
+MATCH (b:Document) WHERE elementId(b) = row.to
+CREATE (a)-[r:FOOTNOTE_OF]->(b)
 SET r += row.props

@@ -1,6 +1,7 @@
-// One batch of (JointActivity)-[:LISTED_UNDER]->(Process) relationships of one data set; idempotent.
+// One batch of (JointActivity)-[:LISTED_UNDER]->(Process) relationships of a load. Both ends were created by this load,
+// so they are found by element id, with no index lookup; the plan holds each relationship once.
 UNWIND $rows AS row
-MATCH (a:JointActivity {dataset: $dataset, id: row.from})
-MATCH (b:Process {dataset: $dataset, id: row.to})
-MERGE (a)-[r:LISTED_UNDER]->(b)
+MATCH (a:JointActivity) WHERE elementId(a) = row.from
+MATCH (b:Process) WHERE elementId(b) = row.to
+CREATE (a)-[r:LISTED_UNDER]->(b)
 SET r += row.props

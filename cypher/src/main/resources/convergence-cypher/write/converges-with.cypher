@@ -1,8 +1,11 @@
-// One batch of converging process pairs of one write of a run, with their scores. The processes are
-// found by element id (read once per write), so no index lookup is made per pair; CREATE, since a
-// write never meets its own relationships.
-UNWIND $rows AS row
-MATCH (a:Process) WHERE elementId(a) = row.a
-MATCH (b:Process) WHERE elementId(b) = row.b
-CREATE (a)-[c:CONVERGES_WITH {run: $run, write: $write}]->(b)
-SET c += row.props
+// One batch of converging process pairs of one write of a run, as parallel columns: one list per
+// field rather than one map per pair, so each field name travels once per batch. Processes are found
+// by element id (read once per write), with no index lookup per pair; CREATE, since a write never
+// meets its own relationships. The fields are those of OverlapAnalysis.FieldSink, each once.
+UNWIND range(0, size($a) - 1) AS i
+MATCH (a:Process) WHERE elementId(a) = $a[i]
+MATCH (b:Process) WHERE elementId(b) = $b[i]
+CREATE (a)-[:CONVERGES_WITH {run: $run, write: $write, shared: $shared[i], sharedThemes: $sharedThemes[i],
+  jaccard: $jaccard[i], overlap: $overlap[i], cosine: $cosine[i], dice: $dice[i],
+  weightedJaccard: $weightedJaccard[i], adamicAdar: $adamicAdar[i], resourceAllocation: $resourceAllocation[i],
+  associationStrength: $associationStrength[i], pValue: $pValue[i], qValue: $qValue[i]}]->(b)

@@ -17,9 +17,9 @@ class CypherTest {
 
     @Test
     void loadsStatementsThatTakeParameters() {
-        assertThat(Cypher.statement("load/merge-process"))
+        assertThat(Cypher.statement("load/create-process"))
                 .contains("UNWIND $rows AS row")
-                .contains("MERGE (n:Process {dataset: $dataset, id: row.id})");
+                .contains("CREATE (n:Process {dataset: $key, id: row.id})");
     }
 
     @Test

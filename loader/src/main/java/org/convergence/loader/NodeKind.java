@@ -1,14 +1,14 @@
 package org.convergence.loader;
 
-/** The kinds of node a load writes, each with its label and the Cypher file that merges a batch. */
+/** The kinds of node a load writes, each with its label and the Cypher file that creates a batch. */
 public enum NodeKind {
-    DOCUMENT("Document", "load/merge-document"),
-    PROCESS("Process", "load/merge-process"),
-    THEME("Theme", "load/merge-theme"),
-    COUNTRY("Country", "load/merge-country"),
-    ORGANISATION("Organisation", "load/merge-organisation"),
-    FOOTNOTE("Footnote", "load/merge-footnote"),
-    JOINT_ACTIVITY("JointActivity", "load/merge-joint-activity");
+    DOCUMENT("Document", "load/create-document"),
+    PROCESS("Process", "load/create-process"),
+    THEME("Theme", "load/create-theme"),
+    COUNTRY("Country", "load/create-country"),
+    ORGANISATION("Organisation", "load/create-organisation"),
+    FOOTNOTE("Footnote", "load/create-footnote"),
+    JOINT_ACTIVITY("JointActivity", "load/create-joint-activity");
 
     private final String label;
     private final String statement;
@@ -23,7 +23,7 @@ public enum NodeKind {
         return label;
     }
 
-    /** @return the name of the Cypher file that merges a batch of these nodes */
+    /** @return the name of the Cypher file that creates a batch of these nodes */
     public String statement() {
         return statement;
     }

@@ -323,22 +323,35 @@ public final class BipartiteGraph {
     }
 
     /**
-     * Writes the ids of the themes two processes share, in theme order, without copying either row.
+     * Merges the theme rows of two processes once: writes the ids of the themes they share, in theme
+     * order, and sums over them {@code min(w_at, w_bt)} (for weighted Jaccard), {@code 1/ln deg(t)}
+     * (Adamic–Adar) and {@code 1/deg(t)} (resource allocation). No row is copied.
      *
-     * @param out receives the ids; at least the smaller of the two theme counts long
-     * @return how many were written
+     * @param out receives the ids, at least the smaller of the two theme counts long; null to skip them
+     * @param sums receives the three sums, at least 3 long
+     * @return the number of shared themes
      */
-    public int sharedThemeIds(int a, int b, String[] out) {
+    public int sharedThemeSums(int a, int b, String[] out, double[] sums) {
         int i = processOffsets[a];
         int iEnd = processOffsets[a + 1];
         int j = processOffsets[b];
         int jEnd = processOffsets[b + 1];
         int n = 0;
+        double min = 0;
+        double adamicAdar = 0;
+        double resource = 0;
         while (i < iEnd && j < jEnd) {
             int x = processThemes[i];
             int y = processThemes[j];
             if (x == y) {
-                out[n++] = themes[x];
+                if (out != null) {
+                    out[n] = themes[x];
+                }
+                n++;
+                int degree = themeOffsets[x + 1] - themeOffsets[x];
+                min += Math.min(processWeights[i], processWeights[j]);
+                adamicAdar += 1.0 / Math.log(degree);
+                resource += 1.0 / degree;
                 i++;
                 j++;
             } else if (x < y) {
@@ -347,6 +360,9 @@ public final class BipartiteGraph {
                 j++;
             }
         }
+        sums[0] = min;
+        sums[1] = adamicAdar;
+        sums[2] = resource;
         return n;
     }
 

@@ -138,25 +138,32 @@ public final class OverlapAnalysis {
          * @param themeIds scratch space of at least the largest theme count of a process
          */
         public void fields(int rank, int a, FieldSink sink, String[] themeIds) {
-            int i = order[rank];
+            fieldsOfPair(order[rank], a, sink, themeIds);
+        }
+
+        /**
+         * Hands the fields of pair {@code i} (an index into {@link #pairs()}, in row {@code a}) to a sink;
+         * for writers that walk the rows rather than the ranking.
+         */
+        public void fieldsOfPair(int i, int a, FieldSink sink, String[] themeIds) {
             BipartiteGraph g = pairs.graph();
             int b = pairs.b(i);
             int s = pairs.shared(i);
             int da = g.processDegree(a);
             int db = g.processDegree(b);
             sink.field("shared", s);
-            int n = g.sharedThemeIds(a, b, themeIds);
+            double[] sums = new double[3];
+            int n = g.sharedThemeSums(a, b, themeIds, sums);
             sink.field("sharedThemes", themeIds, n);
             sink.field("jaccard", (double) s / (da + db - s));
             sink.field("overlap", (double) s / Math.min(da, db));
             sink.field("cosine", s / Math.sqrt((double) da * db));
             sink.field("dice", 2.0 * s / (da + db));
-            double weighted = pairs.weightedJaccard(a, i);
-            if (!Double.isNaN(weighted)) {
-                sink.field("weightedJaccard", weighted);
+            if (g.weighted()) {
+                sink.field("weightedJaccard", OverlapPairs.weightedJaccard(g, a, b, sums));
             }
-            sink.field("adamicAdar", pairs.adamicAdar(i));
-            sink.field("resourceAllocation", pairs.resourceAllocation(i));
+            sink.field("adamicAdar", sums[1]);
+            sink.field("resourceAllocation", sums[2]);
             sink.field("associationStrength", (double) s * g.themeCount() / ((double) da * db));
             sink.field("pValue", tested.p(i));
             sink.field("qValue", tested.q(i));
@@ -190,13 +197,14 @@ public final class OverlapAnalysis {
                 ? TopKOverlap.compute(graph, parameters.topK(), parameters.metric(), parameters.minShared(),
                         parameters.threads())
                 : OverlapKernel.compute(graph, new OverlapKernel.Parameters(parameters.minShared(),
-                        parameters.threads(), true), progress);
+                        parameters.threads(), false, true), progress);
     }
 
     /**
      * Pair indexes by descending Jaccard, then first process, then second process: a stable counting
      * sort on the rank of each pair's Jaccard among the distinct tests' values (equal values, such as
-     * 1/2 and 2/4, share a rank), then each run of one rank and one first process sorted by the second.
+     * 1/2 and 2/4, share a rank). The kernel's rows are ordered by first, then second process, so the
+     * stable sort keeps that order within a rank. Counted and placed in parallel slices of the pairs.
      */
     static int[] rankByJaccard(OverlapPairs pairs, Significance.Tested tested) {
         int d = tested.tests();
@@ -218,37 +226,55 @@ public final class OverlapAnalysis {
             }
             rankOf[byValue[k]] = ranks;
         }
-        ranks++;
+        int rankCount = ranks + 1;
         int n = pairs.size();
         int[] testOf = tested.testOf();
-        int[] start = new int[ranks + 1];
-        for (int i = 0; i < n; i++) {
-            start[rankOf[testOf[i]] + 1]++;
+        int[][] next;
+        int slices;
+        if (tested.sliceCounts() != null) {
+            // significance counted each test's pairs per slice: sum them per rank instead of counting again
+            slices = tested.sliceCounts().length;
+            next = new int[slices][rankCount];
+            for (int slice = 0; slice < slices; slice++) {
+                int[] perTest = tested.sliceCounts()[slice];
+                for (int k = 0; k < d; k++) {
+                    next[slice][rankOf[k]] += perTest[k];
+                }
+            }
+        } else {
+            int sliceCount = rankCount > 1 << 20 ? 1 : Math.max(1, Math.min(4 * Runtime.getRuntime()
+                    .availableProcessors(), n / 65_536));
+            slices = sliceCount;
+            next = new int[slices][];
+            int[][] counted = next;
+            java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
+                int[] count = new int[rankCount];
+                for (int i = sliceStart(n, sliceCount, slice), end = sliceStart(n, sliceCount, slice + 1); i < end; i++) {
+                    count[rankOf[testOf[i]]]++;
+                }
+                counted[slice] = count;
+            });
         }
-        for (int r = 0; r < ranks; r++) {
-            start[r + 1] += start[r];
+        int running = 0;
+        for (int r = 0; r < rankCount; r++) {
+            for (int slice = 0; slice < slices; slice++) {
+                int c = next[slice][r];
+                next[slice][r] = running;
+                running += c;
+            }
         }
         int[] order = new int[n];
-        int[] firstOf = new int[n];
-        int rows = pairs.graph().processCount();
-        for (int a = 0; a < rows; a++) {
-            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                int at = start[rankOf[testOf[i]]]++;
-                order[at] = i;
-                firstOf[at] = a;
+        int sliceCount = slices;
+        java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
+            int[] at = next[slice];
+            for (int i = sliceStart(n, sliceCount, slice), end = sliceStart(n, sliceCount, slice + 1); i < end; i++) {
+                order[at[rankOf[testOf[i]]]++] = i;
             }
-        }
-        // within a rank, pairs are in row order; a row's pairs are in the kernel's order, so sort each run by b
-        for (int from = 0; from < n; ) {
-            int to = from + 1;
-            while (to < n && firstOf[to] == firstOf[from] && rankOf[testOf[order[to]]] == rankOf[testOf[order[from]]]) {
-                to++;
-            }
-            if (to - from > 1) {
-                IntArrays.quickSort(order, from, to, (x, y) -> Integer.compare(pairs.b(x), pairs.b(y)));
-            }
-            from = to;
-        }
+        });
         return order;
+    }
+
+    private static int sliceStart(int n, int slices, int slice) {
+        return (int) ((long) n * slice / slices);
     }
 }

@@ -4,20 +4,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * All-pairs theme overlap of processes: for every pair {@code a < b} sharing at least
- * {@code minShared} themes, the shared count and the sums needed for weighted Jaccard, Adamic–Adar
- * and resource allocation.
+ * {@code minShared} themes, the shared count (every score is derived from it on access, see
+ * {@link OverlapPairs}).
  *
  * <p>Method: the upper triangle of the sparse product {@code B·Bᵀ} of the process × theme incidence
  * matrix, row by row (Gustavson's algorithm, in two passes as in SciPy's sparse matmul): a symbolic
  * pass counts each row's pairs, then a numeric pass walks, for process {@code a}, its themes and for
  * each the processes after {@code a} in the theme's sorted column (found through the graph's cross
  * index of column positions, without a search), accumulating into a
- * dense per-thread array, and writes the row straight into exactly sized output arrays. The result is
- * in compressed sparse row form (row offsets, second process, shared count), like SciPy's. Rows are
- * split into chunks taken by worker threads. Pairs are ordered by {@code a}, then by the order in
- * which a row first meets each {@code b} (a function of the graph alone), so the output does not
- * depend on the thread count. Time {@code O(Σ_t deg(t)²)}, memory {@code O(P)} per thread plus the
- * output.
+ * dense per-thread array, and writes the row straight into exactly sized output arrays, its second
+ * processes in ascending order (from a bit set of the processes met when that is cheaper than sorting
+ * them). The result is in compressed sparse row form with sorted column indexes (row offsets, second
+ * process, shared count), like SciPy's. Rows are split into chunks taken by worker threads; the output
+ * does not depend on the thread count. Time {@code O(Σ_t deg(t)²)}, memory {@code O(P)} per thread
+ * plus the output.
  */
 public final class OverlapKernel {
 
@@ -26,15 +26,21 @@ public final class OverlapKernel {
      *
      * @param minShared smallest shared count a pair needs to be listed, at least 1
      * @param threads worker threads, at least 1
-     * @param rareThemeIndexes whether to accumulate Adamic–Adar and resource allocation
      * @param scores whether to store Jaccard, overlap, cosine and Dice columns while writing each row
      *     (otherwise they are derived on demand from the shared count and the degrees)
+     * @param testCells whether to record each pair's cell in {@link Significance}'s dense table of distinct
+     *     tests while writing (when no process has more than {@code Significance.DENSE_LIMIT} themes)
      */
-    public record Parameters(int minShared, int threads, boolean rareThemeIndexes, boolean scores) {
+    public record Parameters(int minShared, int threads, boolean scores, boolean testCells) {
 
-        /** Parameters without stored score columns. */
-        public Parameters(int minShared, int threads, boolean rareThemeIndexes) {
-            this(minShared, threads, rareThemeIndexes, false);
+        /** Parameters without stored score columns or test cells. */
+        public Parameters(int minShared, int threads) {
+            this(minShared, threads, false, false);
+        }
+
+        /** Parameters without test cells. */
+        public Parameters(int minShared, int threads, boolean scores) {
+            this(minShared, threads, scores, false);
         }
 
         public Parameters {
@@ -48,9 +54,9 @@ public final class OverlapKernel {
             }
         }
 
-        /** @return every overlapping pair, all indexes, one thread per core */
+        /** @return every overlapping pair, one thread per core */
         public static Parameters defaults() {
-            return new Parameters(1, Runtime.getRuntime().availableProcessors(), true);
+            return new Parameters(1, Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -62,7 +68,7 @@ public final class OverlapKernel {
      *
      * @param graph the bipartite graph
      * @param parameters kernel parameters
-     * @return the pairs, ordered by {@code a}, then by the order in which row {@code a} first meets each {@code b}
+     * @return the pairs, ordered by {@code a}, then {@code b}
      */
     public static OverlapPairs compute(BipartiteGraph graph, Parameters parameters) {
         return compute(graph, parameters, percent -> { });
@@ -74,7 +80,7 @@ public final class OverlapKernel {
      * @param graph the bipartite graph
      * @param parameters kernel parameters
      * @param progress receives 10, 20, ... 100 as the writing pass completes rows (from worker threads)
-     * @return the pairs, ordered by {@code a}, then by the order in which row {@code a} first meets each {@code b}
+     * @return the pairs, ordered by {@code a}, then {@code b}
      */
     public static OverlapPairs compute(BipartiteGraph graph, Parameters parameters,
             java.util.function.IntConsumer progress) {
@@ -94,8 +100,12 @@ public final class OverlapKernel {
             }
             rowStart[a + 1] = (int) total;
         }
-        OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart, graph.weighted(), parameters.rareThemeIndexes(),
-                parameters.scores());
+        int side = 0;
+        if (parameters.testCells()) {
+            int max = graph.maxProcessDegree();
+            side = max <= Significance.DENSE_LIMIT ? max + 1 : 0;
+        }
+        OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart, parameters.scores(), side);
         AtomicInteger rowsDone = new AtomicInteger();
         AtomicInteger lastDecile = new AtomicInteger();
         ParallelRows.run(n, parameters.threads(), () -> {
@@ -120,8 +130,21 @@ public final class OverlapKernel {
      * @return the number of unordered process pairs with a shared theme
      */
     public static long countPairs(BipartiteGraph graph, int threads) {
+        return countPairs(graph, 1, threads);
+    }
+
+    /**
+     * Counts the pairs sharing at least {@code minShared} themes without storing them: the kernel's
+     * counting pass, {@code O(P)} memory per thread.
+     *
+     * @param graph the bipartite graph
+     * @param minShared smallest shared count that counts
+     * @param threads worker threads
+     * @return the number of unordered process pairs sharing at least {@code minShared} themes
+     */
+    public static long countPairs(BipartiteGraph graph, int minShared, int threads) {
         int[] rowCount = new int[graph.processCount()];
-        Parameters counting = new Parameters(1, threads, false);
+        Parameters counting = new Parameters(minShared, threads);
         ParallelRows.run(graph.processCount(), threads, () -> {
             Worker worker = new Worker(graph, counting);
             return (from, to) -> worker.countRows(from, to, rowCount);
@@ -137,9 +160,6 @@ public final class OverlapKernel {
         private final BipartiteGraph g;
         private final int minShared;
         private final int[] count;
-        private final double[] minSum;
-        private final double[] adamicAdar;
-        private final double[] resource;
         private final int[] touched;
         private final double[] degree;
         private final long[] seenBits;
@@ -149,9 +169,6 @@ public final class OverlapKernel {
             this.minShared = p.minShared();
             int n = g.processCount();
             this.count = new int[n];
-            this.minSum = g.weighted() ? new double[n] : null;
-            this.adamicAdar = p.rareThemeIndexes() ? new double[n] : null;
-            this.resource = p.rareThemeIndexes() ? new double[n] : null;
             this.touched = new int[n];
             this.seenBits = new long[(n + 63) >>> 6];
             this.degree = p.scores() ? new double[n] : null;
@@ -180,6 +197,41 @@ public final class OverlapKernel {
                 }
             }
             return size;
+        }
+
+        /**
+         * Puts the first {@code size} entries of {@code touched} (distinct processes after {@code a}) in
+         * ascending order: through the bit set when scanning its words from {@code a} on costs less than
+         * sorting, else by sorting.
+         */
+        private void sortTouched(int a, int size) {
+            int[] seen = touched;
+            int n = g.processCount();
+            int firstWord = (a + 1) >>> 6;
+            int lastWord = (n - 1) >>> 6;
+            if (size < 2) {
+                return;
+            }
+            if (lastWord - firstWord + 1 > 4L * size) {
+                java.util.Arrays.sort(seen, 0, size);
+                return;
+            }
+            long[] bits = seenBits;
+            for (int i = 0; i < size; i++) {
+                int b = seen[i];
+                bits[b >>> 6] |= 1L << b;
+            }
+            int out = 0;
+            for (int w = firstWord; w <= lastWord; w++) {
+                long word = bits[w];
+                if (word != 0) {
+                    bits[w] = 0;
+                    do {
+                        seen[out++] = (w << 6) + Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                    } while (word != 0);
+                }
+            }
         }
 
         void countRows(int from, int to, int[] rowCount) {
@@ -244,21 +296,31 @@ public final class OverlapKernel {
             int[] seen = touched;
             int[] po = g.processOffsets();
             boolean scores = out.jaccard != null;
+            int[] outB = out.b;
+            int[] outShared = out.shared;
+            int[] cellOf = out.cellOf;
+            int[] table = out.table;
+            int side = out.side;
             for (int a = from; a < to; a++) {
                 int size = accumulate(a);
-                if (minSum != null || adamicAdar != null) {
-                    accumulateSums(a);
-                }
+                sortTouched(a, size);
                 int at = rowStart[a];
-                double da = po[a + 1] - po[a];
+                int degreeA = po[a + 1] - po[a];
+                double da = degreeA;
                 int listed = 0;
                 for (int i = 0; i < size; i++) {
                     int b = seen[i];
                     int c = cnt[b];
                     cnt[b] = 0;
                     if (c >= minShared) {
-                        out.b[at + listed] = b;
-                        out.shared[at + listed] = c;
+                        outB[at + listed] = b;
+                        outShared[at + listed] = c;
+                        if (cellOf != null) {
+                            // concurrent workers may mark the same cell: they all write 1
+                            int cell = Significance.denseIndex(c, degreeA, po[b + 1] - po[b], side);
+                            cellOf[at + listed] = cell;
+                            table[cell] = 1;
+                        }
                         if (scores) {
                             double db = degree[b];
                             out.jaccard[at + listed] = c / (da + db - c);
@@ -266,54 +328,12 @@ public final class OverlapKernel {
                             out.cosine[at + listed] = c / Math.sqrt(da * db);
                             out.dice[at + listed] = 2.0 * c / (da + db);
                         }
-                        if (minSum != null) {
-                            out.minSum[at + listed] = minSum[b];
-                        }
-                        if (adamicAdar != null) {
-                            out.adamicAdar[at + listed] = adamicAdar[b];
-                            out.resource[at + listed] = resource[b];
-                        }
                         listed++;
-                    }
-                    if (minSum != null) {
-                        minSum[b] = 0;
-                    }
-                    if (adamicAdar != null) {
-                        adamicAdar[b] = 0;
-                        resource[b] = 0;
                     }
                 }
                 if (listed != rowStart[a + 1] - at) {
                     throw new IllegalStateException("Row " + a + ": the counting pass found " + (rowStart[a + 1] - at)
                             + " pairs, the writing pass " + listed);
-                }
-            }
-        }
-
-        /** The weighted and rare-theme sums of row {@code a}, for the b that {@link #accumulate} met. */
-        private void accumulateSums(int a) {
-            int[] po = g.processOffsets();
-            int[] pt = g.processThemes();
-            double[] pw = g.processWeights();
-            int[] to = g.themeOffsets();
-            int[] tp = g.themeProcesses();
-            double[] tw = g.themeWeights();
-            int[] at = g.columnPositions();
-            for (int k = po[a], end = po[a + 1]; k < end; k++) {
-                int t = pt[k];
-                int colTo = to[t + 1];
-                int themeDegree = colTo - to[t];
-                double aa = 1.0 / Math.log(themeDegree);
-                double ra = 1.0 / themeDegree;
-                for (int j = at[k] + 1; j < colTo; j++) {
-                    int b = tp[j];
-                    if (minSum != null) {
-                        minSum[b] += Math.min(pw[k], tw[j]);
-                    }
-                    if (adamicAdar != null) {
-                        adamicAdar[b] += aa;
-                        resource[b] += ra;
-                    }
                 }
             }
         }

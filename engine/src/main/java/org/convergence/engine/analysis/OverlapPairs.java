@@ -6,8 +6,11 @@ import java.util.Arrays;
  * The overlapping process pairs of a {@link BipartiteGraph}, stored column-wise (a few arrays of
  * primitives rather than one object per pair, since there can be millions) and grouped by their first
  * process as in a compressed sparse row matrix: the pairs of process {@code a} are the indexes
- * {@code rowStart(a)} to {@code rowEnd(a) - 1}, so the first process costs no memory per pair. Every
- * score is derived on demand from the shared count and the two theme counts.
+ * {@code rowStart(a)} to {@code rowEnd(a) - 1}, ordered by the second process, so the first process
+ * costs no memory per pair. Jaccard, overlap, cosine, Dice and association strength are derived on
+ * demand from the shared count and the two theme counts; weighted Jaccard, Adamic–Adar and resource
+ * allocation from one merge of the two processes' theme rows ({@link BipartiteGraph#sharedThemeSums}),
+ * when a pair is read.
  *
  * <p>With {@code s} shared themes, {@code |A|}, {@code |B|} the theme counts and {@code N} the number
  * of themes:
@@ -36,8 +39,8 @@ public final class OverlapPairs {
      * @param cosine cosine (Salton) index
      * @param dice Dice (Sørensen) index
      * @param weightedJaccard weighted Jaccard, NaN for unweighted graphs
-     * @param adamicAdar Adamic–Adar index, NaN when not computed
-     * @param resourceAllocation resource allocation index, NaN when not computed
+     * @param adamicAdar Adamic–Adar index
+     * @param resourceAllocation resource allocation index
      * @param associationStrength observed / expected co-occurrence
      */
     public record Pair(int a, int b, int shared, double jaccard, double overlap, double cosine, double dice,
@@ -49,20 +52,13 @@ public final class OverlapPairs {
     private final int[] rowStart;
     private final int[] b;
     private final int[] shared;
-    private final double[] minSum;
-    private final double[] adamicAdar;
-    private final double[] resource;
 
-    private OverlapPairs(BipartiteGraph graph, int size, int[] rowStart, int[] b, int[] shared, double[] minSum,
-            double[] adamicAdar, double[] resource) {
+    private OverlapPairs(BipartiteGraph graph, int size, int[] rowStart, int[] b, int[] shared) {
         this.graph = graph;
         this.size = size;
         this.rowStart = rowStart;
         this.b = b;
         this.shared = shared;
-        this.minSum = minSum;
-        this.adamicAdar = adamicAdar;
-        this.resource = resource;
     }
 
     /** @return number of pairs */
@@ -135,20 +131,12 @@ public final class OverlapPairs {
         return (double) shared[i] / (da + db - shared[i]);
     }
 
-    /** @return weighted Jaccard of pair {@code i} in row {@code a}, NaN for unweighted graphs */
-    public double weightedJaccard(int a, int i) {
-        return minSum == null ? Double.NaN
-                : minSum[i] / (graph.processWeight(a) + graph.processWeight(b[i]) - minSum[i]);
-    }
-
-    /** @return Adamic–Adar index of pair {@code i}, NaN when not computed */
-    public double adamicAdar(int i) {
-        return adamicAdar == null ? Double.NaN : adamicAdar[i];
-    }
-
-    /** @return resource allocation index of pair {@code i}, NaN when not computed */
-    public double resourceAllocation(int i) {
-        return resource == null ? Double.NaN : resource[i];
+    /**
+     * @param sums what {@link BipartiteGraph#sharedThemeSums} gave for the pair
+     * @return weighted Jaccard of the pair of {@code a} and {@code b}, NaN for unweighted graphs
+     */
+    public static double weightedJaccard(BipartiteGraph graph, int a, int b, double[] sums) {
+        return graph.weighted() ? sums[0] / (graph.processWeight(a) + graph.processWeight(b) - sums[0]) : Double.NaN;
     }
 
     /** @return all scores of pair {@code i} */
@@ -165,10 +153,11 @@ public final class OverlapPairs {
         int s = shared[i];
         int da = graph.processDegree(a);
         int db = graph.processDegree(b[i]);
+        double[] sums = new double[3];
+        graph.sharedThemeSums(a, b[i], null, sums);
         return new Pair(a, b[i], s, (double) s / (da + db - s), (double) s / Math.min(da, db),
-                s / Math.sqrt((double) da * db), 2.0 * s / (da + db), weightedJaccard(a, i), adamicAdar(i),
-                resourceAllocation(i),
-                (double) s * graph.themeCount() / ((double) da * db));
+                s / Math.sqrt((double) da * db), 2.0 * s / (da + db), weightedJaccard(graph, a, b[i], sums), sums[1],
+                sums[2], (double) s * graph.themeCount() / ((double) da * db));
     }
 
     /** Exactly sized output columns that the kernel's workers fill in place. */
@@ -176,30 +165,56 @@ public final class OverlapPairs {
         final int[] rowStart;
         final int[] b;
         final int[] shared;
-        final double[] minSum;
-        final double[] adamicAdar;
-        final double[] resource;
         final double[] jaccard;
         final double[] overlap;
         final double[] cosine;
         final double[] dice;
+        final int side;
+        final int[] table;
+        final int[] cellOf;
 
-        Columns(int[] rowStart, boolean weighted, boolean rare, boolean scores) {
+        Columns(int[] rowStart, boolean scores) {
+            this(rowStart, scores, 0);
+        }
+
+        /** @param side the dense test table's side, or 0 for no test cells */
+        Columns(int[] rowStart, boolean scores, int side) {
             this.rowStart = rowStart;
             int size = rowStart[rowStart.length - 1];
             b = new int[size];
             shared = new int[size];
-            minSum = weighted ? new double[size] : null;
-            adamicAdar = rare ? new double[size] : null;
-            resource = rare ? new double[size] : null;
             jaccard = scores ? new double[size] : null;
             overlap = scores ? new double[size] : null;
             cosine = scores ? new double[size] : null;
             dice = scores ? new double[size] : null;
+            this.side = side;
+            table = side > 0 ? new int[side * side * side] : null;
+            cellOf = side > 0 ? new int[size] : null;
         }
     }
 
     private double[][] scoreColumns;
+
+    /**
+     * Each pair's cell in the dense (shared, smaller degree, larger degree) table of significance tests,
+     * and the table with the cells in use marked: written by the kernel as it writes the rows, so that
+     * {@link Significance} need not pass over the pairs to find them.
+     *
+     * @param side the table's side, the largest process degree plus one
+     * @param table side³ cells, 1 where some pair falls
+     * @param cellOf per pair, its cell
+     */
+    record TestCells(int side, int[] table, int[] cellOf) {
+    }
+
+    private TestCells testCells;
+
+    /** @return the test cells the kernel wrote, once (the caller takes them over and may overwrite them), or null */
+    TestCells takeTestCells() {
+        TestCells c = testCells;
+        testCells = null;
+        return c;
+    }
 
     /** @return the stored Jaccard, overlap, cosine and Dice columns, if the kernel was asked for them */
     public java.util.Optional<double[][]> scoreColumns() {
@@ -207,9 +222,12 @@ public final class OverlapPairs {
     }
 
     static OverlapPairs of(BipartiteGraph graph, Columns c) {
-        OverlapPairs pairs = new OverlapPairs(graph, c.b.length, c.rowStart, c.b, c.shared, c.minSum, c.adamicAdar, c.resource);
+        OverlapPairs pairs = new OverlapPairs(graph, c.b.length, c.rowStart, c.b, c.shared);
         if (c.jaccard != null) {
             pairs.scoreColumns = new double[][] {c.jaccard, c.overlap, c.cosine, c.dice};
+        }
+        if (c.cellOf != null) {
+            pairs.testCells = new TestCells(c.side, c.table, c.cellOf);
         }
         return pairs;
     }

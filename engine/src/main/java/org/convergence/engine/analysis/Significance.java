@@ -131,9 +131,11 @@ public final class Significance {
      * @param testShared shared count s of each distinct test
      * @param testSmaller the smaller theme count of each distinct test
      * @param testLarger the larger theme count of each distinct test
+     * @param sliceCounts when the pairs were counted in slices (pair indexes {@code [n·s/S, n·(s+1)/S)}
+     *     for slice s of S), the number of pairs of each test in each slice; else null
      */
     public record Tested(int[] testOf, double[] testP, double[] testQ, int[] testShared, int[] testSmaller,
-            int[] testLarger) {
+            int[] testLarger, int[][] sliceCounts) {
         /** @return p-value of pair i */
         public double p(int i) {
             return testP[testOf[i]];
@@ -151,7 +153,7 @@ public final class Significance {
     }
 
     /** Largest degree for which distinct tests are indexed in a dense (d+1)³ table rather than a hash map. */
-    private static final int DENSE_LIMIT = 200;
+    static final int DENSE_LIMIT = 200;
 
     /**
      * Tests every overlapping pair of a kernel result; see {@link #testAll(int[], int[], int[], long)}.
@@ -182,36 +184,49 @@ public final class Significance {
             return testAll(shared, sizeA, sizeB, family);
         }
         int side = max + 1;
-        int[] table = new int[side * side * side];
-        int[] testOf = new int[n];
-        // first the dense cell of each pair, marking the cells in use; then each cell's test number
-        java.util.stream.IntStream.range(0, g.processCount()).parallel().forEach(a -> {
-            int da = g.processDegree(a);
-            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                int cell = denseIndex(pairs.shared(i), da, g.processDegree(pairs.b(i)), side);
-                testOf[i] = cell;
-                table[cell] = 1;
-            }
-        });
+        int[] table;
+        int[] testOf;
+        OverlapPairs.TestCells cells = pairs.takeTestCells();
+        if (cells != null && cells.side() == side) {
+            // the kernel wrote each pair's dense cell and marked the cells in use as it wrote the rows
+            table = cells.table();
+            testOf = cells.cellOf();
+        } else {
+            table = new int[side * side * side];
+            int[] cellOf = new int[n];
+            // first the dense cell of each pair, marking the cells in use; then each cell's test number
+            java.util.stream.IntStream.range(0, g.processCount()).parallel().forEach(a -> {
+                int da = g.processDegree(a);
+                for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                    int cell = denseIndex(pairs.shared(i), da, g.processDegree(pairs.b(i)), side);
+                    cellOf[i] = cell;
+                    table[cell] = 1;
+                }
+            });
+            testOf = cellOf;
+        }
         int[][] tests = numberDense(table, side);
         int d = tests[0].length;
-        // counted in parallel slices with a local array each, while d is small enough to copy per slice
+        // counted in parallel slices with a local array each, while d is small enough to copy per slice;
+        // the per-slice counts are kept, so that the ranking can place pairs without counting again
         int slices = d > 1 << 16 ? 1 : Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), n / 65_536));
-        long[] count = java.util.stream.IntStream.range(0, slices).parallel().mapToObj(slice -> {
-            long[] local = new long[d];
+        int[][] sliceCounts = new int[slices][];
+        java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
+            int[] local = new int[d];
             for (int i = (int) ((long) n * slice / slices), end = (int) ((long) n * (slice + 1) / slices); i < end; i++) {
                 int id = table[testOf[i]];
                 testOf[i] = id;
                 local[id]++;
             }
-            return local;
-        }).reduce((x, y) -> {
+            sliceCounts[slice] = local;
+        });
+        long[] count = new long[d];
+        for (int[] local : sliceCounts) {
             for (int k = 0; k < d; k++) {
-                x[k] += y[k];
+                count[k] += local[k];
             }
-            return x;
-        }).orElseGet(() -> new long[d]);
-        return adjust(testOf, tests, count, family);
+        }
+        return adjust(testOf, tests, count, family, sliceCounts);
     }
 
     /**
@@ -242,14 +257,14 @@ public final class Significance {
         for (int id : testOf) {
             count[id]++;
         }
-        return adjust(testOf, tests, count, family);
+        return adjust(testOf, tests, count, family, null);
     }
 
     /**
      * p-values of the distinct tests {shared[], lo[], hi[]}, and their BH q-values with each test
      * weighted by the number of pairs using it.
      */
-    private Tested adjust(int[] testOf, int[][] tests, long[] count, long family) {
+    private Tested adjust(int[] testOf, int[][] tests, long[] count, long family, int[][] sliceCounts) {
         int d = tests[0].length;
         double[] testP = new double[d];
         java.util.stream.IntStream.range(0, d).parallel()
@@ -279,7 +294,7 @@ public final class Significance {
             }
             k = start - 1;
         }
-        return new Tested(testOf, testP, testQ, tests[0], tests[1], tests[2]);
+        return new Tested(testOf, testP, testQ, tests[0], tests[1], tests[2], sliceCounts);
     }
 
     /** Distinct (s, min, max) tests through a dense table; returns {shared[], lo[], hi[]} per test. */
@@ -315,7 +330,7 @@ public final class Significance {
         return tests;
     }
 
-    private static int denseIndex(int s, int a, int b, int side) {
+    static int denseIndex(int s, int a, int b, int side) {
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
         return (hi * side + lo) * side + s;

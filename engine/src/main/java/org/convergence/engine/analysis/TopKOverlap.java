@@ -62,7 +62,7 @@ public final class TopKOverlap {
         for (int a = 0; a < n; a++) {
             rowStart[a + 1] += rowStart[a];
         }
-        OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart, graph.weighted(), true, false);
+        OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart, false);
         for (int i = 0; i < unique; i++) {
             exact(graph, (int) (keys[i] >>> 32), (int) keys[i], out, i);
         }
@@ -157,20 +157,12 @@ public final class TopKOverlap {
     private static void exact(BipartiteGraph g, int a, int b, OverlapPairs.Columns out, int at) {
         int[] po = g.processOffsets();
         int[] pt = g.processThemes();
-        double[] pw = g.processWeights();
         int i = po[a];
         int j = po[b];
         int shared = 0;
-        double min = 0;
-        double aa = 0;
-        double ra = 0;
         while (i < po[a + 1] && j < po[b + 1]) {
             if (pt[i] == pt[j]) {
-                int degree = g.themeDegree(pt[i]);
                 shared++;
-                min += Math.min(pw[i], pw[j]);
-                aa += 1.0 / Math.log(degree);
-                ra += 1.0 / degree;
                 i++;
                 j++;
             } else if (pt[i] < pt[j]) {
@@ -181,10 +173,5 @@ public final class TopKOverlap {
         }
         out.b[at] = b;
         out.shared[at] = shared;
-        if (out.minSum != null) {
-            out.minSum[at] = min;
-        }
-        out.adamicAdar[at] = aa;
-        out.resource[at] = ra;
     }
 }

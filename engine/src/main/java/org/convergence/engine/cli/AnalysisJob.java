@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.MemoryEstimate;
 import org.convergence.engine.analysis.TwoModeData;
 import org.convergence.engine.neo4j.GraphReader;
 import org.convergence.engine.neo4j.ResultWriter;
@@ -41,6 +42,10 @@ final class AnalysisJob {
         progress.flush();
         TwoModeData data = new GraphReader(driver).read(dataset, relations);
         timings.put("read", (System.nanoTime() - t0) / 1_000_000);
+        MemoryEstimate.check(data.graph(), parameters, Runtime.getRuntime().maxMemory()).ifPresent(e -> {
+            throw new IllegalArgumentException("The analysis of data set `" + dataset + "` would not fit in the heap;"
+                    + " nothing was computed or written:" + System.lineSeparator() + e.describe().stripTrailing());
+        });
         ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, parameters, line -> {
             progress.println(line);
             progress.flush();
@@ -60,6 +65,13 @@ final class AnalysisJob {
         }
         timings.put("write", (System.nanoTime() - t0) / 1_000_000);
         return new Outcome(dataset, run, described, report, timings);
+    }
+
+    /** Reads a data set and estimates what analysing it with these parameters needs, without running it. */
+    static MemoryEstimate estimate(Driver driver, String dataset, List<String> relations,
+            ConvergenceAnalysis.Parameters parameters) {
+        TwoModeData data = new GraphReader(driver).read(dataset, relations);
+        return MemoryEstimate.of(data.graph(), parameters, Runtime.getRuntime().maxMemory());
     }
 
     static String canonicalJson(Object value) {

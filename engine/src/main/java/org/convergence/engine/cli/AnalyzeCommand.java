@@ -39,6 +39,10 @@ final class AnalyzeCommand extends ConnectedCommand {
     @Option(names = "--no-write", description = "Do not write the results back to Neo4j.")
     boolean noWrite;
 
+    @Option(names = "--estimate", description = "Only estimate what the analysis needs (pairs, heap, relationships"
+            + " written) and the heap available; runs nothing.")
+    boolean estimate;
+
 
     static List<ConvergenceAnalysis.PathRequest> pathRequests(List<String> specs, int k) {
         List<ConvergenceAnalysis.PathRequest> out = new ArrayList<>();
@@ -58,6 +62,12 @@ final class AnalyzeCommand extends ConnectedCommand {
         PrintWriter err = err();
         ConvergenceAnalysis.Parameters parameters = analysis.parameters(pathRequests(paths, k));
         try (Neo4jConnection neo4j = open()) {
+            if (estimate) {
+                out.printf("Estimate for analyze on data set `%s`:%n", dataset);
+                out.print(AnalysisJob.estimate(neo4j.driver(), dataset, analysis.relationKinds(), parameters).describe());
+                out.flush();
+                return 0;
+            }
             AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j.driver(), dataset, analysis.relationKinds(), parameters,
                     !noWrite, err);
             if (format == Format.json) {

@@ -25,8 +25,10 @@ public final class ConvergenceCli {
     public static final int EXIT_BAD_INPUT = 3;
     /** Neo4j could not be reached, refused the credentials, or its store is locked. */
     public static final int EXIT_UNAVAILABLE = 4;
-    /** The data set exists with other data; nothing was changed. */
+    /** The data set exists with other data, or another write of the same run won; nothing was changed. */
     public static final int EXIT_CONFLICT = 5;
+    /** The Java heap ran out; what was being written stays invisible and is removed by the next command. */
+    public static final int EXIT_OUT_OF_MEMORY = 6;
 
     /** Version of the engine, from the jar manifest when packaged. */
     public static final class Version implements CommandLine.IVersionProvider {
@@ -43,7 +45,57 @@ public final class ConvergenceCli {
     }
 
     public static void main(String[] args) {
-        System.exit(newCommandLine(System.getenv()).execute(args));
+        // An OutOfMemoryError in any thread (a worker, a driver or database thread) ends the process at
+        // once with a message: a JVM left thrashing in full collections is worse than no answer.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (outOfMemory(e) != null) {
+                outOfMemoryExit(outOfMemory(e));
+            }
+            e.printStackTrace();
+        });
+        int code;
+        try {
+            code = newCommandLine(System.getenv()).execute(args);
+        } catch (OutOfMemoryError e) {
+            outOfMemoryExit(e);
+            return;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * @return the OutOfMemoryError in e's cause chain (or one the in-process database reported through
+     *     the driver, by name), or null
+     */
+    static OutOfMemoryError outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("java.lang.OutOfMemoryError")) {
+                return new OutOfMemoryError(t.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** The message for an exhausted heap: what ran out, how large the heap is, and what to do. */
+    static String outOfMemoryMessage(Throwable e) {
+        return String.format(java.util.Locale.ROOT, "error: out of memory (%s) with a Java heap of %,d MiB."
+                + " Give the JVM more with CONVERGENCE_JAVA_OPTS=-Xmx<size> (e.g. -Xmx16g), or make the result smaller"
+                + " with --top-k K or a larger --min-shared; `analyze --estimate` tells what a run needs. Nothing"
+                + " half-written is visible; the next command removes the leftovers.",
+                e.getMessage() == null ? "Java heap space" : e.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static void outOfMemoryExit(Throwable e) {
+        try {
+            System.err.println(outOfMemoryMessage(e));
+            System.err.flush();
+        } finally {
+            // halt, not exit: shutdown hooks and non-daemon threads could need memory there is none of
+            Runtime.getRuntime().halt(EXIT_OUT_OF_MEMORY);
+        }
     }
 
     /**
@@ -55,6 +107,11 @@ public final class ConvergenceCli {
         CommandLine cli = new CommandLine(new ConvergenceCli());
         cli.getCommandSpec().commandLine().setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (outOfMemory(e) != null) {
+                err.println(outOfMemoryMessage(outOfMemory(e)));
+                err.flush();
+                return EXIT_OUT_OF_MEMORY;
+            }
             err.println("error: " + messageOf(e));
             err.flush();
             return exitCodeOf(e);
@@ -68,6 +125,12 @@ public final class ConvergenceCli {
     }
 
     static int exitCodeOf(Throwable e) {
+        if (outOfMemory(e) != null) {
+            return EXIT_OUT_OF_MEMORY;
+        }
+        if (e instanceof org.convergence.engine.neo4j.ResultWriter.WriteConflictException) {
+            return EXIT_CONFLICT;
+        }
         if (e instanceof LoadException || e instanceof IllegalArgumentException) {
             return EXIT_BAD_INPUT;
         }

@@ -79,7 +79,7 @@ final class LoadCommand extends ConnectedCommand {
         GraphWriter.requireValidName(name);
         try (Neo4jConnection neo4j = open()) {
             out.println("Writing to " + neo4j.description());
-            Loading.write(neo4j.driver(), name, plan, replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out);
+            Loading.write(neo4j.driver(), name, plan, replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out, err());
         }
         return 0;
     }

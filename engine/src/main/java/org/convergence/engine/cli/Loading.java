@@ -33,17 +33,23 @@ final class Loading {
                 themes == null ? null : SourceText.read(themes));
     }
 
-    /** Writes a plan and prints the summary of the stored data set. */
+    /** Writes a plan, with progress on {@code err}, and prints the summary of the stored data set on {@code out}. */
     static GraphWriter.Result write(Driver driver, String dataset, LoadPlan plan, GraphWriter.Mode mode,
-            PrintWriter out) {
+            PrintWriter out, PrintWriter err) {
         GraphWriter writer = new GraphWriter(driver, 10_000, line -> {
-            out.println(line);
-            out.flush();
+            err.println(line);
+            err.flush();
         });
         GraphWriter.Result result = writer.write(dataset, plan, mode);
-        out.printf(Locale.ROOT, "%s data set `%s` from %s (%s, sha256 %s…, taxonomy %s) in %d ms%n",
-                result.replaced() ? "Reloaded" : "Loaded", dataset, plan.source().name(), plan.source().kind(),
-                plan.source().sha256().substring(0, 12), plan.source().taxonomyVersion(), result.millis());
+        if (result.unchanged()) {
+            out.printf(Locale.ROOT, "Data set `%s` already holds %s (%s, sha256 %s…, taxonomy %s), unchanged; nothing"
+                    + " written%n", dataset, plan.source().name(), plan.source().kind(),
+                    plan.source().sha256().substring(0, 12), plan.source().taxonomyVersion());
+        } else {
+            out.printf(Locale.ROOT, "%s data set `%s` from %s (%s, sha256 %s…, taxonomy %s) in %d ms%n",
+                    result.replaced() ? "Reloaded" : "Loaded", dataset, plan.source().name(), plan.source().kind(),
+                    plan.source().sha256().substring(0, 12), plan.source().taxonomyVersion(), result.millis());
+        }
         printSummary(driver, dataset, plan, out);
         return result;
     }

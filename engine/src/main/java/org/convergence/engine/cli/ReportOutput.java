@@ -33,8 +33,8 @@ final class ReportOutput {
     // ---------------------------------------------------------------- JSON
 
     /**
-     * Indents objects and arrays down to {@code depth} levels, one line per field or element, and
-     * writes deeper ones on one line: a pair or a cluster is one line however many there are.
+     * Breaks lines only down to {@code depth} levels and writes deeper content on one line: with depth
+     * 1 for objects and 2 for arrays, a pair or a cluster is one line however many there are.
      */
     private static final class ShallowIndenter implements DefaultPrettyPrinter.Indenter {
         private final int depth;
@@ -65,8 +65,8 @@ final class ReportOutput {
     static JsonGenerator generator(Writer out) throws IOException {
         JsonGenerator g = JSON.getFactory().createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        ShallowIndenter indenter = new ShallowIndenter(2);
-        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new ShallowIndenter(1))
+                .withArrayIndenter(new ShallowIndenter(2)));
         g.setCodec(JSON);
         return g;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.convergence.loader.neo4j.GraphWriter;
 
 /**
  * What a command does first on opening the database: finds writes that a crash or {@code kill -9}
@@ -26,7 +27,7 @@ public final class Recovery {
     public static List<String> run(Neo4jConnection neo4j) {
         ZonedDateTime before = neo4j.embedded().isPresent() ? ZonedDateTime.now()
                 : ZonedDateTime.now().minus(SHARED_SERVER_GRACE);
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(GraphWriter.cleanUp(neo4j.driver(), before));
         lines.addAll(new ResultWriter(neo4j.driver()).cleanUp(null, before));
         return lines;
     }

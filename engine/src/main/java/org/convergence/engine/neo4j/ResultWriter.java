@@ -191,18 +191,17 @@ public final class ResultWriter {
         }
         String cypher = Cypher.statement("write/converges-with");
         String[] themeIds = new String[g.maxProcessDegree()];
-        int[] rankOf = inverse(result);
         OverlapPairs pairs = result.pairs();
-        List<Map<String, Object>> rows = new ArrayList<>(BATCH);
+        ColumnFields columns = new ColumnFields();
         long done = 0;
         long nextReport = 1_000_000;
         for (int a = 0; a < g.processCount(); a++) {
             for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                Map<String, Object> props = new LinkedHashMap<>();
-                result.fields(rankOf[i], a, new MapFields(props), themeIds);
-                rows.add(Map.of("a", elementOf[a], "b", elementOf[pairs.b(i)], "props", props));
-                if (rows.size() == BATCH) {
-                    done += commit(session, cypher, base, rows);
+                columns.add("a", elementOf[a]);
+                columns.add("b", elementOf[pairs.b(i)]);
+                result.fieldsOfPair(i, a, columns, themeIds);
+                if (columns.rows() == BATCH) {
+                    done += commitColumns(session, cypher, base, columns);
                     if (done >= nextReport) {
                         progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d of %,d pairs", done,
                                 result.size()));
@@ -211,16 +210,38 @@ public final class ResultWriter {
                 }
             }
         }
-        return done + commit(session, cypher, base, rows);
+        return done + commitColumns(session, cypher, base, columns);
     }
 
-    /** @return for each pair index, its rank */
-    private static int[] inverse(OverlapAnalysis.Result result) {
-        int[] rankOf = new int[result.size()];
-        for (int rank = 0; rank < rankOf.length; rank++) {
-            rankOf[result.index(rank)] = rank;
+    /** Writes one batch of pair columns in its own transaction and empties them. */
+    private int commitColumns(Session session, String cypher, Map<String, Object> base, ColumnFields columns) {
+        int n = columns.rows();
+        if (n == 0) {
+            return 0;
         }
-        return rankOf;
+        Map<String, Object> params = new HashMap<>(base);
+        for (String field : fieldsOf(cypher)) {
+            params.put(field, columns.columns.get(field)); // null for a field this graph lacks, e.g. weightedJaccard
+        }
+        columns.columns.keySet().forEach(field -> {
+            if (!params.containsKey(field)) {
+                throw new IllegalStateException("write/converges-with does not store the pair field `" + field + "`");
+            }
+        });
+        session.executeWriteWithoutResult(tx -> tx.run(cypher, params).consume());
+        columns.columns.clear();
+        betweenBatches.run();
+        return n;
+    }
+
+    /** @return the column parameters a statement reads, {@code $name[i]} */
+    private static java.util.Set<String> fieldsOf(String cypher) {
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(\\w+)\\[i]").matcher(cypher);
+        while (m.find()) {
+            fields.add(m.group(1));
+        }
+        return fields;
     }
 
     private long clusters(Session session, Map<String, Object> base, String run, String write,
@@ -281,21 +302,32 @@ public final class ResultWriter {
         return n;
     }
 
-    /** A pair's fields as a property map. */
-    private record MapFields(Map<String, Object> props) implements OverlapAnalysis.FieldSink {
+    /** Pairs' fields as columns, one list per field, for one batch. */
+    private static final class ColumnFields implements OverlapAnalysis.FieldSink {
+        private final Map<String, List<Object>> columns = new LinkedHashMap<>();
+
+        int rows() {
+            List<Object> first = columns.get("a");
+            return first == null ? 0 : first.size();
+        }
+
+        void add(String name, Object value) {
+            columns.computeIfAbsent(name, k -> new ArrayList<>(BATCH)).add(value);
+        }
+
         @Override
         public void field(String name, long value) {
-            props.put(name, value);
+            add(name, value);
         }
 
         @Override
         public void field(String name, double value) {
-            props.put(name, value);
+            add(name, value);
         }
 
         @Override
         public void field(String name, String[] ids, int count) {
-            props.put(name, List.of(java.util.Arrays.copyOf(ids, count)));
+            add(name, List.of(java.util.Arrays.copyOf(ids, count)));
         }
     }
 }

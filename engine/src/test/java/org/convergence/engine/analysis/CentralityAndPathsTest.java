@@ -241,7 +241,7 @@ class CentralityAndPathsTest {
         TwoModeData data = random(seed, 60, 30, 0.12);
         BipartiteGraph g = data.graph();
         int k = 4;
-        OverlapPairs all = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2, true));
+        OverlapPairs all = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2));
         List<List<double[]>> perProcess = new ArrayList<>();
         for (int a = 0; a < g.processCount(); a++) {
             perProcess.add(new ArrayList<>());

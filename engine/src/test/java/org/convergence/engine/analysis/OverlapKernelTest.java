@@ -38,7 +38,7 @@ class OverlapKernelTest {
 
     @Test
     void knownAnswersAsFractions() {
-        OverlapPairs pairs = OverlapKernel.compute(fixture(), new OverlapKernel.Parameters(1, 2, true));
+        OverlapPairs pairs = OverlapKernel.compute(fixture(), new OverlapKernel.Parameters(1, 2));
         assertThat(pairs.size()).isEqualTo(2); // A-B and B-C; D shares nothing
         OverlapPairs.Pair ab = pairs.pair(0);
         assertThat(ab.a()).isZero();
@@ -64,9 +64,9 @@ class OverlapKernelTest {
 
     @Test
     void minSharedFiltersPairs() {
-        OverlapPairs pairs = OverlapKernel.compute(fixture(), new OverlapKernel.Parameters(2, 1, false));
+        OverlapPairs pairs = OverlapKernel.compute(fixture(), new OverlapKernel.Parameters(2, 1));
         assertThat(pairs.size()).isEqualTo(1);
-        assertThat(pairs.pair(0).adamicAdar()).isNaN();
+        assertThat(pairs.pair(0).shared()).isEqualTo(2);
     }
 
     @Test
@@ -102,7 +102,7 @@ class OverlapKernelTest {
                 jg.addEdge("P:" + g.process(a), "T:" + g.theme(t));
             }
         }
-        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 3, true));
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 3));
         var common = new CommonNeighborsLinkPrediction<>(jg);
         var jaccard = new JaccardCoefficientLinkPrediction<>(jg);
         var overlap = new HubPromotedIndexLinkPrediction<>(jg);
@@ -147,7 +147,7 @@ class OverlapKernelTest {
     @Test
     void storedScoreColumnsEqualDerivedScores() {
         BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(300, 200, 2500, 0.7, 9));
-        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(2, 2, false, true));
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(2, 2, true));
         double[][] columns = pairs.scoreColumns().orElseThrow();
         assertThat(pairs.size()).isPositive();
         for (int i = 0; i < pairs.size(); i++) {
@@ -165,19 +165,35 @@ class OverlapKernelTest {
     void countingPassAgreesWithTheKernel() {
         BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(400, 300, 3000, 0.9, 5));
         assertThat(OverlapKernel.countPairs(g, 3)).isEqualTo(OverlapKernel.compute(g,
-                new OverlapKernel.Parameters(1, 2, false)).size()).isPositive();
+                new OverlapKernel.Parameters(1, 2)).size()).isPositive();
         assertThat(g.edgeCount()).isEqualTo(3000);
     }
 
     @Test
     void resultDoesNotDependOnThreadCount() {
         BipartiteGraph g = random(new Random(7), 300, 60, 0.05);
-        OverlapPairs one = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 1, true));
-        OverlapPairs four = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 4, true));
+        OverlapPairs one = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 1));
+        OverlapPairs four = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 4));
         assertThat(four.size()).isEqualTo(one.size());
         for (int i = 0; i < one.size(); i++) {
             assertThat(four.pair(i)).isEqualTo(one.pair(i));
         }
+    }
+
+    @Test
+    void everyRowIsSortedBySecondProcessWhetherFromTheBitSetOrBySorting() {
+        // 3,000 processes: early rows scan the bit set, late short rows sort their few partners
+        BipartiteGraph g = random(new Random(23), 3000, 400, 0.01);
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2));
+        int rows = 0;
+        for (int a = 0; a < g.processCount(); a++) {
+            for (int i = pairs.rowStart(a) + 1; i < pairs.rowEnd(a); i++) {
+                assertThat(pairs.b(i)).isGreaterThan(pairs.b(i - 1));
+            }
+            rows += pairs.rowEnd(a) > pairs.rowStart(a) ? 1 : 0;
+        }
+        assertThat(rows).isGreaterThan(1000);
+        assertThat(pairs.size()).isEqualTo(OverlapKernel.countPairs(g, 2));
     }
 
     @Test
@@ -189,7 +205,7 @@ class OverlapKernelTest {
             edges.add(new BipartiteGraph.Edge(e[0], e[1], 1));
         }
         BipartiteGraph g = BipartiteGraph.of(edges, false);
-        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2, false));
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2));
         // p2-p5, p2-p6, p5-p6, p5-p9
         assertThat(pairs.size()).isEqualTo(4);
         int[] first = pairs.firstProcesses();

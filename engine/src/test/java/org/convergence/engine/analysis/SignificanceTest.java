@@ -112,7 +112,7 @@ class SignificanceTest {
             }
         }
         BipartiteGraph g = BipartiteGraph.of(edges, false);
-        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2, false));
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2));
         int n = pairs.size();
         int[] shared = new int[n];
         int[] sizeA = new int[n];

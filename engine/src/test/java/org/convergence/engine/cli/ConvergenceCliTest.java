@@ -94,10 +94,13 @@ class ConvergenceCliTest {
         int exit = cli.execute("benchmark", "--processes", "400", "--themes", "300", "--edges", "4000", "--zipf", "0.5",
                 "--dense-themes", "100", "--repeat", "1", "--json", json.toString());
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Overlap stage (all ").contains("Significance").contains("top-10");
+        assertThat(out.toString()).contains("Overlap stage as analyze runs it").contains("kernel alone")
+                .contains("The analyses as analyze runs them").contains("clustersTheme=").contains("top-10");
         var figures = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertThat(figures.get("corpus").get("edges").asInt()).isEqualTo(4000);
         assertThat(figures.get("overlap").get("pairs").asLong()).isPositive();
+        assertThat(figures.get("overlap").get("stageMs").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(figures.get("analyze").get("overlap").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(figures.get("overlap").has("materialisedMs")).isTrue();
         var sums = figures.get("overlap").get("scoreSums");
         // every pair's Jaccard is in (0, 1], and Dice >= Jaccard pair by pair

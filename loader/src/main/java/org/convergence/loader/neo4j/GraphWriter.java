@@ -2,6 +2,8 @@ package org.convergence.loader.neo4j;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,17 @@ import org.convergence.loader.RelKind;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionContext;
 
 /**
  * Writes a {@link LoadPlan} into Neo4j through the driver: constraints first, then every node and
- * relationship in batched {@code UNWIND ... MERGE} statements, all inside <em>one</em> write
- * transaction, so a load either lands whole or not at all. Statements come from the {@code cypher}
- * module; all values travel as parameters.
+ * relationship in batched {@code UNWIND ... CREATE} statements, each batch its own transaction, so no
+ * transaction grows with the data. A load is all or nothing all the same: its nodes are created under
+ * a staging key that no reader asks for, and a last transaction renames the data set's current
+ * generation to a retired key and the staged nodes to the data set's name (its size follows the nodes,
+ * not the relationships); the retired generation is then deleted in batches. Until then the previous
+ * state stays visible. Relationships find their end nodes by the element ids their node batches
+ * returned, with no index lookup per relationship. Statements come from the {@code cypher} module; all
+ * values travel as parameters.
  */
 public final class GraphWriter {
 
@@ -28,7 +34,7 @@ public final class GraphWriter {
     public enum Mode {
         /** Merge into it when it came from the same source and taxonomy; refuse otherwise. */
         MERGE,
-        /** Delete it (and its analysis results) first, in the same transaction. */
+        /** Replace it (and drop its analysis results) once the new one is complete. */
         REPLACE,
         /** Merge when the fingerprint is unchanged, replace when it changed: what a repeatable job wants. */
         REPLACE_IF_CHANGED
@@ -38,12 +44,14 @@ public final class GraphWriter {
      * What a write did.
      *
      * @param dataset the data set name
-     * @param replaced whether an existing data set was deleted first
-     * @param nodes nodes merged
-     * @param relationships relationships merged
-     * @param millis time in the write transaction
+     * @param replaced whether an existing data set was replaced
+     * @param unchanged whether the data set already held exactly this source, so nothing was written
+     * @param nodes nodes written
+     * @param relationships relationships written
+     * @param millis time writing
      */
-    public record Result(String dataset, boolean replaced, int nodes, int relationships, long millis) {
+    public record Result(String dataset, boolean replaced, boolean unchanged, int nodes, int relationships,
+            long millis) {
     }
 
     /** Raised when a data set exists with a different fingerprint and the mode is {@link Mode#MERGE}. */
@@ -55,9 +63,15 @@ public final class GraphWriter {
         }
     }
 
+    /** Prefix of the keys under which loads stage their nodes; no data set name can start with it. */
+    public static final String STAGING_PREFIX = "~load:";
+    /** Prefix of the keys of retired generations awaiting deletion. */
+    public static final String RETIRED_PREFIX = "~retired:";
+
     private final Driver driver;
     private final int batchSize;
     private final Consumer<String> progress;
+    private Runnable betweenBatches = () -> { };
 
     /**
      * @param driver an open driver
@@ -113,11 +127,94 @@ public final class GraphWriter {
                         + existing.get("source").asString("?") + " with another fingerprint; use --replace to"
                         + " reload it, or --dataset NAME to load this beside it");
             }
-            boolean replace = exists && (mode == Mode.REPLACE || (mode == Mode.REPLACE_IF_CHANGED && !same));
+            if (same && mode != Mode.REPLACE) {
+                return new Result(dataset, false, true, 0, 0, 0);
+            }
             long start = System.nanoTime();
-            int[] counts = session.executeWrite(tx -> writeAll(tx, dataset, plan, replace, fingerprint));
-            return new Result(dataset, replace, counts[0], counts[1], (System.nanoTime() - start) / 1_000_000);
+            String token = java.util.UUID.randomUUID().toString();
+            String key = STAGING_PREFIX + dataset + ":" + token;
+            String retired = RETIRED_PREFIX + dataset + ":" + token;
+            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("load/begin-load"),
+                    Map.of("key", key, "dataset", dataset)).consume());
+            int[] counts;
+            try {
+                counts = stage(session, key, plan);
+                Map<String, Object> params = new HashMap<>();
+                params.put("dataset", dataset);
+                params.put("key", key);
+                params.put("retired", retired);
+                params.put("document", plan.source().documentId());
+                params.put("props", datasetProperties(plan, fingerprint));
+                session.executeWriteWithoutResult(tx -> {
+                    for (String statement : Cypher.statements("load/complete-load")) {
+                        tx.run(statement, params).consume();
+                    }
+                });
+            } catch (RuntimeException e) {
+                try {
+                    deleteGeneration(session, key);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            deleteGeneration(session, retired);
+            return new Result(dataset, exists, false, counts[0], counts[1], millis);
         }
+    }
+
+    /**
+     * Deletes every node stored under one key, with its relationships, in batches: a retired generation,
+     * or what an interrupted load staged.
+     */
+    public static void deleteGeneration(Session session, String key) {
+        for (String statement : Cypher.statements("load/delete-generation")) {
+            session.run(statement, Map.of("key", key)).consume();
+        }
+    }
+
+    /**
+     * Finds loads that began before {@code before} and never completed, and retired generations not yet
+     * deleted (a crash or {@code kill -9} in either phase), and deletes what they left.
+     *
+     * @return one line per leftover removed, to tell the user
+     */
+    public static List<String> cleanUp(Driver driver, java.time.ZonedDateTime before) {
+        List<String> cleaned = new ArrayList<>();
+        try (Session session = driver.session()) {
+            var leftovers = session.executeRead(tx -> tx.run(Cypher.statement("load/unfinished-loads"),
+                    Map.of("before", before)).list());
+            for (Record r : leftovers) {
+                deleteGeneration(session, r.get("key").asString());
+                cleaned.add("retired".equals(r.get("state").asString(null))
+                        ? "deleted the replaced generation of data set `" + r.get("dataset").asString() + "`"
+                        : "removed an unfinished load of data set `" + r.get("dataset").asString()
+                                + "` (its previous state, if any, stays)");
+            }
+        }
+        return cleaned;
+    }
+
+    /** Runs after every committed batch (tests use it to fail between batches). */
+    public GraphWriter betweenBatches(Runnable hook) {
+        this.betweenBatches = Objects.requireNonNull(hook, "hook");
+        return this;
+    }
+
+    private static Map<String, Object> datasetProperties(LoadPlan plan, String fingerprint) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("kind", plan.source().kind());
+        props.put("source", plan.source().name());
+        props.put("sourceSha256", plan.source().sha256());
+        props.put("taxonomyVersion", plan.source().taxonomyVersion());
+        props.put("fingerprint", fingerprint);
+        props.put("loadedAt", ZonedDateTime.now());
+        props.put("processes", plan.count(NodeKind.PROCESS));
+        props.put("themes", plan.count(NodeKind.THEME));
+        props.put("edges", plan.count(RelKind.ADDRESSES));
+        props.put("unmappedLabels", plan.unmapped().size());
+        return props;
     }
 
     /**
@@ -133,48 +230,50 @@ public final class GraphWriter {
         return dataset;
     }
 
-    private int[] writeAll(TransactionContext tx, String dataset, LoadPlan plan, boolean replace, String fingerprint) {
-        if (replace) {
-            tx.run(Cypher.statement("load/delete-dataset"), Map.of("dataset", dataset)).consume();
-        }
+    /** Creates the plan's nodes and relationships under the staging key, a batch per transaction. */
+    private int[] stage(Session session, String key, LoadPlan plan) {
+        Map<NodeKind, Map<String, String>> elements = new EnumMap<>(NodeKind.class);
         int nodes = 0;
         for (NodeKind kind : NodeKind.values()) {
             List<LoadPlan.NodeRow> rows = plan.nodes().getOrDefault(kind, List.of());
-            nodes += runBatches(tx, kind.statement(), dataset, rows.stream().map(LoadPlan.NodeRow::toParameter).toList());
+            Map<String, String> ids = new HashMap<>(rows.size() * 2);
+            String statement = Cypher.statement(kind.statement());
+            for (int from = 0; from < rows.size(); from += batchSize) {
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (LoadPlan.NodeRow row : rows.subList(from, Math.min(rows.size(), from + batchSize))) {
+                    batch.add(row.toParameter());
+                }
+                List<Record> created = session.executeWrite(tx -> tx.run(statement, Map.of("key", key, "rows", batch))
+                        .list());
+                created.forEach(r -> ids.put(r.get("id").asString(), r.get("element").asString()));
+                betweenBatches.run();
+            }
+            elements.put(kind, ids);
+            nodes += rows.size();
             report(kind.label() + " nodes", rows.size());
         }
         int rels = 0;
         for (RelKind kind : RelKind.values()) {
             List<LoadPlan.RelRow> rows = plan.relationships().getOrDefault(kind, List.of());
-            rels += runBatches(tx, kind.statement(), dataset, rows.stream().map(LoadPlan.RelRow::toParameter).toList());
+            Map<String, String> fromIds = elements.get(kind.from());
+            Map<String, String> toIds = elements.get(kind.to());
+            String statement = Cypher.statement(kind.statement());
+            for (int from = 0; from < rows.size(); from += batchSize) {
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (LoadPlan.RelRow row : rows.subList(from, Math.min(rows.size(), from + batchSize))) {
+                    batch.add(Map.of("from", fromIds.get(row.from()), "to", toIds.get(row.to()), "props", row.props()));
+                }
+                session.executeWriteWithoutResult(tx -> tx.run(statement, Map.of("rows", batch)).consume());
+                betweenBatches.run();
+                if (rows.size() >= 100_000 && (from / batchSize) % 10 == 9) {
+                    progress.accept(String.format(java.util.Locale.ROOT, "  %,d of %,d %s relationships", from + batch.size(),
+                            rows.size(), kind.type()));
+                }
+            }
+            rels += rows.size();
             report(kind.type() + " relationships", rows.size());
         }
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("kind", plan.source().kind());
-        props.put("source", plan.source().name());
-        props.put("sourceSha256", plan.source().sha256());
-        props.put("taxonomyVersion", plan.source().taxonomyVersion());
-        props.put("fingerprint", fingerprint);
-        props.put("loadedAt", ZonedDateTime.now());
-        props.put("processes", plan.count(NodeKind.PROCESS));
-        props.put("themes", plan.count(NodeKind.THEME));
-        props.put("edges", plan.count(RelKind.ADDRESSES));
-        props.put("unmappedLabels", plan.unmapped().size());
-        tx.run(Cypher.statement("load/merge-dataset"),
-                Map.of("dataset", dataset, "props", props, "document", plan.source().documentId())).consume();
         return new int[] {nodes, rels};
-    }
-
-    private int runBatches(TransactionContext tx, String statementName, String dataset, List<Map<String, Object>> rows) {
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        String statement = Cypher.statement(statementName);
-        for (int from = 0; from < rows.size(); from += batchSize) {
-            List<Map<String, Object>> batch = new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + batchSize)));
-            tx.run(statement, Map.of("dataset", dataset, "rows", batch)).consume();
-        }
-        return rows.size();
     }
 
     private void report(String what, int count) {

@@ -1,0 +1,145 @@
+package org.convergence.engine.analysis;
+
+import java.util.Locale;
+
+/**
+ * What an analysis will need before it runs, as Neo4j GDS's {@code .estimate} procedures tell: the
+ * number of converging pairs (exact, from the overlap kernel's counting pass, which stores nothing),
+ * the heap the run's largest stage holds, and the relationships a write-back creates.
+ *
+ * <p>Heap per converging pair, from the data structures that are alive at the same time: the kernel's
+ * compressed rows (second process and shared count, 8 bytes; Adamic–Adar and resource allocation, 16;
+ * the weighted-Jaccard sum, 8 when weighted), the distinct-test index (4) and the ranking (4, and 4
+ * while it is built), and the process projection that is clustered (edge lists with weights, 16, and
+ * the clustering library's symmetric network with its construction copies, about 48). Theme
+ * co-occurrence pairs cost the kernel's 8 bytes and the projection's 64. Per edge of the graph, about
+ * 100 bytes are held while it is read and built.
+ *
+ * @param processes processes P
+ * @param themes themes T
+ * @param edges edges E
+ * @param pairs process pairs the run lists: exact for all pairs, an upper bound ({@code P·k}) for top-k
+ * @param pairsExact whether {@code pairs} was counted rather than bounded
+ * @param allPairs process pairs sharing at least {@code minShared} themes (exact)
+ * @param themePairs theme pairs that co-occur, or 0 when themes are not clustered
+ * @param themePairsClustered theme pairs the theme clustering holds (capped as the analysis caps them)
+ * @param heapBytes estimated peak heap of the run
+ * @param allPairsHeapBytes the same for all pairs (no top-k)
+ * @param relationships relationships a write-back creates ({@code CONVERGES_WITH}, {@code IN_CLUSTER},
+ *     {@code SCORED})
+ * @param availableHeapBytes the JVM's maximum heap
+ */
+public record MemoryEstimate(int processes, int themes, int edges, long pairs, boolean pairsExact, long allPairs,
+        long themePairs, long themePairsClustered, long heapBytes, long allPairsHeapBytes, long relationships,
+        long availableHeapBytes) {
+
+    /** Bytes per listed process pair, see the class comment. */
+    static final int PAIR_BYTES = 8 + 16 + 4 + 8 + 64;
+    /** Bytes per clustered theme pair. */
+    static final int THEME_PAIR_BYTES = 8 + 64;
+    /** Bytes per edge while the graph is read and held. */
+    static final int EDGE_BYTES = 100;
+    /** Bytes per process or theme (ids, names, per-thread rows). */
+    static final int NODE_BYTES = 200;
+    /** Share of the maximum heap a run may plan to use; the rest is the database's and the JVM's. */
+    static final double USABLE = 0.8;
+
+    /**
+     * Estimates a run.
+     *
+     * @param graph the graph as read
+     * @param parameters what the run computes
+     * @param availableHeapBytes the heap there is ({@code Runtime.maxMemory()})
+     * @return the estimate
+     */
+    public static MemoryEstimate of(BipartiteGraph graph, ConvergenceAnalysis.Parameters parameters,
+            long availableHeapBytes) {
+        OverlapAnalysis.Parameters overlap = parameters.overlap();
+        long all = OverlapKernel.countPairs(graph, overlap.minShared(), overlap.threads());
+        int k = overlap.topK();
+        long listed = k == 0 ? all : Math.min(all, (long) graph.processCount() * k);
+        long themePairs = 0;
+        long themeClustered = 0;
+        if (parameters.clusters() != null && parameters.themeClusters()) {
+            themePairs = OverlapKernel.countPairs(graph.transpose(), 1, overlap.threads());
+            themeClustered = themePairs > ConvergenceAnalysis.PROJECTION_EDGE_LIMIT
+                    ? (long) graph.themeCount() * ConvergenceAnalysis.PROJECTION_TOP_K : themePairs;
+        }
+        long base = (long) graph.edgeCount() * EDGE_BYTES
+                + (long) (graph.processCount() + graph.themeCount()) * NODE_BYTES;
+        int weighted = graph.weighted() ? 8 : 0;
+        long heap = base + listed * (PAIR_BYTES + weighted) + themeClustered * THEME_PAIR_BYTES;
+        long allHeap = base + all * (PAIR_BYTES + weighted) + themeClustered * THEME_PAIR_BYTES;
+        long nodes = graph.processCount() + graph.themeCount();
+        long memberships = parameters.clusters() == null ? 0
+                : nodes + graph.processCount() + (parameters.themeClusters() ? graph.themeCount() : 0);
+        long relationships = listed + memberships + (parameters.centrality() ? nodes : 0);
+        return new MemoryEstimate(graph.processCount(), graph.themeCount(), graph.edgeCount(), listed, k == 0, all,
+                themePairs, themeClustered, heap, allHeap, relationships, availableHeapBytes);
+    }
+
+    /**
+     * Checks cheaply whether a run surely fits, from the bound {@code Σ_t C(deg(t), 2)} on the pairs
+     * (and {@code Σ_p C(deg(p), 2)} on the theme pairs), without counting them; when the bound does not
+     * fit, counts exactly.
+     *
+     * @return empty when the run fits, else the exact estimate, which says why not (or that it fits)
+     */
+    public static java.util.Optional<MemoryEstimate> check(BipartiteGraph graph, ConvergenceAnalysis.Parameters parameters,
+            long availableHeapBytes) {
+        long pairBound = 0;
+        for (int t = 0; t < graph.themeCount(); t++) {
+            long d = graph.themeDegree(t);
+            pairBound += d * (d - 1) / 2;
+        }
+        int k = parameters.overlap().topK();
+        long listed = k == 0 ? pairBound : Math.min(pairBound, (long) graph.processCount() * k);
+        long themeBound = 0;
+        if (parameters.clusters() != null && parameters.themeClusters()) {
+            for (int a = 0; a < graph.processCount(); a++) {
+                long d = graph.processDegree(a);
+                themeBound += d * (d - 1) / 2;
+            }
+            themeBound = Math.min(themeBound, Math.max(ConvergenceAnalysis.PROJECTION_EDGE_LIMIT,
+                    (long) graph.themeCount() * ConvergenceAnalysis.PROJECTION_TOP_K));
+        }
+        long heap = (long) graph.edgeCount() * EDGE_BYTES + (long) (graph.processCount() + graph.themeCount()) * NODE_BYTES
+                + listed * (PAIR_BYTES + (graph.weighted() ? 8 : 0)) + themeBound * THEME_PAIR_BYTES;
+        if (heap <= availableHeapBytes * USABLE) {
+            return java.util.Optional.empty();
+        }
+        MemoryEstimate exact = of(graph, parameters, availableHeapBytes);
+        return exact.fits() ? java.util.Optional.empty() : java.util.Optional.of(exact);
+    }
+
+    /** @return whether the run fits in the share of the heap it may use */
+    public boolean fits() {
+        return heapBytes <= availableHeapBytes * USABLE;
+    }
+
+    /** @return the estimate as lines a person can read */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "  input: %,d processes, %,d themes, %,d edges%n", processes, themes, edges));
+        b.append(String.format(Locale.ROOT, "  process pairs sharing a theme (as many as --min-shared asks): %,d (exact,"
+                + " counted without storing them)%n", allPairs));
+        if (!pairsExact) {
+            b.append(String.format(Locale.ROOT, "  pairs kept with --top-k: at most %,d%n", pairs));
+        }
+        if (themePairs > 0) {
+            b.append(String.format(Locale.ROOT, "  co-occurring theme pairs: %,d (%,d clustered)%n", themePairs,
+                    themePairsClustered));
+        }
+        b.append(String.format(Locale.ROOT, "  heap for all pairs: about %,d MiB%n", allPairsHeapBytes >> 20));
+        if (!pairsExact) {
+            b.append(String.format(Locale.ROOT, "  heap for this run (top-k): about %,d MiB%n", heapBytes >> 20));
+        }
+        b.append(String.format(Locale.ROOT, "  a write-back creates about %,d relationships (%,d CONVERGES_WITH)%n",
+                relationships, pairs));
+        b.append(String.format(Locale.ROOT, "  heap available: %,d MiB (a run plans for %.0f%% of it): %s%n",
+                availableHeapBytes >> 20, USABLE * 100, fits() ? "fits"
+                        : "does not fit; raise the heap with CONVERGENCE_JAVA_OPTS=-Xmx<size>, or keep fewer pairs with"
+                                + " --top-k K or a larger --min-shared"));
+        return b.toString();
+    }
+}

@@ -1,0 +1,107 @@
+package org.convergence.engine.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The columnar overlap result: its ranking, its fields, against straightforward per-pair computations. */
+class OverlapAnalysisTest {
+
+    /** A ranking by a comparator sort over per-pair objects: what the counting sort must reproduce. */
+    private static List<int[]> rankedByComparator(OverlapPairs pairs) {
+        List<int[]> all = new ArrayList<>();
+        for (int a = 0; a < pairs.graph().processCount(); a++) {
+            for (int i = pairs.rowStart(a); i < pairs.rowEnd(a); i++) {
+                all.add(new int[] {a, pairs.b(i), i});
+            }
+        }
+        all.sort(Comparator.comparingDouble((int[] x) -> -pairs.pair(x[2]).jaccard()).thenComparingInt(x -> x[0])
+                .thenComparingInt(x -> x[1]));
+        return all;
+    }
+
+    @Test
+    void rankingEqualsAComparatorSortOnSeededRandomGraphs() {
+        for (int seed = 1; seed <= 6; seed++) {
+            BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(250 * seed, 150, 1500 * seed,
+                    0.2 * seed, seed));
+            OverlapAnalysis.Result r = OverlapAnalysis.run(g, new OverlapAnalysis.Parameters(1, 0,
+                    SimilarityMetric.JACCARD, 1 + seed % 3));
+            List<int[]> expected = rankedByComparator(r.pairs());
+            assertThat(r.size()).isEqualTo(expected.size()).isPositive();
+            for (int rank = 0; rank < r.size(); rank++) {
+                assertThat(new int[] {r.a(rank), r.b(rank), r.index(rank)}).as("rank %d, seed %d", rank, seed)
+                        .containsExactly(expected.get(rank));
+            }
+        }
+    }
+
+    @Test
+    void pValuesAndQValuesAreThoseOfEachPairAlone() {
+        BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(120, 40, 700, 0.6, 3));
+        OverlapAnalysis.Result r = OverlapAnalysis.run(g, OverlapAnalysis.Parameters.defaults());
+        Significance sig = new Significance(g.themeCount());
+        double[] p = new double[r.size()];
+        for (int rank = 0; rank < r.size(); rank++) {
+            OverlapPairs.Pair pair = r.scores(rank);
+            p[rank] = sig.upperTail(pair.shared(), g.processDegree(pair.a()), g.processDegree(pair.b()));
+            // the same tail, summed with the two theme counts in the other order: equal to rounding
+            assertThat(r.pValue(rank)).isCloseTo(p[rank], org.assertj.core.api.Assertions.withinPercentage(1e-9));
+        }
+        double[] q = Significance.benjaminiHochberg(p, r.family());
+        for (int rank = 0; rank < r.size(); rank++) {
+            assertThat(r.qValue(rank)).isCloseTo(q[rank], org.assertj.core.api.Assertions.withinPercentage(1e-9));
+        }
+    }
+
+    @Test
+    void fieldsAreThePairsScoresInTheirFixedOrder() {
+        // A: x y z, B: x y, C: y z w, D: w; weights make weighted Jaccard defined
+        BipartiteGraph g = BipartiteGraph.of(List.of(new BipartiteGraph.Edge("A", "x", 2),
+                new BipartiteGraph.Edge("A", "y", 1), new BipartiteGraph.Edge("A", "z", 1),
+                new BipartiteGraph.Edge("B", "x", 1), new BipartiteGraph.Edge("B", "y", 3),
+                new BipartiteGraph.Edge("C", "y", 1), new BipartiteGraph.Edge("C", "z", 1),
+                new BipartiteGraph.Edge("C", "w", 1), new BipartiteGraph.Edge("D", "w", 1)), true);
+        OverlapAnalysis.Result r = OverlapAnalysis.run(g, OverlapAnalysis.Parameters.defaults());
+        // A-B 2/3, A-C 2/4, C-D 1/3, B-C 1/4
+        assertThat(r.size()).isEqualTo(4);
+        assertThat(List.of(r.a(0), r.b(0), r.a(1), r.b(1), r.a(2), r.b(2), r.a(3), r.b(3)))
+                .containsExactly(0, 1, 0, 2, 2, 3, 1, 2);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        r.fields(0, r.a(0), new OverlapAnalysis.FieldSink() {
+            @Override
+            public void field(String name, long value) {
+                fields.put(name, value);
+            }
+
+            @Override
+            public void field(String name, double value) {
+                fields.put(name, value);
+            }
+
+            @Override
+            public void field(String name, String[] ids, int count) {
+                fields.put(name, List.of(java.util.Arrays.copyOf(ids, count)));
+            }
+        }, new String[g.maxProcessDegree()]);
+        assertThat(fields.keySet()).containsExactly("shared", "sharedThemes", "jaccard", "overlap", "cosine", "dice",
+                "weightedJaccard", "adamicAdar", "resourceAllocation", "associationStrength", "pValue", "qValue");
+        OverlapPairs.Pair ab = r.scores(0);
+        assertThat(fields).containsEntry("shared", 2L).containsEntry("sharedThemes", List.of("x", "y"))
+                .containsEntry("jaccard", 2d / 3).containsEntry("overlap", 2d / 2).containsEntry("dice", 4d / 5)
+                .containsEntry("pValue", r.pValue(0)).containsEntry("qValue", r.qValue(0));
+        // weighted Jaccard Σmin/Σmax over x, y, z: (1 + 1 + 0) / (2 + 3 + 1)
+        assertThat((Double) fields.get("weightedJaccard")).isCloseTo(2d / 6, within(1e-12));
+        assertThat(ab.weightedJaccard()).isEqualTo(fields.get("weightedJaccard"));
+        // x and y each have two processes
+        assertThat((Double) fields.get("adamicAdar")).isCloseTo(1 / Math.log(2) + 1 / Math.log(3), within(1e-12));
+        assertThat((Double) fields.get("resourceAllocation")).isCloseTo(1d / 2 + 1d / 3, within(1e-12));
+        assertThat((Double) fields.get("associationStrength")).isCloseTo(2d * 4 / (3 * 2), within(1e-12));
+    }
+}
