@@ -15,6 +15,7 @@ import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.OverlapPairs;
 import org.convergence.loader.neo4j.GraphWriter;
+import org.convergence.loader.neo4j.ParallelBatches;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
@@ -45,6 +46,8 @@ public final class ResultWriter {
     }
 
     private static final int BATCH = 10_000;
+    /** Threads committing pair batches at once: the server writes two transactions in parallel. */
+    private static final int WRITERS = 2;
 
     private final Driver driver;
     private final Consumer<String> progress;
@@ -88,10 +91,15 @@ public final class ResultWriter {
                 return rows.get(0).get("state").asString(null);
             });
             long written = 1 + pairs(session, base, report);
-            written += clusters(session, base, run, write, report);
+            progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d pairs", written - 1));
+            long clusters = clusters(session, base, run, write, report);
+            written += clusters;
+            progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d clusters and memberships", clusters));
             if (report.centrality() != null) {
-                written += batches(session, "write/theme-scores", base, scoreRows(report.centrality().themes()));
-                written += batches(session, "write/process-scores", base, scoreRows(report.centrality().processes()));
+                long scored = batches(session, "write/theme-scores", base, scoreRows(report.centrality().themes()))
+                        + batches(session, "write/process-scores", base, scoreRows(report.centrality().processes()));
+                written += scored;
+                progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d centrality scores", scored));
             }
             Map<String, Object> params = new HashMap<>(base);
             params.put("props", runProperties(parametersJson, engineVersion, report));
@@ -192,25 +200,31 @@ public final class ResultWriter {
         String cypher = Cypher.statement("write/converges-with");
         String[] themeIds = new String[g.maxProcessDegree()];
         OverlapPairs pairs = result.pairs();
-        ColumnFields columns = new ColumnFields();
-        long done = 0;
-        long nextReport = 1_000_000;
-        for (int a = 0; a < g.processCount(); a++) {
-            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                columns.add("a", elementOf[a]);
-                columns.add("b", elementOf[pairs.b(i)]);
-                result.fieldsOfPair(i, a, columns, themeIds);
-                if (columns.rows() == BATCH) {
-                    done += commitColumns(session, cypher, base, columns);
-                    if (done >= nextReport) {
-                        progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d of %,d pairs", done,
-                                result.size()));
-                        nextReport += 1_000_000;
+        // batches are built here while WRITERS threads commit the ones before
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        try (ParallelBatches committers = new ParallelBatches(driver, WRITERS)) {
+            ColumnFields columns = new ColumnFields();
+            for (int a = 0; a < g.processCount() && !committers.failed(); a++) {
+                for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                    columns.add("a", elementOf[a]);
+                    columns.add("b", elementOf[pairs.b(i)]);
+                    result.fieldsOfPair(i, a, columns, themeIds);
+                    if (columns.rows() == BATCH) {
+                        ColumnFields batch = columns;
+                        columns = new ColumnFields();
+                        committers.submit(writer -> {
+                            long total = done.addAndGet(commitColumns(writer, cypher, base, batch));
+                            if (total % 1_000_000 < BATCH) {
+                                progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d of %,d pairs", total,
+                                        result.size()));
+                            }
+                        });
                     }
                 }
             }
+            committers.finish();
+            return done.get() + commitColumns(session, cypher, base, columns);
         }
-        return done + commitColumns(session, cypher, base, columns);
     }
 
     /** Writes one batch of pair columns in its own transaction and empties them. */

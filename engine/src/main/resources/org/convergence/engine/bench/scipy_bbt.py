@@ -28,10 +28,13 @@ def pipeline():
 
 
 best_pipeline = float("inf")
+first_pipeline = None
 for _ in range(repeat):
     start = time.perf_counter()
     result = pipeline()
-    best_pipeline = min(best_pipeline, time.perf_counter() - start)
+    elapsed = time.perf_counter() - start
+    first_pipeline = elapsed if first_pipeline is None else first_pipeline
+    best_pipeline = min(best_pipeline, elapsed)
     result = None
 
 b = sp.csr_matrix((np.ones(len(pairs), dtype=np.int32), (pairs[:, 0], pairs[:, 1])), shape=(n_rows, n_cols))
@@ -55,5 +58,6 @@ sums = {
     "dice": float((2.0 * s / (da + db)).sum()),
 }
 print(json.dumps({"scipy": scipy.__version__, "seconds": best, "pipelineSeconds": best_pipeline,
+                  "pipelineFirstSeconds": first_pipeline,
                   "nnz": int(product.nnz),
                   "pairs": int(upper.nnz), "sums": sums}))

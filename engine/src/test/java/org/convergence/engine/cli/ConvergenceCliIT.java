@@ -49,7 +49,8 @@ class ConvergenceCliIT {
                 .contains("Recommendations");
         Outcome second = run("run");
         assertThat(second.exit()).isZero();
-        assertThat(second.out()).contains("Loaded data set `seed`")
+        // the same seed and taxonomy: nothing to write, and the previous run is replaced by the new one
+        assertThat(second.out()).contains("Data set `seed` already holds").contains("unchanged; nothing written")
                 .contains("56 nodes and 89 relationships in all; 1 analysis run(s) stored beside them");
         String runId = first.out().replaceAll("(?s).*Analysis (run-[0-9a-f]{12}).*", "$1");
         assertThat(second.out()).contains("Analysis " + runId + " of data set `seed`");

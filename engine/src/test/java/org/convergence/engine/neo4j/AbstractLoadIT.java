@@ -166,6 +166,70 @@ abstract class AbstractLoadIT {
         assertThat(themes("CRM", "ACTION_PLAN")).hasSize(3);
     }
 
+    private static final class InjectedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static String manyRows(String prefix, int processes) {
+        StringBuilder b = new StringBuilder("process,theme\n");
+        for (int i = 0; i < processes; i++) {
+            b.append(prefix).append(i).append(",Remesas\n").append(prefix).append(i).append(",Turismo\n");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aReplaceInterruptedBetweenBatchesLeavesThePreviousDataSetAsItWas() {
+        writer().write("other", csv(manyRows("A", 3)), GraphWriter.Mode.MERGE);
+        long[] before = counts();
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(4);
+        GraphWriter failing = writer().betweenBatches(() -> {
+            if (left.decrementAndGet() == 0) {
+                throw new InjectedFailure();
+            }
+        });
+        // 40 processes and 80 relations in batches of 7: the failure comes after 4 committed batches
+        assertThatThrownBy(() -> failing.write("other", csv(manyRows("B", 40)), GraphWriter.Mode.REPLACE))
+                .isInstanceOf(InjectedFailure.class);
+        assertThat(counts()).containsExactly(before);
+        DatasetStore store = new DatasetStore(driver());
+        assertThat(store.summary("other").orElseThrow().processes()).isEqualTo(3);
+        // and a replace that completes swaps the whole data set at once
+        writer().write("other", csv(manyRows("B", 40)), GraphWriter.Mode.REPLACE);
+        assertThat(store.summary("other").orElseThrow().processes()).isEqualTo(40);
+        assertThat(store.summary("other").orElseThrow().addresses()).isEqualTo(80);
+        assertThat(GraphWriter.cleanUp(driver(), java.time.ZonedDateTime.now())).isEmpty();
+    }
+
+    @Test
+    void whatAKilledLoadLeftIsInvisibleAndTheNextCommandRemovesIt() {
+        writer().write("other", csv(manyRows("A", 3)), GraphWriter.Mode.MERGE);
+        long[] before = counts();
+        // a load killed after its first node batch: its marker and staged nodes, as the writer left them
+        String key = GraphWriter.STAGING_PREFIX + "other:killed";
+        try (var session = driver().session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("load/begin-load"),
+                    Map.of("key", key, "dataset", "other")).consume());
+            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("load/create-process"), Map.of("key", key,
+                    "rows", List.of(Map.of("id", "A0", "props", Map.of("name", "half")), Map.of("id", "Z", "props",
+                            Map.of())))).consume());
+        }
+        DatasetStore store = new DatasetStore(driver());
+        assertThat(store.list()).extracting(DatasetStore.Listing::dataset).containsExactly("other");
+        assertThat(store.summary("other").orElseThrow().processes()).isEqualTo(3);
+        assertThat(new GraphReader(driver()).read("other", null).graph().processCount()).isEqualTo(3);
+
+        assertThat(GraphWriter.cleanUp(driver(), java.time.ZonedDateTime.now()))
+                .containsExactly("removed an unfinished load of data set `other` (its previous state, if any, stays)");
+        assertThat(counts()).containsExactly(before);
+        // on a shared server, a load that began after the cut-off may still be running: left alone
+        try (var session = driver().session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("load/begin-load"),
+                    Map.of("key", key, "dataset", "other")).consume());
+        }
+        assertThat(GraphWriter.cleanUp(driver(), java.time.ZonedDateTime.now().minusHours(1))).isEmpty();
+    }
+
     @Test
     void badFileFailsBeforeAnythingIsWritten() {
         long[] before = counts();

@@ -92,9 +92,9 @@ class WriteBackIT {
 
     /** A writer that fails after its n-th committed batch, as a crash between transactions would. */
     private ResultWriter failingAfter(int batches) {
-        int[] left = {batches};
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(batches);
         return new ResultWriter(driver, l -> { }, () -> {
-            if (--left[0] == 0) {
+            if (left.decrementAndGet() == 0) {
                 throw new InjectedFailure();
             }
         });

@@ -73,6 +73,9 @@ public final class GraphWriter {
     private final Consumer<String> progress;
     private Runnable betweenBatches = () -> { };
 
+    /** Relationship batches committed at once (see {@link ParallelBatches}). */
+    private static final int WRITERS = 2;
+
     /**
      * @param driver an open driver
      * @param batchSize rows per {@code UNWIND} statement, in [1, 100000]
@@ -258,17 +261,25 @@ public final class GraphWriter {
             Map<String, String> fromIds = elements.get(kind.from());
             Map<String, String> toIds = elements.get(kind.to());
             String statement = Cypher.statement(kind.statement());
-            for (int from = 0; from < rows.size(); from += batchSize) {
-                List<Map<String, Object>> batch = new ArrayList<>();
-                for (LoadPlan.RelRow row : rows.subList(from, Math.min(rows.size(), from + batchSize))) {
-                    batch.add(Map.of("from", fromIds.get(row.from()), "to", toIds.get(row.to()), "props", row.props()));
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            try (ParallelBatches committers = new ParallelBatches(driver, WRITERS)) {
+                for (int from = 0; from < rows.size() && !committers.failed(); from += batchSize) {
+                    List<Map<String, Object>> batch = new ArrayList<>();
+                    for (LoadPlan.RelRow row : rows.subList(from, Math.min(rows.size(), from + batchSize))) {
+                        batch.add(Map.of("from", fromIds.get(row.from()), "to", toIds.get(row.to()), "props",
+                                row.props()));
+                    }
+                    committers.submit(writer -> {
+                        writer.executeWriteWithoutResult(tx -> tx.run(statement, Map.of("rows", batch)).consume());
+                        betweenBatches.run();
+                        int total = done.addAndGet(batch.size());
+                        if (rows.size() >= 100_000 && total % 100_000 < batch.size()) {
+                            progress.accept(String.format(java.util.Locale.ROOT, "  %,d of %,d %s relationships", total,
+                                    rows.size(), kind.type()));
+                        }
+                    });
                 }
-                session.executeWriteWithoutResult(tx -> tx.run(statement, Map.of("rows", batch)).consume());
-                betweenBatches.run();
-                if (rows.size() >= 100_000 && (from / batchSize) % 10 == 9) {
-                    progress.accept(String.format(java.util.Locale.ROOT, "  %,d of %,d %s relationships", from + batch.size(),
-                            rows.size(), kind.type()));
-                }
+                committers.finish();
             }
             rels += rows.size();
             report(kind.type() + " relationships", rows.size());
