@@ -108,6 +108,15 @@ public final class BipartiteGraph {
         return fromIndexArrays(p, t, edgeProcess, edgeTheme, null, false);
     }
 
+    /**
+     * Builds the graph from edges given as indexes into id arrays already in sorted order (what
+     * {@link TwoModeData.Builder} produces); parallel edges become one, with the largest weight.
+     */
+    static BipartiteGraph ofSortedIds(String[] processes, String[] themes, int[] edgeProcess, int[] edgeTheme,
+            double[] edgeWeight, boolean weighted) {
+        return fromIndexArrays(processes, themes, edgeProcess, edgeTheme, edgeWeight, weighted);
+    }
+
     private static String pad(int i, int width) {
         String s = Integer.toString(i);
         return "0".repeat(width - s.length()) + s;

@@ -1,12 +1,14 @@
 package org.convergence.engine.analysis;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The input of every analysis: a {@link BipartiteGraph}, display names of processes and themes, and
@@ -38,55 +40,227 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
 
     /** Builds the input from rows; weights count as information when any row has one. */
     public static TwoModeData of(List<Row> rows) {
-        boolean weighted = rows.stream().anyMatch(r -> r.weight() != null);
-        List<BipartiteGraph.Edge> edges = new ArrayList<>(rows.size());
-        Map<String, String> pNames = new HashMap<>();
-        Map<String, String> tNames = new HashMap<>();
+        Builder b = new Builder();
         for (Row r : rows) {
-            edges.add(new BipartiteGraph.Edge(r.process(), r.theme(), r.weight() == null ? 1.0 : r.weight()));
-            pNames.putIfAbsent(r.process(), r.processName());
-            tNames.putIfAbsent(r.theme(), r.themeName());
+            int process = b.process(r.process(), r.processName());
+            b.themeName(r.theme(), r.themeName());
+            b.edge(process, r.theme(), r.relation(), r.weight());
         }
-        BipartiteGraph graph = BipartiteGraph.of(edges, weighted);
-        String[] processNames = new String[graph.processCount()];
-        for (int i = 0; i < processNames.length; i++) {
-            processNames[i] = pNames.get(graph.process(i));
-        }
-        String[] themeNames = new String[graph.themeCount()];
-        Map<String, Integer> themeIndex = new HashMap<>();
-        for (int i = 0; i < themeNames.length; i++) {
-            themeNames[i] = tNames.get(graph.theme(i));
-            themeIndex.put(graph.theme(i), i);
-        }
-        List<TreeSet<String>> perEdge = new ArrayList<>(graph.edgeCount());
-        for (int k = 0; k < graph.edgeCount(); k++) {
-            perEdge.add(null);
-        }
-        for (Row r : rows) {
-            int k = graph.edgeIndex(graph.processIndex(r.process()), themeIndex.get(r.theme()));
-            if (perEdge.get(k) == null) {
-                perEdge.set(k, new TreeSet<>());
+        return b.build();
+    }
+
+    /**
+     * Collects the input edge by edge into primitive columns (no object per edge), as a reader receives
+     * it, and builds the graph from them in one pass: ids are numbered in sorted order, parallel edges
+     * (one theme in two matrix rows) become one edge with the set of their relation kinds, and the
+     * fingerprint is computed by streaming the edges in canonical order into SHA-256.
+     */
+    public static final class Builder {
+        private final Map<String, Integer> processIndex = new HashMap<>();
+        private final List<String> processIds = new ArrayList<>();
+        private final List<String> processNames = new ArrayList<>();
+        private final Map<String, Integer> themeIndex = new HashMap<>();
+        private final List<String> themeIds = new ArrayList<>();
+        private final Map<String, String> themeNames = new HashMap<>();
+        private final Map<String, Integer> relationIndex = new HashMap<>();
+        private final List<String> relations = new ArrayList<>();
+        private final IntArrayList edgeProcess = new IntArrayList();
+        private final IntArrayList edgeTheme = new IntArrayList();
+        private final IntArrayList edgeRelation = new IntArrayList();
+        private final DoubleArrayList edgeWeight = new DoubleArrayList();
+        private boolean weighted;
+
+        /** @return the index of a process, adding it with its display name the first time */
+        public int process(String id, String name) {
+            Integer i = processIndex.get(id);
+            if (i == null) {
+                i = processIds.size();
+                processIndex.put(id, i);
+                processIds.add(id);
+                processNames.add(name);
             }
-            perEdge.get(k).add(r.relation());
+            return i;
         }
-        Map<List<String>, Integer> setIds = new HashMap<>();
-        List<List<String>> sets = new ArrayList<>();
-        int[] edgeSet = new int[graph.edgeCount()];
-        for (int k = 0; k < edgeSet.length; k++) {
-            List<String> set = List.copyOf(perEdge.get(k));
-            Integer id = setIds.get(set);
-            if (id == null) {
-                id = sets.size();
-                setIds.put(set, id);
-                sets.add(set);
+
+        /** Sets the display name of a theme (the first one given wins). */
+        public void themeName(String id, String name) {
+            themeNames.putIfAbsent(id, name);
+        }
+
+        /**
+         * Adds an edge.
+         *
+         * @param process index from {@link #process}
+         * @param theme theme id
+         * @param relation relation kind (matrix row)
+         * @param weight weight, or null when the source has none
+         */
+        public void edge(int process, String theme, String relation, Double weight) {
+            Integer t = themeIndex.get(theme);
+            if (t == null) {
+                t = themeIds.size();
+                themeIndex.put(theme, t);
+                themeIds.add(theme);
             }
-            edgeSet[k] = id;
+            Integer r = relationIndex.get(relation);
+            if (r == null) {
+                r = relations.size();
+                relationIndex.put(relation, r);
+                relations.add(relation);
+            }
+            edgeProcess.add(process);
+            edgeTheme.add(t);
+            edgeRelation.add(r);
+            edgeWeight.add(weight == null ? Double.NaN : weight);
+            weighted |= weight != null;
         }
-        List<String> canonical = rows.stream().map(r -> r.process() + "\t" + r.theme() + "\t" + r.relation() + "\t"
-                + r.weight()).sorted().toList();
-        String fingerprint = org.convergence.loader.SourceText.sha256(String.join("\n", canonical)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new TwoModeData(graph, processNames, themeNames, List.copyOf(sets), edgeSet, fingerprint);
+
+        /** @return the number of edges added */
+        public int edges() {
+            return edgeProcess.size();
+        }
+
+        /** @return the analysis input */
+        public TwoModeData build() {
+            int m = edgeProcess.size();
+            int[] processRank = ranks(processIds);
+            int[] themeRank = ranks(themeIds);
+            String[] p = sortedBy(processIds, processRank);
+            String[] t = sortedBy(themeIds, themeRank);
+            int[] ep = new int[m];
+            int[] et = new int[m];
+            double[] ew = new double[m];
+            for (int e = 0; e < m; e++) {
+                ep[e] = processRank[edgeProcess.getInt(e)];
+                et[e] = themeRank[edgeTheme.getInt(e)];
+                double w = edgeWeight.getDouble(e);
+                if (!Double.isNaN(w) && (!(w > 0) || !Double.isFinite(w))) {
+                    throw new IllegalArgumentException("Value for `weight` of edge " + p[ep[e]] + " -> " + t[et[e]]
+                            + " was `" + w + "`, but must be a finite number > 0");
+                }
+                ew[e] = Double.isNaN(w) ? 1.0 : w;
+            }
+            BipartiteGraph graph = BipartiteGraph.ofSortedIds(p, t, ep, et, ew, weighted);
+            String[] pNames = new String[p.length];
+            for (int i = 0; i < processIds.size(); i++) {
+                pNames[processRank[i]] = processNames.get(i);
+            }
+            String[] tNames = new String[t.length];
+            for (int i = 0; i < t.length; i++) {
+                tNames[i] = themeNames.get(t[i]);
+            }
+            // the relation kinds of each distinct edge, as a set of relation indexes
+            List<java.util.BitSet> perEdge = new ArrayList<>(java.util.Collections.nCopies(graph.edgeCount(), null));
+            long[] masks = relations.size() <= 64 ? new long[graph.edgeCount()] : null;
+            for (int e = 0; e < m; e++) {
+                int k = graph.edgeIndex(ep[e], et[e]);
+                int r = edgeRelation.getInt(e);
+                if (masks != null) {
+                    masks[k] |= 1L << r;
+                } else {
+                    if (perEdge.get(k) == null) {
+                        perEdge.set(k, new java.util.BitSet());
+                    }
+                    perEdge.get(k).set(r);
+                }
+            }
+            Map<java.util.BitSet, Integer> setIds = new HashMap<>();
+            List<List<String>> sets = new ArrayList<>();
+            int[] edgeSet = new int[graph.edgeCount()];
+            for (int k = 0; k < edgeSet.length; k++) {
+                java.util.BitSet bits = masks != null ? java.util.BitSet.valueOf(new long[] {masks[k]}) : perEdge.get(k);
+                Integer id = setIds.get(bits);
+                if (id == null) {
+                    id = sets.size();
+                    setIds.put(bits, id);
+                    sets.add(bits.stream().mapToObj(relations::get).sorted().toList());
+                }
+                edgeSet[k] = id;
+            }
+            return new TwoModeData(graph, pNames, tNames, List.copyOf(sets), edgeSet, fingerprint(p, t, ep, et));
+        }
+
+        /**
+         * SHA-256 of the edges as lines {@code process \t theme \t relation \t weight} ({@code null} when
+         * unweighted), sorted and joined by newlines, streamed into the digest edge by edge.
+         */
+        private String fingerprint(String[] p, String[] t, int[] ep, int[] et) {
+            int m = ep.length;
+            int[] order = new int[m];
+            for (int e = 0; e < m; e++) {
+                order[e] = e;
+            }
+            String[] weightText = new String[m];
+            for (int e = 0; e < m; e++) {
+                double w = edgeWeight.getDouble(e);
+                weightText[e] = Double.isNaN(w) ? "null" : Double.toString(w);
+            }
+            // ids are numbered in sorted order, and the tab that ends each field sorts before any character
+            // of an id, so comparing the fields in turn gives the order of the joined lines
+            IntArrays.parallelQuickSort(order, (x, y) -> {
+                int c = Integer.compare(ep[x], ep[y]);
+                if (c == 0) {
+                    c = Integer.compare(et[x], et[y]);
+                }
+                if (c == 0) {
+                    c = relations.get(edgeRelation.getInt(x)).compareTo(relations.get(edgeRelation.getInt(y)));
+                }
+                return c != 0 ? c : weightText[x].compareTo(weightText[y]);
+            });
+            java.security.MessageDigest digest;
+            try {
+                digest = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            byte[][] processBytes = utf8(p);
+            byte[][] themeBytes = utf8(t);
+            byte[][] relationBytes = utf8(relations.toArray(String[]::new));
+            for (int i = 0; i < m; i++) {
+                int e = order[i];
+                if (i > 0) {
+                    digest.update((byte) '\n');
+                }
+                digest.update(processBytes[ep[e]]);
+                digest.update((byte) '\t');
+                digest.update(themeBytes[et[e]]);
+                digest.update((byte) '\t');
+                digest.update(relationBytes[edgeRelation.getInt(e)]);
+                digest.update((byte) '\t');
+                digest.update(weightText[e].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        }
+
+        private static byte[][] utf8(String[] values) {
+            byte[][] out = new byte[values.length][];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = values[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return out;
+        }
+
+        /** @return for each id (in insertion order), its rank in sorted order */
+        private static int[] ranks(List<String> ids) {
+            int[] order = new int[ids.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            IntArrays.quickSort(order, (x, y) -> ids.get(x).compareTo(ids.get(y)));
+            int[] rank = new int[order.length];
+            for (int r = 0; r < order.length; r++) {
+                rank[order[r]] = r;
+            }
+            return rank;
+        }
+
+        private static String[] sortedBy(List<String> ids, int[] rank) {
+            String[] out = new String[ids.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[rank[i]] = ids.get(i);
+            }
+            return out;
+        }
     }
 
     /** Wraps a generated graph (benchmarks): names are the ids, every edge has relation {@code LISTED}. */

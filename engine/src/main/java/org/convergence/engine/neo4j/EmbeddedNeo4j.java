@@ -120,6 +120,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // Bolt closes; a command that has finished has no clients left to wait for. Neo4j's own
                 // test harness sets it to 0 too.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                // the start-up dump of system diagnostics (environment, JVM arguments, every setting) takes
+                // a second of every command and would write a password given on the command line to the log
+                .setConfig(GraphDatabaseInternalSettings.dump_diagnostics, false)
+                // no usage reports from a command-line tool
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(HttpConnector.enabled, options.httpPort() >= 0);
         if (options.httpPort() >= 0) {
             String advertisedHost = isWildcard(options.host()) ? "localhost" : options.host();

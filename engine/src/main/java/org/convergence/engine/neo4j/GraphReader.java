@@ -32,33 +32,32 @@ public final class GraphReader {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("dataset", dataset);
         params.put("relations", relations);
-        List<TwoModeData.Row> rows = new java.util.ArrayList<>();
+        TwoModeData.Builder[] built = new TwoModeData.Builder[1];
         try (var session = driver.session()) {
             session.executeRead(tx -> {
-                rows.clear(); // a retried transaction starts over
-                Map<String, String> themeNames = new java.util.HashMap<>();
+                TwoModeData.Builder builder = new TwoModeData.Builder(); // a retried transaction starts over
                 tx.run(Cypher.statement("read/theme-names"), Map.of("dataset", dataset))
-                        .forEachRemaining(r -> themeNames.put(r.get("theme").asString(), r.get("themeName").asString()));
+                        .forEachRemaining(r -> builder.themeName(r.get("theme").asString(), r.get("themeName").asString()));
+                // one record per process, its edges as parallel lists, straight into the builder's columns
                 tx.run(Cypher.statement("read/process-themes"), params).forEachRemaining(r -> {
-                    String process = r.get("process").asString();
-                    String processName = r.get("processName").asString();
+                    int process = builder.process(r.get("process").asString(), r.get("processName").asString());
                     List<Object> themes = r.get("themes").asList();
                     List<Object> kinds = r.get("relations").asList();
                     List<Object> weights = r.get("weights").asList();
                     for (int i = 0; i < themes.size(); i++) {
-                        String theme = (String) themes.get(i);
                         Object w = ((List<?>) weights.get(i)).get(0);
-                        rows.add(new TwoModeData.Row(process, processName, theme, themeNames.get(theme),
-                                (String) kinds.get(i), w == null ? null : ((Number) w).doubleValue()));
+                        builder.edge(process, (String) themes.get(i), (String) kinds.get(i),
+                                w == null ? null : ((Number) w).doubleValue());
                     }
                 });
+                built[0] = builder;
                 return null;
             });
         }
-        if (rows.isEmpty()) {
+        if (built[0].edges() == 0) {
             throw new IllegalArgumentException("Data set `" + dataset + "` has no process-theme relations"
                     + (relations == null ? "" : " of kind " + String.join(", ", relations)));
         }
-        return TwoModeData.of(rows);
+        return built[0].build();
     }
 }
