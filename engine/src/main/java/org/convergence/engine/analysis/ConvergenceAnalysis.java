@@ -62,11 +62,11 @@ public final class ConvergenceAnalysis {
     /**
      * One clustering mapped back to ids.
      *
-     * @param kind {@code process}, {@code theme} or {@code co} (processes and themes together)
+     * @param kind what the clustering groups
      * @param clusters per cluster, its process ids and theme ids
      * @param modularity Newman modularity at resolution 1
      */
-    public record ClusterSet(String kind, List<Cluster> clusters, double modularity) {
+    public record ClusterSet(ClusterKind kind, List<Cluster> clusters, double modularity) {
     }
 
     /** One cluster: its index and members. */
@@ -95,8 +95,8 @@ public final class ConvergenceAnalysis {
             List<String> notes) {
 
         /** @return the clustering of the given kind, if computed */
-        public java.util.Optional<ClusterSet> clusters(String kind) {
-            return clusterSets.stream().filter(c -> c.kind().equals(kind)).findFirst();
+        public java.util.Optional<ClusterSet> clusters(ClusterKind kind) {
+            return clusterSets.stream().filter(c -> c.kind() == kind).findFirst();
         }
     }
 
@@ -240,7 +240,7 @@ public final class ConvergenceAnalysis {
         for (int v = 0; v < p + g.themeCount(); v++) {
             (v < p ? procs : themes).get(r.membership()[v]).add(v < p ? g.process(v) : g.theme(v - p));
         }
-        return new ClusterSet("co", clusters(procs, themes), r.modularity());
+        return new ClusterSet(ClusterKind.CO, clusters(procs, themes), r.modularity());
     }
 
     static ClusterSet processClusters(TwoModeData data, OverlapAnalysis.Result overlap, Parameters parameters,
@@ -268,7 +268,7 @@ public final class ConvergenceAnalysis {
         for (int v = 0; v < g.processCount(); v++) {
             procs.get(r.membership()[v]).add(g.process(v));
         }
-        return new ClusterSet("process", clusters(procs, lists(r.clusterCount())), r.modularity());
+        return new ClusterSet(ClusterKind.PROCESS, clusters(procs, lists(r.clusterCount())), r.modularity());
     }
 
     static ClusterSet themeClusters(TwoModeData data, Parameters parameters, List<String> notes, long limit) {
@@ -296,7 +296,7 @@ public final class ConvergenceAnalysis {
         for (int v = 0; v < transposed.processCount(); v++) {
             themes.get(r.membership()[v]).add(transposed.process(v));
         }
-        return new ClusterSet("theme", clusters(lists(r.clusterCount()), themes), r.modularity());
+        return new ClusterSet(ClusterKind.THEME, clusters(lists(r.clusterCount()), themes), r.modularity());
     }
 
     private static List<List<String>> lists(int n) {

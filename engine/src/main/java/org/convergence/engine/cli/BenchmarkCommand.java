@@ -221,7 +221,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         report.notes().forEach(n -> out.println("  note: " + n));
         ObjectNode cl = figures.putObject("analyze");
         report.timingsMs().forEach(cl::put);
-        report.clusterSets().forEach(set -> cl.put(set.kind() + "Clusters", set.clusters().size()));
+        report.clusterSets().forEach(set -> cl.put(set.kind().key() + "Clusters", set.clusters().size()));
         report = null;
 
         long p0 = System.nanoTime();

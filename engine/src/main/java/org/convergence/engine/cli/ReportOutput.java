@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.convergence.engine.analysis.BipartiteGraph;
 import org.convergence.engine.analysis.Centrality;
+import org.convergence.engine.analysis.ClusterKind;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.OverlapPairs;
@@ -144,17 +145,17 @@ final class ReportOutput {
             }
             gen.writeEndArray();
             gen.writeNumberField("hypotheses", pairs.family());
-            var co = report.clusters("co");
+            var co = report.clusters(ClusterKind.CO);
             if (co.isPresent()) {
                 clusters(gen, "clusters", co.get());
                 gen.writeNumberField("modularity", co.get().modularity());
             }
-            var process = report.clusters("process");
+            var process = report.clusters(ClusterKind.PROCESS);
             if (process.isPresent()) {
                 clusters(gen, "processClusters", process.get());
                 gen.writeNumberField("processModularity", process.get().modularity());
             }
-            var theme = report.clusters("theme");
+            var theme = report.clusters(ClusterKind.THEME);
             if (theme.isPresent()) {
                 clusters(gen, "themeClusters", theme.get());
                 gen.writeNumberField("themeModularity", theme.get().modularity());
@@ -264,11 +265,8 @@ final class ReportOutput {
         }
         for (ConvergenceAnalysis.ClusterSet set : report.clusterSets()) {
             out.println();
-            out.printf(Locale.ROOT, "%s (%d clusters, modularity %.4f)%n", switch (set.kind()) {
-                case "co" -> "Clusters of processes and themes together";
-                case "process" -> "Clusters of processes (projection weighted by similarity)";
-                default -> "Clusters of themes (by co-occurrence)";
-            }, set.clusters().size(), set.modularity());
+            out.printf(Locale.ROOT, "%s (%d clusters, modularity %.4f)%n", set.kind().title(), set.clusters().size(),
+                    set.modularity());
             for (ConvergenceAnalysis.Cluster c : set.clusters().subList(0, Math.min(rows, set.clusters().size()))) {
                 StringBuilder b = new StringBuilder();
                 if (!c.processes().isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.convergence.cypher.Cypher;
 import org.convergence.engine.analysis.BipartiteGraph;
 import org.convergence.engine.analysis.Centrality;
+import org.convergence.engine.analysis.ClusterKind;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.OverlapPairs;
@@ -170,7 +171,7 @@ public final class ResultWriter {
         props.put("themes", g.themeCount());
         props.put("edges", g.edgeCount());
         props.put("pairs", report.overlap().size());
-        report.clusters("co").ifPresent(c -> props.put("modularity", c.modularity()));
+        report.clusters(ClusterKind.CO).ifPresent(c -> props.put("modularity", c.modularity()));
         return props;
     }
 
@@ -265,10 +266,10 @@ public final class ResultWriter {
         List<Map<String, Object>> themeMembers = new ArrayList<>();
         for (ConvergenceAnalysis.ClusterSet set : report.clusterSets()) {
             for (ConvergenceAnalysis.Cluster c : set.clusters()) {
-                String id = run + ":" + write + ":" + set.kind() + ":" + c.id();
+                String id = run + ":" + write + ":" + set.kind().key() + ":" + c.id();
                 Map<String, Object> cp = new LinkedHashMap<>();
                 cp.put("run", run);
-                cp.put("kind", set.kind());
+                cp.put("kind", set.kind().key());
                 cp.put("index", c.id());
                 cp.put("processes", c.processes().size());
                 cp.put("themes", c.themes().size());

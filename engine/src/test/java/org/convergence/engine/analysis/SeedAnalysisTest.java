@@ -88,12 +88,12 @@ class SeedAnalysisTest {
 
     @Test
     void clustersCoverEveryNodeOnce() {
-        ConvergenceAnalysis.ClusterSet co = report.clusters("co").orElseThrow();
+        ConvergenceAnalysis.ClusterSet co = report.clusters(ClusterKind.CO).orElseThrow();
         assertThat(co.clusters().stream().mapToInt(c -> c.processes().size()).sum()).isEqualTo(4);
         assertThat(co.clusters().stream().mapToInt(c -> c.themes().size()).sum()).isEqualTo(data.graph().themeCount());
         assertThat(co.modularity()).isBetween(-0.5, 1.0);
-        assertThat(report.clusters("process")).isPresent();
-        assertThat(report.clusters("theme")).isPresent();
+        assertThat(report.clusters(ClusterKind.PROCESS)).isPresent();
+        assertThat(report.clusters(ClusterKind.THEME)).isPresent();
     }
 
     @Test
@@ -114,7 +114,7 @@ class SeedAnalysisTest {
         assertThat(limited.centrality().themes()).isEqualTo(report.centrality().themes());
         assertThat(limited.notes()).hasSize(1);
         assertThat(limited.notes().get(0)).startsWith("Themes clustered on their 10 strongest co-occurrences");
-        assertThat(limited.clusters("theme")).isPresent();
+        assertThat(limited.clusters(ClusterKind.THEME)).isPresent();
         assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("note: Themes clustered"));
         assertThat(report.notes()).isEmpty();
     }

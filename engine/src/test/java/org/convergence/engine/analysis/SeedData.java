@@ -8,13 +8,13 @@ import org.convergence.loader.seed.SeedMatrixParser;
 import org.convergence.loader.taxonomy.Organisations;
 import org.convergence.loader.taxonomy.Taxonomy;
 
-/** The seed matrix as analysis input, straight from the parser (no database). */
-final class SeedData {
+/** The seed matrix as analysis input, straight from the parser (no database); for tests of every package. */
+public final class SeedData {
 
     private SeedData() {
     }
 
-    static TwoModeData load() {
+    public static TwoModeData load() {
         LoadPlan plan = new SeedMatrixParser(Taxonomy.builtIn(), Organisations.builtIn())
                 .parse(SeedMatrixParser.builtInSource());
         List<TwoModeData.Row> rows = plan.relationships().get(RelKind.ADDRESSES).stream()
