@@ -3,11 +3,11 @@ package org.convergence.engine.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code convergence analyze}: all analyses on one data set, written back to Neo4j and printed. */
@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
         "Progress goes to stderr; with --format json stdout holds one JSON object."})
 final class AnalyzeCommand extends ConnectedCommand {
 
+    /** The analysis settings this command takes as options (all of them). */
+    static final AnalysisSetting[] SETTINGS = AnalysisSetting.values();
+
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = SeedMatrixParser.SEED_DATASET,
             description = "Data set to analyse (default: ${DEFAULT-VALUE}).")
     String dataset;
-
-    @Mixin
-    AnalysisOptions analysis = new AnalysisOptions();
 
     @Option(names = "--path", paramLabel = "FROM:TO", description = "Also compute the links between two processes"
             + " (repeatable).")
@@ -60,15 +60,21 @@ final class AnalyzeCommand extends ConnectedCommand {
     public Integer call() throws java.io.IOException {
         PrintWriter out = out();
         PrintWriter err = err();
-        ConvergenceAnalysis.Parameters parameters = analysis.parameters(pathRequests(paths, k));
+        if (rows < 0) {
+            throw new IllegalArgumentException("Value for `--rows` was `" + rows + "`, but must be within the range [0, "
+                    + Integer.MAX_VALUE + "]");
+        }
+        Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);
+        List<String> relations = AnalysisSetting.relationsOf(values);
+        ConvergenceAnalysis.Parameters parameters = AnalysisSetting.parameters(values, pathRequests(paths, k));
         try (Neo4jConnection neo4j = open()) {
             if (estimate) {
                 out.printf("Estimate for analyze on data set `%s`:%n", dataset);
-                out.print(AnalysisJob.estimate(neo4j.driver(), dataset, analysis.relationKinds(), parameters).describe());
+                out.print(AnalysisJob.estimate(neo4j.driver(), dataset, relations, parameters).describe());
                 out.flush();
                 return 0;
             }
-            AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j.driver(), dataset, analysis.relationKinds(), parameters,
+            AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j.driver(), dataset, relations, parameters,
                     !noWrite, err);
             if (format == Format.json) {
                 ReportOutput.json(outcome, out);

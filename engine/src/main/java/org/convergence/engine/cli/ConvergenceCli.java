@@ -121,6 +121,10 @@ public final class ConvergenceCli {
                 command.environment(env);
             }
         }
+        // the analysis settings' options, all from their one definition (AnalysisSetting)
+        AnalysisSetting.addOptions(cli.getSubcommands().get("analyze").getCommandSpec(), false, AnalyzeCommand.SETTINGS);
+        AnalysisSetting.addOptions(cli.getSubcommands().get("path").getCommandSpec(), false, PathCommand.SETTINGS);
+        AnalysisSetting.addOptions(cli.getSubcommands().get("recommend").getCommandSpec(), true, RecommendCommand.SETTINGS);
         return cli;
     }
 

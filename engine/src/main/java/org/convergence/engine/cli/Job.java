@@ -3,6 +3,7 @@ package org.convergence.engine.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import org.convergence.loader.LoadException;
 /**
  * An analytics job file: which data sets to load from which sources with which taxonomy, which
  * analyses to run with which parameters, and where outputs go. Unknown keys are errors naming the line.
+ * The {@code analyses} section holds the {@link AnalysisSetting}s by their job keys, and {@code paths}.
  */
-record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("analyses") Analyses analyses,
+record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("analyses") JsonNode analyses,
         @JsonProperty("output") Output output) {
 
     /** Built-in default job on the class path. */
@@ -29,22 +31,7 @@ record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("
             @JsonProperty("taxonomy") String taxonomy, @JsonProperty("reload") String reload) {
     }
 
-    record Analyses(@JsonProperty("relations") Object relations, @JsonProperty("minShared") Integer minShared,
-            @JsonProperty("topK") Integer topK, @JsonProperty("metric") String metric,
-            @JsonProperty("clusters") ClusterSpec clusters, @JsonProperty("centrality") Boolean centrality,
-            @JsonProperty("betweennessBudget") Double betweennessBudget,
-            @JsonProperty("recommendations") RecommendSpec recommendations,
-            @JsonProperty("paths") List<PathSpec> paths) {
-    }
-
-    record ClusterSpec(@JsonProperty("algorithm") String algorithm, @JsonProperty("resolution") Double resolution,
-            @JsonProperty("iterations") Integer iterations, @JsonProperty("seed") Long seed,
-            @JsonProperty("themes") Boolean themes) {
-    }
-
-    record RecommendSpec(@JsonProperty("neighbours") Integer neighbours, @JsonProperty("limit") Integer limit) {
-    }
-
+    /** One link to compute, under {@code analyses.paths}. */
     record PathSpec(@JsonProperty("from") String from, @JsonProperty("to") String to, @JsonProperty("k") Integer k) {
     }
 

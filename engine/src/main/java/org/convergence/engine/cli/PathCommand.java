@@ -3,6 +3,7 @@ package org.convergence.engine.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.ShortestLinks;
@@ -32,12 +33,8 @@ final class PathCommand extends ConnectedCommand {
             description = "Data set (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--relations", paramLabel = "KIND[,KIND...]", split = ",", description = "Relation kinds that count (default: all).")
-    List<String> relations;
-
-    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "jaccard", description = "Similarity of the weighted"
-            + " path: jaccard, overlap, cosine, dice (default: ${DEFAULT-VALUE}).")
-    String metric;
+    /** The analysis settings this command takes as options. */
+    static final AnalysisSetting[] SETTINGS = {AnalysisSetting.RELATIONS, AnalysisSetting.METRIC};
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -46,9 +43,13 @@ final class PathCommand extends ConnectedCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        SimilarityMetric m = SimilarityMetric.parse("metric", metric);
+        Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);
+        SimilarityMetric m = (SimilarityMetric) values.get(AnalysisSetting.METRIC);
+        if (k < 1 || k > 1000) {
+            throw new IllegalArgumentException("Value for `--k` was `" + k + "`, but must be within the range [1, 1000]");
+        }
         try (Neo4jConnection neo4j = open()) {
-            TwoModeData data = readGraph(neo4j, dataset, relations);
+            TwoModeData data = readGraph(neo4j, dataset, AnalysisSetting.relationsOf(values));
             ShortestLinks links = new ShortestLinks(data);
             List<ShortestLinks.Link> shortest = links.shortest(from, to, k);
             ShortestLinks.Link weighted = shortest.isEmpty() ? null : links.cheapest(from, to,

@@ -25,17 +25,9 @@ final class RecommendCommand extends ConnectedCommand {
             description = "Data set (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--relations", paramLabel = "KIND[,KIND...]", split = ",", description = "Relation kinds that count (default: all).")
-    List<String> relations;
-
-    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "jaccard", description = "Similarity (default: ${DEFAULT-VALUE}).")
-    String metric;
-
-    @Option(names = "--neighbours", paramLabel = "N", defaultValue = "3", description = "Similar processes consulted (default: ${DEFAULT-VALUE}).")
-    int neighbours;
-
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "Themes per process (default: ${DEFAULT-VALUE}).")
-    int limit;
+    /** The analysis settings this command takes as options. */
+    static final AnalysisSetting[] SETTINGS = {AnalysisSetting.RELATIONS, AnalysisSetting.METRIC,
+        AnalysisSetting.NEIGHBOURS, AnalysisSetting.RECOMMEND};
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -44,9 +36,16 @@ final class RecommendCommand extends ConnectedCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        SimilarityMetric m = SimilarityMetric.parse("metric", metric);
+        Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);
+        SimilarityMetric m = (SimilarityMetric) values.get(AnalysisSetting.METRIC);
+        int neighbours = (Integer) values.get(AnalysisSetting.NEIGHBOURS);
+        int limit = (Integer) values.get(AnalysisSetting.RECOMMEND);
+        if (neighbours < 1) {
+            throw new IllegalArgumentException("Value for `--neighbours` was `" + neighbours + "`, but must be within the"
+                    + " range [1, 100000] (recommend needs at least one similar process)");
+        }
         try (Neo4jConnection neo4j = open()) {
-            TwoModeData data = readGraph(neo4j, dataset, relations);
+            TwoModeData data = readGraph(neo4j, dataset, AnalysisSetting.relationsOf(values));
             if (process != null) {
                 data.requireProcess(process);
             }
@@ -62,7 +61,7 @@ final class RecommendCommand extends ConnectedCommand {
                 out.println(json.toPrettyString());
             } else {
                 out.printf("Recommendations in data set `%s` (%d most similar processes by %s)%n", dataset, neighbours,
-                        metric);
+                        m.name().toLowerCase(java.util.Locale.ROOT));
                 new java.util.TreeMap<>(shown).forEach((p, list) -> ReportOutput.recommendationText(p, list, limit, out));
             }
             out.flush();

@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.convergence.engine.analysis.Clusters;
+import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
-import org.convergence.engine.analysis.OverlapAnalysis;
-import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.LoadException;
 import org.convergence.loader.LoadPlan;
@@ -50,10 +48,18 @@ final class RunCommand extends ConnectedCommand {
                             d.themes() == null ? null : base.resolve(d.themes()), taxonomy)
                     : Loading.seedPlan(d.matrix() == null ? null : base.resolve(d.matrix()), taxonomy));
         }
-        Job.Analyses a = job.analyses();
         Job.Output o = job.output() == null ? new Job.Output(true, 5, null) : job.output();
-        ConvergenceAnalysis.Parameters parameters = a == null ? null : parameters(a, source);
-        List<String> relations = a == null ? null : relations(a.relations(), source);
+        ConvergenceAnalysis.Parameters parameters = null;
+        List<String> relations = null;
+        if (job.analyses() != null && !job.analyses().isNull()) {
+            try {
+                Map<AnalysisSetting, Object> values = AnalysisSetting.fromJob(job.analyses(), source);
+                relations = AnalysisSetting.relationsOf(values);
+                parameters = AnalysisSetting.parameters(values, paths(job.analyses().get("paths")));
+            } catch (IllegalArgumentException e) {
+                throw new LoadException(source, null, "invalid analyses: " + e.getMessage(), e);
+            }
+        }
         try (Neo4jConnection neo4j = open()) {
             out.println("Convergence " + ConvergenceCli.version() + " on " + neo4j.description() + " (" + source + ")");
             for (int i = 0; i < plans.size(); i++) {
@@ -91,40 +97,25 @@ final class RunCommand extends ConnectedCommand {
         };
     }
 
-    private static List<String> relations(Object value, String source) {
-        if (value == null || "all".equals(value)) {
-            return null;
+    /** The links a job asks for, {@code [{from, to, k}]}; k defaults to 3. */
+    private static List<ConvergenceAnalysis.PathRequest> paths(com.fasterxml.jackson.databind.JsonNode node) {
+        List<ConvergenceAnalysis.PathRequest> paths = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return paths;
         }
-        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-            return AnalysisOptions.normaliseRelations(list.stream().map(String.class::cast).toList());
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("Value for `analyses.paths` was `" + node + "`, but must be a list of"
+                    + " {from, to, k}");
         }
-        throw new LoadException(source, null, "`relations` must be `all` or a list of relation kinds");
-    }
-
-    private static ConvergenceAnalysis.Parameters parameters(Job.Analyses a, String source) {
-        try {
-            Job.ClusterSpec c = a.clusters();
-            Clusters.Parameters clusters = c == null ? Clusters.Parameters.defaults() : new Clusters.Parameters(
-                    Clusters.Algorithm.parse(c.algorithm() == null ? "leiden" : c.algorithm()),
-                    c.resolution() == null ? 1.0 : c.resolution(), c.iterations() == null ? 10 : c.iterations(),
-                    c.seed() == null ? 42L : c.seed());
-            List<ConvergenceAnalysis.PathRequest> paths = new ArrayList<>();
-            if (a.paths() != null) {
-                for (Job.PathSpec p : a.paths()) {
-                    paths.add(new ConvergenceAnalysis.PathRequest(p.from(), p.to(), p.k() == null ? 3 : p.k()));
-                }
+        for (com.fasterxml.jackson.databind.JsonNode p : node) {
+            Job.PathSpec spec = ReportOutput.JSON.convertValue(p, Job.PathSpec.class);
+            int k = spec.k() == null ? 3 : spec.k();
+            if (spec.from() == null || spec.to() == null || k < 1 || k > 1000) {
+                throw new IllegalArgumentException("Value for `analyses.paths` entry was `" + p + "`, but each needs"
+                        + " `from` and `to`, and `k` within the range [1, 1000]");
             }
-            Job.RecommendSpec r = a.recommendations();
-            return new ConvergenceAnalysis.Parameters(new OverlapAnalysis.Parameters(
-                    a.minShared() == null ? 1 : a.minShared(), a.topK() == null ? 0 : a.topK(),
-                    SimilarityMetric.parse("metric", a.metric() == null ? "jaccard" : a.metric()),
-                    Runtime.getRuntime().availableProcessors()), clusters, c == null || c.themes() == null || c.themes(),
-                    paths, a.centrality() == null || a.centrality(), a.betweennessBudget() == null
-                            ? ConvergenceAnalysis.BETWEENNESS_BUDGET : a.betweennessBudget(),
-                    r == null || r.neighbours() == null ? 3 : r.neighbours(),
-                    r == null || r.limit() == null ? 5 : r.limit());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new LoadException(source, null, "invalid analyses: " + e.getMessage(), e);
+            paths.add(new ConvergenceAnalysis.PathRequest(spec.from(), spec.to(), k));
         }
+        return paths;
     }
 }

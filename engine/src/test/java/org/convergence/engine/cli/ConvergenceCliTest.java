@@ -42,15 +42,47 @@ class ConvergenceCliTest {
         }
     }
 
+    /** The analysis values a command line gives to {@code analyze}. */
+    private static Map<AnalysisSetting, Object> analyzeValues(String... args) {
+        CommandLine cli = ConvergenceCli.newCommandLine(Map.of());
+        String[] all = new String[args.length + 1];
+        all[0] = "analyze";
+        System.arraycopy(args, 0, all, 1, args.length);
+        cli.parseArgs(all);
+        return AnalysisSetting.fromCommandLine(cli.getSubcommands().get("analyze").getCommandSpec(), AnalyzeCommand.SETTINGS);
+    }
+
     @Test
     void betweennessBudgetIsCheckedBeforeConnectingAndNamedInTheRunOnlyWhenNotTheDefault() {
         assertThat(execute(Map.of(), "analyze", "--betweenness-budget", "0")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
-        assertThat(err.toString()).contains("Value for `betweennessBudget` was `0.0`");
-        AnalysisOptions options = new AnalysisOptions();
-        new CommandLine(options).parseArgs();
-        assertThat(AnalysisOptions.describe(null, options.parameters(List.of()))).doesNotContainKey("betweennessBudget");
-        new CommandLine(options).parseArgs("--betweenness-budget", "1e6");
-        assertThat(AnalysisOptions.describe(null, options.parameters(List.of()))).containsEntry("betweennessBudget", 1e6);
+        assertThat(err.toString()).contains("Value for `--betweenness-budget` was `0`, but must be a finite number >= 1");
+        assertThat(AnalysisSetting.describe(null, AnalysisSetting.parameters(analyzeValues(), List.of())))
+                .doesNotContainKey("betweennessBudget");
+        assertThat(AnalysisSetting.describe(null, AnalysisSetting.parameters(analyzeValues("--betweenness-budget", "1e6"),
+                List.of()))).containsEntry("betweennessBudget", 1e6);
+    }
+
+    @Test
+    void everyAnalysisOptionIsCheckedBeforeConnectingWithUsageExitCodes() {
+        // an unreachable server: a check that came after connecting would fail with exit 4 instead
+        Map<String, String> env = Map.of("NEO4J_URI", "bolt://127.0.0.1:1");
+        for (String[] bad : new String[][] {{"--min-shared", "0", "range [1, 2147483647]"}, {"--top-k", "-1", "range [0,"},
+                {"--metric", "jacard", "must be one of jaccard, overlap"}, {"--algorithm", "kmeans", "leiden, louvain"},
+                {"--resolution", "0", "finite number > 0"}, {"--iterations", "0", "range [1, 10000]"},
+                {"--neighbours", "-1", "range [0, 100000]"}, {"--recommend", "0", "range [1, 100000]"},
+                {"--threads", "100000", "range [1, 1024]"}, {"--min-shared", "two", "a whole number"},
+                {"--rows", "-1", "range [0,"}}) {
+            err.getBuffer().setLength(0);
+            assertThat(execute(env, "analyze", bad[0], bad[1])).as(bad[0]).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+            assertThat(err.toString()).as(bad[0]).contains("Value for `" + bad[0] + "` was `" + bad[1] + "`")
+                    .contains(bad[2]);
+        }
+        err.getBuffer().setLength(0);
+        assertThat(execute(env, "recommend", "--neighbours", "0")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("Value for `--neighbours` was `0`");
+        err.getBuffer().setLength(0);
+        assertThat(execute(env, "path", "CSM", "PPP", "--k", "0")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("Value for `--k` was `0`");
     }
 
     @Test

@@ -1,0 +1,74 @@
+package org.convergence.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.junit.jupiter.api.Test;
+
+/** The one definition of the analysis settings, and what is derived from it. */
+class AnalysisSettingTest {
+
+    private static JsonNode yaml(String text) throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(text);
+    }
+
+    @Test
+    void theBuiltInJobSpellsOutExactlyTheDefaults() throws IOException {
+        JsonNode job;
+        try (InputStream in = Job.class.getResourceAsStream(Job.DEFAULT)) {
+            job = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        Map<AnalysisSetting, Object> fromJob = AnalysisSetting.fromJob(job.get("analyses"), "default-job.yaml");
+        Map<AnalysisSetting, Object> defaults = AnalysisSetting.fromJob(yaml("{}"), "empty");
+        assertThat(fromJob).isEqualTo(defaults);
+        // every setting but threads is written out in the built-in job, so it documents them all
+        for (AnalysisSetting s : AnalysisSetting.values()) {
+            if (s != AnalysisSetting.THREADS) {
+                assertThat(job.get("analyses").at("/" + s.jobKey().replace('.', '/')).isMissingNode()).as(s.jobKey())
+                        .isFalse();
+            }
+        }
+        assertThat(defaults.get(AnalysisSetting.BETWEENNESS_BUDGET)).isEqualTo(ConvergenceAnalysis.BETWEENNESS_BUDGET);
+    }
+
+    @Test
+    void defaultsGiveTheRunIdDescriptionOfEarlierVersions() {
+        Map<AnalysisSetting, Object> defaults = AnalysisSetting.fromJob(com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode(), "empty");
+        Map<String, Object> d = AnalysisSetting.describe(null, AnalysisSetting.parameters(defaults, List.of()));
+        assertThat(AnalysisJob.canonicalJson(d)).isEqualTo("{\"relations\":\"all\",\"minShared\":1,\"topK\":0,"
+                + "\"metric\":\"jaccard\",\"algorithm\":\"leiden\",\"resolution\":1.0,\"iterations\":10,\"seed\":42,"
+                + "\"themeClusters\":true,\"centrality\":true,\"neighbours\":3,\"recommend\":5,\"paths\":[]}");
+    }
+
+    @Test
+    void jobValuesAreCheckedUnderTheirKeysAndUnknownKeysRefused() throws IOException {
+        Map<AnalysisSetting, Object> v = AnalysisSetting.fromJob(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
+                + "topK: 10\nclusters: {algorithm: label-propagation, themes: false}\n"), "job.yaml");
+        assertThat(AnalysisSetting.relationsOf(v)).containsExactly("ACTION_PLAN", "CONVERGENCE_AREA");
+        assertThat(v.get(AnalysisSetting.TOP_K)).isEqualTo(10);
+        assertThat(v.get(AnalysisSetting.THEME_CLUSTERS)).isEqualTo(false);
+        assertThatThrownBy(() -> AnalysisSetting.fromJob(yaml("clusters: {resolution: -1}"), "job.yaml"))
+                .hasMessage("Value for `analyses.clusters.resolution` was `-1`, but must be a finite number > 0");
+        assertThatThrownBy(() -> AnalysisSetting.fromJob(yaml("topk: 3\nclusters: {seeds: 1}"), "job.yaml"))
+                .hasMessageContaining("Unknown key(s) in `analyses` of job.yaml: [topk, clusters.seeds]");
+        assertThatThrownBy(() -> AnalysisSetting.fromJob(yaml("centrality: maybe"), "job.yaml"))
+                .hasMessageContaining("must be true or false");
+    }
+
+    @Test
+    void optionHelpComesFromTheDefinition() {
+        assertThat(AnalysisSetting.MIN_SHARED.optionSpec().description()[0])
+                .isEqualTo("List pairs sharing at least N themes (default: 1).");
+        assertThat(AnalysisSetting.RECOMMEND.optionSpec().names()).containsExactly("--recommend");
+        assertThat(AnalysisSetting.RECOMMEND.optionSpec(true).names()).containsExactlyInAnyOrder("--recommend", "--limit");
+    }
+}
