@@ -162,6 +162,10 @@ public final class GraphWriter {
                 throw e;
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
+            if (exists) {
+                progress.accept("  data set `" + dataset + "` replaced; deleting the previous one and its analysis results"
+                        + " in batches");
+            }
             deleteGeneration(session, retired);
             return new Result(dataset, exists, false, counts[0], counts[1], millis);
         }
