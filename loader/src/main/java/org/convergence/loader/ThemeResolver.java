@@ -11,8 +11,11 @@ import org.convergence.loader.taxonomy.Taxonomy;
  * Turns theme labels from a source into theme nodes of a {@link LoadPlan}: through the taxonomy when
  * a label (or a theme id) matches, otherwise as a theme of its own that is reported as unmapped.
  *
- * <p>An unmapped theme's id is the label as first written (whitespace collapsed); later labels with
- * the same {@link Labels#key(String)} join it. A mapped theme brings its chain of broader themes.
+ * <p>An unmapped theme's id is the label as first written (Unicode NFC, whitespace collapsed). With a
+ * taxonomy, later labels with the same {@link Labels#key(String)} (case, accents and punctuation
+ * ignored) join it, unless that key is empty (a label of punctuation or symbols only), when only the
+ * same label does; without one ({@link Taxonomy#none()}), each label is its own theme. A mapped theme
+ * brings its chain of broader themes.
  */
 public final class ThemeResolver {
 
@@ -39,12 +42,13 @@ public final class ThemeResolver {
         if (match.isPresent()) {
             return addCanonical(match.get());
         }
-        String key = Labels.key(label);
+        String id = java.text.Normalizer.normalize(label.strip().replaceAll("\\s+", " "), java.text.Normalizer.Form.NFC);
+        String folded = Labels.key(label);
+        String key = taxonomy.isNone() || folded.isEmpty() ? "\u0000" + id : folded;
         String existing = unmappedIdsByKey.get(key);
         if (existing != null) {
             return existing;
         }
-        String id = label.strip().replaceAll("\\s+", " ");
         unmappedIdsByKey.put(key, id);
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("name", id);

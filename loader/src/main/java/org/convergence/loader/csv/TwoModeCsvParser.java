@@ -180,16 +180,21 @@ public final class TwoModeCsvParser {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** A number as spreadsheets and people write it: digits, an optional fraction and exponent. */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     /** A CSV file read into header and rows, each row with its line number. */
     record Table(String file, List<String> header, List<Row> rows) {
 
         record Row(String file, int line, String[] values) {
+            /** @return the cell, in Unicode NFC: what prints the same is the same value */
             String value(int column) {
-                return values[column];
+                return java.text.Normalizer.normalize(values[column], java.text.Normalizer.Form.NFC);
             }
 
             String required(int column, String name) {
-                String v = values[column];
+                String v = value(column);
                 if (v.isEmpty()) {
                     throw new LoadException(file, line, "empty `" + name + "`");
                 }
@@ -200,7 +205,11 @@ public final class TwoModeCsvParser {
                 String v = values[column];
                 double w;
                 try {
-                    w = Double.parseDouble(v);
+                    // plain decimal notation only: Java's literal forms (1d, 2f, 0x1p3, Infinity) are no weights
+                    if (!DECIMAL.matcher(v.strip()).matches()) {
+                        throw new NumberFormatException(v);
+                    }
+                    w = Double.parseDouble(v.strip());
                 } catch (NumberFormatException e) {
                     throw new LoadException(file, line, "weight `" + v + "` is not a number (expected a finite"
                             + " number > 0, e.g. 1 or 0.5)");

@@ -91,6 +91,11 @@ public final class Taxonomy {
         return new Taxonomy("none", "none", "none", Map.of(), Map.of());
     }
 
+    /** @return whether this is {@link #none()}: labels are taken as written, not folded together */
+    public boolean isNone() {
+        return "none".equals(version()) && themes().isEmpty();
+    }
+
     /**
      * Reads a taxonomy file.
      *

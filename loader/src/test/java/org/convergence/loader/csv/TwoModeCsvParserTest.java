@@ -41,6 +41,45 @@ class TwoModeCsvParserTest {
                 .containsEntry("relation", "LISTED").containsEntry("sourceLine", 2).doesNotContainKey("weight");
     }
 
+    private static List<String> themeIds(LoadPlan plan) {
+        return plan.nodes().get(NodeKind.THEME).stream().map(LoadPlan.NodeRow::id).toList();
+    }
+
+    @Test
+    void labelsOfPunctuationOrSymbolsOnlyStayApart() {
+        // their folded keys are all empty: they must not become one theme
+        LoadPlan plan = parse("process,theme\nCRM,!!!\nSOA,???\nPPP,\uD83D\uDE42\nCSM,\uD83D\uDE41\nX,!!!\n");
+        assertThat(themeIds(plan)).containsExactly("!!!", "???", "\uD83D\uDE42", "\uD83D\uDE41");
+    }
+
+    @Test
+    void withoutTaxonomyEveryLabelIsItsOwnThemeButUnicodeSpellingsAreOne() {
+        LoadPlan plan = new TwoModeCsvParser(Taxonomy.none()).parse(csv("edges.csv",
+                "process,theme\nA,Remesas\nB,REMESAS\nC,remes\u00e1s\nD,C++\nE,C#\nF,reme\u0073a\u0301s\n"), null, null);
+        // NFD "remesás" is the NFC one: one theme; case, accents and punctuation are not folded
+        assertThat(themeIds(plan)).containsExactly("Remesas", "REMESAS", "remes\u00e1s", "C++", "C#");
+        // with the taxonomy, the first three are one theme (remittances)
+        assertThat(themeIds(parse("process,theme\nA,Remesas\nB,REMESAS\nC,remes\u00e1s\n"))).containsExactly("remittances");
+    }
+
+    @Test
+    void processIdsAreUnicodeNormalised() {
+        LoadPlan plan = parse("process,theme\nComisi\u00f3n,Remesas\nComisio\u0301n,Trata\n");
+        assertThat(plan.nodes().get(NodeKind.PROCESS)).extracting(LoadPlan.NodeRow::id).containsExactly("Comisi\u00f3n");
+    }
+
+    @Test
+    void weightsAreDecimalNumbersNotJavaLiterals() {
+        for (String bad : List.of("1d", "2f", "0x1p3", "Infinity", "NaN", "1,5")) {
+            assertThat(fails("process,theme,weight\nA,x,\"" + bad + "\"\n").getMessage()).as(bad)
+                    .isEqualTo("edges.csv:2: weight `" + bad + "` is not a number (expected a finite number > 0, e.g. 1"
+                            + " or 0.5)");
+        }
+        LoadPlan ok = parse("process,theme,weight\nA,x,1e-3\nB,x,.5\nC,x,2.\n");
+        assertThat(ok.relationships().get(RelKind.ADDRESSES)).extracting(r -> r.props().get("weight"))
+                .containsExactly(0.001, 0.5, 2.0);
+    }
+
     @Test
     void relationAndWeightColumnsInAnyOrder() {
         LoadPlan plan = parse("weight,theme,process,relation\n2.5,Remesas,A,action plan\n");
@@ -76,7 +115,7 @@ class TwoModeCsvParserTest {
                 .startsWith("edges.csv:2: weight `heavy` is not a number");
         assertThat(fails("process,theme,weight\nA,x,1\nA,y,-1\n").getMessage())
                 .startsWith("edges.csv:3: weight `-1` is out of range");
-        assertThat(fails("process,theme,weight\nA,x,NaN\n").getMessage()).contains("out of range");
+        assertThat(fails("process,theme,weight\nA,x,NaN\n").getMessage()).contains("`NaN` is not a number");
         assertThat(fails("process,theme,weight\nA,x,\n").getMessage()).contains("edges.csv:2: weight ``");
     }
 
