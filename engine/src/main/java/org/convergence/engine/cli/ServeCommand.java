@@ -35,6 +35,35 @@ final class ServeCommand extends ConnectedCommand {
     String serverPassword;
 
 
+    /**
+     * Whether a host is this machine only: decided on every address it resolves to, not on its
+     * spelling (a name such as {@code 127.lan.example} may resolve to a routable address).
+     *
+     * @throws IllegalArgumentException if the host does not resolve
+     */
+    static boolean isLoopback(String host) {
+        try {
+            java.net.InetAddress[] addresses = java.net.InetAddress.getAllByName(host.replace("[", "").replace("]", ""));
+            return java.util.Arrays.stream(addresses).allMatch(java.net.InetAddress::isLoopbackAddress);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("Value for `--host` was `" + host + "`, but it does not resolve to an"
+                    + " address of this machine");
+        }
+    }
+
+    /** Fails early, naming the option, when a port is taken (Neo4j would say only that it failed to start). */
+    private static void requireFree(String host, int port, String option) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress(host.replace("[", "").replace("]", ""), port));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Value for `" + option + "` was `" + port + "`, but that port is in use on "
+                    + host + " (" + e.getMessage() + "); stop what uses it or choose another port");
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = out();
@@ -44,7 +73,13 @@ final class ServeCommand extends ConnectedCommand {
                     + " is already serving. Unset NEO4J_URI to serve the embedded store.");
         }
         String password = serverPassword != null ? serverPassword : env().get("CONVERGENCE_SERVER_PASSWORD");
-        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+        boolean loopback = isLoopback(host);
+        if (password != null && !password.isBlank() && password.length() < 8) {
+            throw new IllegalArgumentException("Value for `--server-password` has " + password.length()
+                    + " characters, but must have at least 8 (Neo4j's minimum)");
+        }
+        requireFree(host, boltPort, "--bolt-port");
+        requireFree(host, httpPort, "--http-port");
         if (!loopback && (password == null || password.isBlank())) {
             throw new IllegalArgumentException("Value for `--host` was `" + host + "`: listening beyond this machine"
                     + " needs --server-password so that the database is not open to anyone on the network");

@@ -127,7 +127,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(HttpConnector.enabled, options.httpPort() >= 0);
         if (options.httpPort() >= 0) {
-            String advertisedHost = isWildcard(options.host()) ? "localhost" : options.host();
+            String advertisedHost = isWildcard(options.host()) ? "localhost" : connectHost(options.host());
             String httpBase = "http://" + advertisedHost + ":" + httpPort;
             builder.setConfig(HttpConnector.listen_address, new SocketAddress(options.host(), httpPort))
                     .setConfig(HttpConnector.advertised_address, new SocketAddress(advertisedHost, httpPort))
@@ -154,15 +154,22 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             ConnectorPortRegister ports = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
                     .getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
             HostnamePort bolt = ports.getLocalAddress(ConnectorType.BOLT);
-            URI boltUri = URI.create("bolt://" + bolt.getHost() + ":" + bolt.getPort());
+            URI boltUri = URI.create("bolt://" + connectHost(bolt.getHost()) + ":" + bolt.getPort());
             URI httpUri = null;
             if (options.httpPort() >= 0) {
                 HostnamePort http = ports.getLocalAddress(ConnectorType.HTTP);
-                httpUri = URI.create("http://" + http.getHost() + ":" + http.getPort());
+                httpUri = URI.create("http://" + connectHost(http.getHost()) + ":" + http.getPort());
             }
             if (options.password() != null) {
-                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                        Cypher.statement("admin/set-password"), Map.of("password", options.password()));
+                try {
+                    dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                            Cypher.statement("admin/set-password"), Map.of("password", options.password()));
+                } catch (RuntimeException e) {
+                    // serving a protected store again with its password: nothing to change
+                    if (!causeChainMentions(e, "old password and new password cannot be the same")) {
+                        throw e;
+                    }
+                }
             }
             return new EmbeddedNeo4j(dbms, options, boltUri, httpUri);
         } catch (RuntimeException e) {
@@ -181,7 +188,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     private static boolean isWildcard(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.equals("0:0:0:0:0:0:0:0");
+    }
+
+    /**
+     * @return a host a client on this machine can connect to for a bound address: loopback for a
+     *     wildcard, an IPv6 literal in brackets
+     */
+    static String connectHost(String bound) {
+        if (isWildcard(bound)) {
+            return "127.0.0.1";
+        }
+        return bound.contains(":") && !bound.startsWith("[") ? "[" + bound + "]" : bound;
     }
 
     private static int freePort(String host) {

@@ -1,6 +1,7 @@
 package org.convergence.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -107,6 +108,30 @@ class ConvergenceCliTest {
     void unreachableServerIsReportedWithExitCode4() {
         assertThat(execute(Map.of(), "datasets", "--uri", "bolt://127.0.0.1:1")).isEqualTo(ConvergenceCli.EXIT_UNAVAILABLE);
         assertThat(err.toString()).contains("Cannot connect to Neo4j at bolt://127.0.0.1:1");
+    }
+
+    @Test
+    void loopbackIsDecidedOnTheResolvedAddresses() {
+        assertThat(ServeCommand.isLoopback("localhost")).isTrue();
+        assertThat(ServeCommand.isLoopback("127.0.0.1")).isTrue();
+        assertThat(ServeCommand.isLoopback("::1")).isTrue();
+        assertThat(ServeCommand.isLoopback("0.0.0.0")).isFalse();
+        assertThat(ServeCommand.isLoopback("::")).isFalse();
+        // a name is what it resolves to; one that resolves to nothing is refused, not taken for loopback
+        assertThatThrownBy(() -> ServeCommand.isLoopback("127.lan.invalid")).hasMessageContaining("does not resolve");
+    }
+
+    @Test
+    void serveChecksPasswordLengthAndPortsBeforeStarting() throws java.io.IOException {
+        assertThat(execute(Map.of(), "serve", "--server-password", "abc")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("at least 8");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("localhost"))) {
+            err.getBuffer().setLength(0);
+            assertThat(execute(Map.of(), "serve", "--bolt-port", String.valueOf(taken.getLocalPort())))
+                    .isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+            assertThat(err.toString()).contains("Value for `--bolt-port` was `" + taken.getLocalPort() + "`")
+                    .contains("in use");
+        }
     }
 
     @Test
