@@ -180,6 +180,9 @@ public final class TwoModeCsvParser {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** Longest process id, theme label or relation: ids are index keys, and Neo4j's have a size limit. */
+    static final int MAX_ID_LENGTH = 1_000;
+
     /** A number as spreadsheets and people write it: digits, an optional fraction and exponent. */
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
@@ -197,6 +200,10 @@ public final class TwoModeCsvParser {
                 String v = value(column);
                 if (v.isEmpty()) {
                     throw new LoadException(file, line, "empty `" + name + "`");
+                }
+                if (v.length() > MAX_ID_LENGTH) {
+                    throw new LoadException(file, line, String.format(Locale.ROOT, "`%s` is %,d characters long, but"
+                            + " may have at most %,d (it becomes an indexed id in Neo4j)", name, v.length(), MAX_ID_LENGTH));
                 }
                 return v;
             }
@@ -246,12 +253,34 @@ public final class TwoModeCsvParser {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (IllegalStateException | java.io.UncheckedIOException e) {
-                throw new LoadException(source.name(), null, "malformed CSV: " + e.getMessage(), e);
+                throw malformed(source.name(), e);
             }
             if (header == null) {
                 throw new LoadException(source.name(), 1, "the file is empty; expected a header line");
             }
             return new Table(source.name(), header, rows);
+        }
+
+        /**
+         * The parser's complaint as a person can read it: the line it names ("(startline N)"), its own words
+         * without exception class names, and what an unterminated quote means.
+         */
+        private static LoadException malformed(String file, RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null ? "unreadable" : root.getMessage();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(startline (\\d+)\\)\\s*").matcher(message);
+            Integer line = null;
+            if (m.find()) {
+                line = Integer.parseInt(m.group(1));
+                message = m.replaceFirst("");
+            }
+            if (message.contains("EOF reached before encapsulated token finished")) {
+                message = "a quoted field opened here is never closed (a missing \" before the end of the file)";
+            }
+            return new LoadException(file, line, "malformed CSV: " + message, e);
         }
 
         void requireColumns(List<String> required, Set<String> allowed) {

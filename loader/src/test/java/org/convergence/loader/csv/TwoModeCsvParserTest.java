@@ -81,6 +81,20 @@ class TwoModeCsvParserTest {
     }
 
     @Test
+    void anOverlongLabelIsRefusedBeforeTheDatabase() {
+        assertThat(fails("process,theme\nA,x\nB," + "y".repeat(200_000) + "\n").getMessage())
+                .isEqualTo("edges.csv:3: `theme` is 200,000 characters long, but may have at most 1,000 (it becomes an"
+                        + " indexed id in Neo4j)");
+    }
+
+    @Test
+    void anUnterminatedQuoteIsNamedWithItsLine() {
+        assertThat(fails("process,theme\nA,x\nA,\"unterminated\nB,y\n").getMessage())
+                .isEqualTo("edges.csv:3: malformed CSV: a quoted field opened here is never closed (a missing \" before"
+                        + " the end of the file)");
+    }
+
+    @Test
     void relationAndWeightColumnsInAnyOrder() {
         LoadPlan plan = parse("weight,theme,process,relation\n2.5,Remesas,A,action plan\n");
         assertThat(plan.relationships().get(RelKind.ADDRESSES)).singleElement().satisfies(r ->
