@@ -218,7 +218,11 @@ enum AnalysisSetting {
             if (s.type == Type.FLAG_OFF) {
                 values.put(s, !Boolean.TRUE.equals(o.getValue()));
             } else if (o.getValue() != null) {
-                values.put(s, s.parse(s.option, o.getValue()));
+                try {
+                    values.put(s, s.parse(s.option, o.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage(), e);
+                }
             }
         }
         return values;

@@ -49,7 +49,7 @@ final class AnalyzeCommand extends ConnectedCommand {
         for (String s : specs) {
             String[] parts = s.split(":", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new IllegalArgumentException("Value for `--path` was `" + s + "`, but must be FROM:TO, e.g. CSM:PPP");
+                throw new UsageException("Value for `--path` was `" + s + "`, but must be FROM:TO, e.g. CSM:PPP");
             }
             out.add(new ConvergenceAnalysis.PathRequest(parts[0].strip(), parts[1].strip(), k));
         }
@@ -61,7 +61,7 @@ final class AnalyzeCommand extends ConnectedCommand {
         PrintWriter out = out();
         PrintWriter err = err();
         if (rows < 0) {
-            throw new IllegalArgumentException("Value for `--rows` was `" + rows + "`, but must be within the range [0, "
+            throw new UsageException("Value for `--rows` was `" + rows + "`, but must be within the range [0, "
                     + Integer.MAX_VALUE + "]");
         }
         Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);

@@ -132,6 +132,9 @@ public final class ConvergenceCli {
         if (outOfMemory(e) != null) {
             return EXIT_OUT_OF_MEMORY;
         }
+        if (e instanceof UsageException) {
+            return CommandLine.ExitCode.USAGE;
+        }
         if (e instanceof org.convergence.engine.neo4j.ResultWriter.WriteConflictException) {
             return EXIT_CONFLICT;
         }

@@ -59,10 +59,10 @@ final class LoadCommand extends ConnectedCommand {
     public Integer call() {
         PrintWriter out = out();
         if ((processes != null || themes != null) && source.csv == null) {
-            throw new IllegalArgumentException("--processes and --themes go with a CSV file, not --seed or --matrix");
+            throw new UsageException("--processes and --themes go with a CSV file, not --seed or --matrix");
         }
         if (taxonomy != null && noTaxonomy) {
-            throw new IllegalArgumentException("--taxonomy and --no-taxonomy exclude each other");
+            throw new UsageException("--taxonomy and --no-taxonomy exclude each other");
         }
         Taxonomy tax = noTaxonomy ? Taxonomy.none() : taxonomy == null ? Taxonomy.builtIn() : Taxonomy.load(taxonomy);
         LoadPlan plan;

@@ -46,7 +46,7 @@ final class PathCommand extends ConnectedCommand {
         Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);
         SimilarityMetric m = (SimilarityMetric) values.get(AnalysisSetting.METRIC);
         if (k < 1 || k > 1000) {
-            throw new IllegalArgumentException("Value for `--k` was `" + k + "`, but must be within the range [1, 1000]");
+            throw new UsageException("Value for `--k` was `" + k + "`, but must be within the range [1, 1000]");
         }
         try (Neo4jConnection neo4j = open()) {
             TwoModeData data = readGraph(neo4j, dataset, AnalysisSetting.relationsOf(values));

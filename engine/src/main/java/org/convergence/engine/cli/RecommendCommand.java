@@ -41,7 +41,7 @@ final class RecommendCommand extends ConnectedCommand {
         int neighbours = (Integer) values.get(AnalysisSetting.NEIGHBOURS);
         int limit = (Integer) values.get(AnalysisSetting.RECOMMEND);
         if (neighbours < 1) {
-            throw new IllegalArgumentException("Value for `--neighbours` was `" + neighbours + "`, but must be within the"
+            throw new UsageException("Value for `--neighbours` was `" + neighbours + "`, but must be within the"
                     + " range [1, 100000] (recommend needs at least one similar process)");
         }
         try (Neo4jConnection neo4j = open()) {

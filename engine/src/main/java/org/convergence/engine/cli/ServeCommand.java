@@ -46,7 +46,7 @@ final class ServeCommand extends ConnectedCommand {
             java.net.InetAddress[] addresses = java.net.InetAddress.getAllByName(host.replace("[", "").replace("]", ""));
             return java.util.Arrays.stream(addresses).allMatch(java.net.InetAddress::isLoopbackAddress);
         } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException("Value for `--host` was `" + host + "`, but it does not resolve to an"
+            throw new UsageException("Value for `--host` was `" + host + "`, but it does not resolve to an"
                     + " address of this machine");
         }
     }
@@ -59,7 +59,7 @@ final class ServeCommand extends ConnectedCommand {
         try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
             socket.bind(new java.net.InetSocketAddress(host.replace("[", "").replace("]", ""), port));
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("Value for `" + option + "` was `" + port + "`, but that port is in use on "
+            throw new UsageException("Value for `" + option + "` was `" + port + "`, but that port is in use on "
                     + host + " (" + e.getMessage() + "); stop what uses it or choose another port");
         }
     }
@@ -69,19 +69,19 @@ final class ServeCommand extends ConnectedCommand {
         PrintWriter out = out();
         ConnectionSettings settings = connection.settings(env());
         if (settings.external()) {
-            throw new IllegalArgumentException("serve runs the embedded store; with --uri (or NEO4J_URI) your server"
+            throw new UsageException("serve runs the embedded store; with --uri (or NEO4J_URI) your server"
                     + " is already serving. Unset NEO4J_URI to serve the embedded store.");
         }
         String password = serverPassword != null ? serverPassword : env().get("CONVERGENCE_SERVER_PASSWORD");
         boolean loopback = isLoopback(host);
         if (password != null && !password.isBlank() && password.length() < 8) {
-            throw new IllegalArgumentException("Value for `--server-password` has " + password.length()
+            throw new UsageException("Value for `--server-password` has " + password.length()
                     + " characters, but must have at least 8 (Neo4j's minimum)");
         }
         requireFree(host, boltPort, "--bolt-port");
         requireFree(host, httpPort, "--http-port");
         if (!loopback && (password == null || password.isBlank())) {
-            throw new IllegalArgumentException("Value for `--host` was `" + host + "`: listening beyond this machine"
+            throw new UsageException("Value for `--host` was `" + host + "`: listening beyond this machine"
                     + " needs --server-password so that the database is not open to anyone on the network");
         }
         EmbeddedNeo4j server = EmbeddedNeo4j.start(new EmbeddedNeo4j.Options(settings.dataDir(), host, boltPort,

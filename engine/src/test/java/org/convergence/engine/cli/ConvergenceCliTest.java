@@ -55,7 +55,7 @@ class ConvergenceCliTest {
 
     @Test
     void betweennessBudgetIsCheckedBeforeConnectingAndNamedInTheRunOnlyWhenNotTheDefault() {
-        assertThat(execute(Map.of(), "analyze", "--betweenness-budget", "0")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(execute(Map.of(), "analyze", "--betweenness-budget", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Value for `--betweenness-budget` was `0`, but must be a finite number >= 1");
         assertThat(AnalysisSetting.describe(null, AnalysisSetting.parameters(analyzeValues(), List.of())))
                 .doesNotContainKey("betweennessBudget");
@@ -64,7 +64,7 @@ class ConvergenceCliTest {
     }
 
     @Test
-    void everyAnalysisOptionIsCheckedBeforeConnectingWithUsageExitCodes() {
+    void everyAnalysisOptionIsCheckedBeforeConnectingWithTheUsageExitCode() {
         // an unreachable server: a check that came after connecting would fail with exit 4 instead
         Map<String, String> env = Map.of("NEO4J_URI", "bolt://127.0.0.1:1");
         for (String[] bad : new String[][] {{"--min-shared", "0", "range [1, 2147483647]"}, {"--top-k", "-1", "range [0,"},
@@ -74,15 +74,15 @@ class ConvergenceCliTest {
                 {"--threads", "100000", "range [1, 1024]"}, {"--min-shared", "two", "a whole number"},
                 {"--rows", "-1", "range [0,"}}) {
             err.getBuffer().setLength(0);
-            assertThat(execute(env, "analyze", bad[0], bad[1])).as(bad[0]).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+            assertThat(execute(env, "analyze", bad[0], bad[1])).as(bad[0]).isEqualTo(CommandLine.ExitCode.USAGE);
             assertThat(err.toString()).as(bad[0]).contains("Value for `" + bad[0] + "` was `" + bad[1] + "`")
                     .contains(bad[2]);
         }
         err.getBuffer().setLength(0);
-        assertThat(execute(env, "recommend", "--neighbours", "0")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(execute(env, "recommend", "--neighbours", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Value for `--neighbours` was `0`");
         err.getBuffer().setLength(0);
-        assertThat(execute(env, "path", "CSM", "PPP", "--k", "0")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(execute(env, "path", "CSM", "PPP", "--k", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Value for `--k` was `0`");
     }
 
@@ -123,12 +123,12 @@ class ConvergenceCliTest {
 
     @Test
     void serveChecksPasswordLengthAndPortsBeforeStarting() throws java.io.IOException {
-        assertThat(execute(Map.of(), "serve", "--server-password", "abc")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(execute(Map.of(), "serve", "--server-password", "abc")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("at least 8");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("localhost"))) {
             err.getBuffer().setLength(0);
             assertThat(execute(Map.of(), "serve", "--bolt-port", String.valueOf(taken.getLocalPort())))
-                    .isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+                    .isEqualTo(CommandLine.ExitCode.USAGE);
             assertThat(err.toString()).contains("Value for `--bolt-port` was `" + taken.getLocalPort() + "`")
                     .contains("in use");
         }
@@ -136,7 +136,7 @@ class ConvergenceCliTest {
 
     @Test
     void serveRefusesToListenBeyondLoopbackWithoutPassword() {
-        assertThat(execute(Map.of(), "serve", "--host", "0.0.0.0")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(execute(Map.of(), "serve", "--host", "0.0.0.0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("needs --server-password");
     }
 
