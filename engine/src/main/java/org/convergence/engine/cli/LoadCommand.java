@@ -55,6 +55,15 @@ final class LoadCommand extends ConnectedCommand {
     boolean noTaxonomy;
 
 
+    private static boolean isValidName(String name) {
+        try {
+            GraphWriter.requireValidName(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -76,7 +85,18 @@ final class LoadCommand extends ConnectedCommand {
             name = dataset != null ? dataset
                     : source.seed ? SeedMatrixParser.SEED_DATASET : plan.source().documentId();
         }
-        GraphWriter.requireValidName(name);
+        if (dataset != null) {
+            try {
+                GraphWriter.requireValidName(name);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage().replace("`dataset`", "`--dataset`"), e);
+            }
+        } else if (!isValidName(name)) {
+            throw new UsageException("The data set name `" + name + "` made from the file name "
+                    + (source.csv != null ? source.csv.getFileName() : source.matrix.getFileName())
+                    + " is not one (1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit);"
+                    + " give one with --dataset NAME");
+        }
         try (Neo4jConnection neo4j = open()) {
             out.println("Writing to " + neo4j.description());
             Loading.write(neo4j.driver(), name, plan, replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out, err());

@@ -60,6 +60,17 @@ final class RunCommand extends ConnectedCommand {
                 throw new LoadException(source, null, "invalid analyses: " + e.getMessage(), e);
             }
         }
+        if (parameters != null && o.json() != null) {
+            // where the JSON reports go must be writable before anything runs, not after the analysis
+            for (Job.DatasetSpec d : job.datasets()) {
+                Path json = base.resolve(o.json().replace("{dataset}", d.name())).toAbsolutePath();
+                Path dir = json.getParent();
+                if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                    throw new LoadException(source, null, "`output.json` is " + json + ", but its folder " + dir
+                            + (dir != null && Files.isDirectory(dir) ? " is not writable" : " does not exist"));
+                }
+            }
+        }
         try (Neo4jConnection neo4j = open()) {
             out.println("Convergence " + ConvergenceCli.version() + " on " + neo4j.description() + " (" + source + ")");
             for (int i = 0; i < plans.size(); i++) {

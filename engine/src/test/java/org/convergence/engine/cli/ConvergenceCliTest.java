@@ -93,9 +93,26 @@ class ConvergenceCliTest {
     }
 
     @Test
-    void invalidDatasetNameIsRejectedBeforeConnecting() {
-        assertThat(execute(Map.of(), "load", "--seed", "--dataset", "bad name")).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
-        assertThat(err.toString()).contains("Value for `dataset` was `bad name`");
+    void invalidDatasetNameIsRejectedBeforeConnecting(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Map<String, String> env = Map.of("NEO4J_URI", "bolt://127.0.0.1:1");
+        assertThat(execute(env, "load", "--seed", "--dataset", "bad name")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Value for `--dataset` was `bad name`");
+        // a name made from the file name says where it came from and what to do
+        Path dashes = java.nio.file.Files.writeString(dir.resolve("---.csv"), "process,theme\nA,x\n");
+        err.getBuffer().setLength(0);
+        assertThat(execute(env, "load", dashes.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("made from the file name ---.csv").contains("give one with --dataset NAME");
+    }
+
+    @Test
+    void aJobWhoseReportFolderIsMissingFailsBeforeRunning(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path job = java.nio.file.Files.writeString(dir.resolve("job.yaml"), "datasets:\n  - name: seed\n    seed: true\n"
+                + "analyses: {}\noutput:\n  json: no/such/folder/{dataset}.json\n");
+        assertThat(execute(Map.of("NEO4J_URI", "bolt://127.0.0.1:1"), "run", job.toString()))
+                .isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("`output.json` is ").contains("does not exist");
     }
 
     @Test
