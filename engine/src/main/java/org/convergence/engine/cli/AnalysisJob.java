@@ -40,7 +40,8 @@ final class AnalysisJob {
         long t0 = System.nanoTime();
         progress.println("reading data set `" + dataset + "` from Neo4j");
         progress.flush();
-        TwoModeData data = new GraphReader(driver).read(dataset, relations);
+        GraphReader.Snapshot snapshot = new GraphReader(driver).snapshot(dataset, relations);
+        TwoModeData data = snapshot.data();
         timings.put("read", (System.nanoTime() - t0) / 1_000_000);
         MemoryEstimate.check(data.graph(), parameters, Runtime.getRuntime().maxMemory()).ifPresent(e -> {
             throw new IllegalArgumentException("The analysis of data set `" + dataset + "` would not fit in the heap;"
@@ -61,7 +62,7 @@ final class AnalysisJob {
             new ResultWriter(driver, line -> {
                 progress.println(line);
                 progress.flush();
-            }, () -> { }).write(dataset, run, json, ConvergenceCli.version(), report);
+            }, () -> { }).write(dataset, run, json, ConvergenceCli.version(), report, snapshot.generation());
         }
         timings.put("write", (System.nanoTime() - t0) / 1_000_000);
         return new Outcome(dataset, run, described, report, timings);

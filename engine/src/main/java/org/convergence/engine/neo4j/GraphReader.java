@@ -22,6 +22,28 @@ public final class GraphReader {
      * @throws IllegalArgumentException if the data set does not exist or has no edges of those kinds
      */
     public TwoModeData read(String dataset, List<String> relations) {
+        return snapshot(dataset, relations).data();
+    }
+
+    /**
+     * A data set's graph as read, with the generation of the data set it was read from (the token of
+     * the load that made it; empty for data sets loaded by earlier versions), read in the same
+     * transaction: a write-back checks it, so that results are never attached to a data set replaced
+     * meanwhile.
+     *
+     * @param data the analysis input
+     * @param generation the data set's generation when it was read
+     */
+    public record Snapshot(TwoModeData data, String generation) {
+    }
+
+    /**
+     * @param dataset data set name
+     * @param relations relation kinds to count, or null for all
+     * @return the graph with the generation it was read from
+     * @throws IllegalArgumentException if the data set does not exist or has no edges of those kinds
+     */
+    public Snapshot snapshot(String dataset, List<String> relations) {
         // the list of data sets, not their summary: counting everything a data set holds takes seconds
         List<String> known = new DatasetStore(driver).list().stream().map(DatasetStore.Listing::dataset).toList();
         if (!known.contains(dataset)) {
@@ -33,9 +55,12 @@ public final class GraphReader {
         params.put("dataset", dataset);
         params.put("relations", relations);
         TwoModeData.Builder[] built = new TwoModeData.Builder[1];
+        String[] generation = new String[1];
         try (var session = driver.session()) {
             session.executeRead(tx -> {
                 TwoModeData.Builder builder = new TwoModeData.Builder(); // a retried transaction starts over
+                var found = tx.run(Cypher.statement("read/dataset-generation"), Map.of("dataset", dataset)).list();
+                generation[0] = found.isEmpty() ? null : found.get(0).get("generation").asString();
                 tx.run(Cypher.statement("read/theme-names"), Map.of("dataset", dataset))
                         .forEachRemaining(r -> builder.themeName(r.get("theme").asString(), r.get("themeName").asString()));
                 // one record per process, its edges as parallel lists, straight into the builder's columns
@@ -58,6 +83,9 @@ public final class GraphReader {
             throw new IllegalArgumentException("Data set `" + dataset + "` has no process-theme relations"
                     + (relations == null ? "" : " of kind " + String.join(", ", relations)));
         }
-        return built[0].build();
+        if (generation[0] == null) {
+            throw new IllegalArgumentException("Data set `" + dataset + "` does not exist (any more)");
+        }
+        return new Snapshot(built[0].build(), generation[0]);
     }
 }

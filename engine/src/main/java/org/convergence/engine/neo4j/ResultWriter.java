@@ -75,19 +75,23 @@ public final class ResultWriter {
      * @param parametersJson the parameters, as canonical JSON
      * @param engineVersion engine version
      * @param report what to write
+     * @param generation the data set's generation the report was computed from ({@link GraphReader.Snapshot})
      * @return the number of relationships and nodes written
-     * @throws WriteConflictException if another write of the same run completed or began meanwhile
+     * @throws WriteConflictException if another write of the same run began meanwhile, or the data set was
+     *     replaced since it was read: then nothing of this write stays
      */
     public long write(String dataset, String run, String parametersJson, String engineVersion,
-            ConvergenceAnalysis.Report report) {
+            ConvergenceAnalysis.Report report, String generation) {
         GraphWriter.createSchema(driver);
         String write = UUID.randomUUID().toString();
-        Map<String, Object> base = Map.of("dataset", dataset, "run", run, "write", write);
+        Map<String, Object> base = Map.of("dataset", dataset, "run", run, "write", write, "generation", generation);
         try (Session session = driver.session()) {
             String state = session.executeWrite(tx -> {
                 var rows = tx.run(Cypher.statement("write/begin-run"), base).list();
                 if (rows.isEmpty()) {
-                    throw new IllegalArgumentException("Data set `" + dataset + "` does not exist (any more)");
+                    throw new WriteConflictException("Data set `" + dataset + "` was replaced or deleted while this"
+                            + " analysis ran; its results were not written. Run analyze again on the data set as it"
+                            + " is now");
                 }
                 return rows.get(0).get("state").asString(null);
             });
@@ -107,9 +111,15 @@ public final class ResultWriter {
             boolean completed = session.executeWrite(tx -> tx.run(Cypher.statement("write/complete-run"), params)
                     .hasNext());
             if (!completed) {
+                boolean replaced = session.executeRead(tx -> tx.run(Cypher.statement("read/dataset-generation"),
+                        Map.of("dataset", dataset)).list()).stream()
+                        .noneMatch(r -> r.get("generation").asString().equals(generation));
                 deleteStale(session, dataset, run); // what this write left, now that it is no longer pending
-                throw new WriteConflictException("Another write of run " + run + " of data set `" + dataset
-                        + "` began while this one was writing and replaced it; this write was discarded");
+                throw new WriteConflictException(replaced
+                        ? "Data set `" + dataset + "` was replaced or deleted while this analysis was writing; its"
+                                + " results were discarded. Run analyze again on the data set as it is now"
+                        : "Another write of run " + run + " of data set `" + dataset + "` began while this one was"
+                                + " writing and replaced it; this write was discarded");
             }
             deleteStale(session, dataset, run);
             if ("complete".equals(state)) {

@@ -10,6 +10,9 @@ import org.convergence.engine.Neo4jServers;
 import org.convergence.engine.analysis.Clusters;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.TwoModeData;
+import org.convergence.loader.LoadPlan;
+import org.convergence.loader.SourceText;
+import org.convergence.loader.csv.TwoModeCsvParser;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
 import org.convergence.loader.taxonomy.Organisations;
@@ -39,6 +42,11 @@ class WriteBackIT {
                 Organisations.builtIn()).parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.MERGE);
     }
 
+    /** The seed's generation as a reader sees it now. */
+    private String generation() {
+        return new GraphReader(driver).snapshot("seed", null).generation();
+    }
+
     private Record summary(String run) {
         return query("read/run-summary", Map.of("dataset", "seed", "run", run)).get(0);
     }
@@ -50,7 +58,7 @@ class WriteBackIT {
         ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
                 l -> { });
         ResultWriter writer = new ResultWriter(driver);
-        writer.write("seed", "run-a", "{\"p\":1}", "test", report);
+        writer.write("seed", "run-a", "{\"p\":1}", "test", report, generation());
         Record once = summary("run-a");
         assertThat(once.get("pairs").asLong()).isEqualTo(5);
         long clusters = report.clusterSets().stream().mapToLong(c -> c.clusters().size()).sum();
@@ -64,7 +72,7 @@ class WriteBackIT {
         assertThat((Double) crmSoa.get("pValue")).isCloseTo(19019d / 1144066, org.assertj.core.api.Assertions.within(1e-15));
         assertThat((List<?>) crmSoa.get("sharedThemes")).hasSize(8);
 
-        writer.write("seed", "run-a", "{\"p\":1}", "test", report);
+        writer.write("seed", "run-a", "{\"p\":1}", "test", report, generation());
         Record twice = summary("run-a");
         assertThat(twice.get("pairs").asLong()).isEqualTo(once.get("pairs").asLong());
         assertThat(twice.get("clusters").asLong()).isEqualTo(once.get("clusters").asLong());
@@ -76,7 +84,7 @@ class WriteBackIT {
                 ConvergenceAnalysis.Parameters.defaults().overlap(),
                 new Clusters.Parameters(Clusters.Algorithm.LOUVAIN, 2.0, 10, 7), false, List.of(), false,
                 ConvergenceAnalysis.BETWEENNESS_BUDGET, 0, 1);
-        writer.write("seed", "run-b", "{\"p\":2}", "test", ConvergenceAnalysis.run(data, other, l -> { }));
+        writer.write("seed", "run-b", "{\"p\":2}", "test", ConvergenceAnalysis.run(data, other, l -> { }), generation());
         assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(2);
         assertThat(summary("run-a").get("pairs").asLong()).isEqualTo(5);
         assertThat(summary("run-b").get("scored").asLong()).isZero();
@@ -105,12 +113,12 @@ class WriteBackIT {
         TwoModeData data = new GraphReader(driver).read("seed", null);
         ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
                 l -> { });
-        new ResultWriter(driver).write("seed", "run-a", "{\"p\":1}", "test", report);
+        new ResultWriter(driver).write("seed", "run-a", "{\"p\":1}", "test", report, generation());
         Record before = summary("run-a");
         Record storedBefore = stored("run-a");
 
         // the rewrite dies after its pairs and first cluster batch are committed
-        assertThatThrownBy(() -> failingAfter(2).write("seed", "run-a", "{\"p\":1}", "test", report))
+        assertThatThrownBy(() -> failingAfter(2).write("seed", "run-a", "{\"p\":1}", "test", report, generation()))
                 .isInstanceOf(InjectedFailure.class);
         Record during = summary("run-a");
         for (String key : List.of("pairs", "clusters", "memberships", "scored")) {
@@ -119,7 +127,7 @@ class WriteBackIT {
         assertThat(stored("run-a").get("pairs").asLong()).isEqualTo(2 * storedBefore.get("pairs").asLong());
 
         // a first write that dies leaves no visible run at all
-        assertThatThrownBy(() -> failingAfter(1).write("seed", "run-c", "{\"p\":3}", "test", report))
+        assertThatThrownBy(() -> failingAfter(1).write("seed", "run-c", "{\"p\":3}", "test", report, generation()))
                 .isInstanceOf(InjectedFailure.class);
         assertThat(query("read/run-summary", Map.of("dataset", "seed", "run", "run-c"))).isEmpty();
         assertThat(query("read/runs", Map.of("dataset", "seed"))).extracting(r -> r.get("run").asString())
@@ -148,10 +156,10 @@ class WriteBackIT {
         ResultWriter slow = new ResultWriter(driver, l -> { }, () -> {
             if (once[0]) {
                 once[0] = false;
-                new ResultWriter(driver).write("seed", "run-a", "{\"p\":1}", "test", report);
+                new ResultWriter(driver).write("seed", "run-a", "{\"p\":1}", "test", report, generation());
             }
         });
-        assertThatThrownBy(() -> slow.write("seed", "run-a", "{\"p\":1}", "test", report))
+        assertThatThrownBy(() -> slow.write("seed", "run-a", "{\"p\":1}", "test", report, generation()))
                 .isInstanceOf(ResultWriter.WriteConflictException.class).hasMessageContaining("discarded");
         Record visible = summary("run-a");
         assertThat(visible.get("pairs").asLong()).isEqualTo(5);
@@ -159,6 +167,37 @@ class WriteBackIT {
         assertThat(all.get("pairs").asLong()).isEqualTo(5);
         assertThat(all.get("scored").asLong()).isEqualTo(visible.get("scored").asLong());
         assertThat(all.get("clusters").asLong()).isEqualTo(visible.get("clusters").asLong());
+    }
+
+    @Test
+    void resultsAreNeverWrittenOntoADataSetReplacedSinceItWasRead() {
+        GraphReader.Snapshot read = new GraphReader(driver).snapshot("seed", null);
+        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(read.data(), ConvergenceAnalysis.Parameters.defaults(),
+                l -> { });
+        // replaced between the read and the write: refused before anything is written
+        LoadPlan small = new TwoModeCsvParser(Taxonomy.builtIn()).parse(SourceText.decode("small.csv",
+                "process,theme\nA,Remesas\nB,Remesas\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, null);
+        new GraphWriter(driver, 1000, l -> { }).write("seed", small, GraphWriter.Mode.REPLACE);
+        assertThatThrownBy(() -> new ResultWriter(driver).write("seed", "run-a", "{}", "test", report, read.generation()))
+                .isInstanceOf(ResultWriter.WriteConflictException.class).hasMessageContaining("was replaced");
+        assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isZero();
+
+        // replaced while the write is under way: the write loses and leaves nothing
+        GraphReader.Snapshot again = new GraphReader(driver).snapshot("seed", null);
+        ConvergenceAnalysis.Report small2 = ConvergenceAnalysis.run(again.data(), ConvergenceAnalysis.Parameters.defaults(),
+                l -> { });
+        boolean[] once = {true};
+        ResultWriter interrupted = new ResultWriter(driver, l -> { }, () -> {
+            if (once[0]) {
+                once[0] = false;
+                new GraphWriter(driver, 1000, l -> { }).write("seed", new SeedMatrixParser(Taxonomy.builtIn(),
+                        Organisations.builtIn()).parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.REPLACE);
+            }
+        });
+        assertThatThrownBy(() -> interrupted.write("seed", "run-b", "{}", "test", small2, again.generation()))
+                .isInstanceOf(ResultWriter.WriteConflictException.class).hasMessageContaining("was replaced");
+        assertThat(query("read/runs", Map.of("dataset", "seed"))).isEmpty();
+        assertThat(stored("run-b").get("pairs").asLong()).isZero();
     }
 
     @Test

@@ -147,7 +147,9 @@ public final class GraphWriter {
                 params.put("key", key);
                 params.put("retired", retired);
                 params.put("document", plan.source().documentId());
-                params.put("props", datasetProperties(plan, fingerprint));
+                Map<String, Object> props = datasetProperties(plan, fingerprint);
+                props.put("generation", token); // what analysis runs check they were computed from
+                params.put("props", props);
                 session.executeWriteWithoutResult(tx -> {
                     for (String statement : Cypher.statements("load/complete-load")) {
                         tx.run(statement, params).consume();
