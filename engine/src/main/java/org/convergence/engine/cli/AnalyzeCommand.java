@@ -67,7 +67,7 @@ final class AnalyzeCommand extends ConnectedCommand {
         Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);
         List<String> relations = AnalysisSetting.relationsOf(values);
         ConvergenceAnalysis.Parameters parameters = AnalysisSetting.parameters(values, pathRequests(paths, k));
-        try (Neo4jConnection neo4j = open()) {
+        try (Neo4jConnection neo4j = noWrite || estimate ? open() : openForWriting()) {
             if (estimate) {
                 out.printf("Estimate for analyze on data set `%s`:%n", dataset);
                 out.print(AnalysisJob.estimate(neo4j.driver(), dataset, relations, parameters).describe());

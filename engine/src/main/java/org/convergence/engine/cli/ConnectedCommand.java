@@ -44,11 +44,20 @@ abstract class ConnectedCommand implements Callable<Integer> {
     }
 
     /**
-     * @return a connection to the external server the options name, or to the embedded one, after
-     *     removing what interrupted writes left (said on stderr)
+     * @return a connection to the external server the options name, or to the embedded one, for a
+     *     command that only reads: readers see complete data sets and runs only, so what an interrupted
+     *     write left is invisible to them and is left for the next command that writes
      */
     Neo4jConnection open() {
-        Neo4jConnection neo4j = Neo4jConnection.open(connection.settings(env));
+        return Neo4jConnection.open(connection.settings(env));
+    }
+
+    /**
+     * @return a connection as {@link #open()}, for a command that writes: first it removes what
+     *     interrupted writes left (said on stderr)
+     */
+    Neo4jConnection openForWriting() {
+        Neo4jConnection neo4j = open();
         try {
             recover(neo4j, err());
         } catch (RuntimeException e) {

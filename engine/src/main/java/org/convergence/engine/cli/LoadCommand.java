@@ -97,7 +97,7 @@ final class LoadCommand extends ConnectedCommand {
                     + " is not one (1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit);"
                     + " give one with --dataset NAME");
         }
-        try (Neo4jConnection neo4j = open()) {
+        try (Neo4jConnection neo4j = openForWriting()) {
             out.println("Writing to " + neo4j.description());
             Loading.write(neo4j.driver(), name, plan, replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out, err());
         }

@@ -71,7 +71,7 @@ final class RunCommand extends ConnectedCommand {
                 }
             }
         }
-        try (Neo4jConnection neo4j = open()) {
+        try (Neo4jConnection neo4j = openForWriting()) {
             out.println("Convergence " + ConvergenceCli.version() + " on " + neo4j.description() + " (" + source + ")");
             for (int i = 0; i < plans.size(); i++) {
                 Job.DatasetSpec d = job.datasets().get(i);

@@ -44,13 +44,6 @@ public final class GraphReader {
      * @throws IllegalArgumentException if the data set does not exist or has no edges of those kinds
      */
     public Snapshot snapshot(String dataset, List<String> relations) {
-        // the list of data sets, not their summary: counting everything a data set holds takes seconds
-        List<String> known = new DatasetStore(driver).list().stream().map(DatasetStore.Listing::dataset).toList();
-        if (!known.contains(dataset)) {
-            throw new IllegalArgumentException("Data set `" + dataset + "` does not exist; "
-                    + (known.isEmpty() ? "the database has none yet: run `convergence load --seed` or `convergence run`"
-                            : "known data sets: " + String.join(", ", known)));
-        }
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("dataset", dataset);
         params.put("relations", relations);
@@ -61,6 +54,9 @@ public final class GraphReader {
                 TwoModeData.Builder builder = new TwoModeData.Builder(); // a retried transaction starts over
                 var found = tx.run(Cypher.statement("read/dataset-generation"), Map.of("dataset", dataset)).list();
                 generation[0] = found.isEmpty() ? null : found.get(0).get("generation").asString();
+                if (generation[0] == null) {
+                    return null; // no such data set: said below, with the ones there are
+                }
                 tx.run(Cypher.statement("read/theme-names"), Map.of("dataset", dataset))
                         .forEachRemaining(r -> builder.themeName(r.get("theme").asString(), r.get("themeName").asString()));
                 // one record per process, its edges as parallel lists, straight into the builder's columns
@@ -79,12 +75,16 @@ public final class GraphReader {
                 return null;
             });
         }
+        if (generation[0] == null) {
+            // the list of data sets, not their summary: counting everything a data set holds takes seconds
+            List<String> known = new DatasetStore(driver).list().stream().map(DatasetStore.Listing::dataset).toList();
+            throw new IllegalArgumentException("Data set `" + dataset + "` does not exist; "
+                    + (known.isEmpty() ? "the database has none yet: run `convergence load --seed` or `convergence run`"
+                            : "known data sets: " + String.join(", ", known)));
+        }
         if (built[0].edges() == 0) {
             throw new IllegalArgumentException("Data set `" + dataset + "` has no process-theme relations"
                     + (relations == null ? "" : " of kind " + String.join(", ", relations)));
-        }
-        if (generation[0] == null) {
-            throw new IllegalArgumentException("Data set `" + dataset + "` does not exist (any more)");
         }
         return new Snapshot(built[0].build(), generation[0]);
     }
