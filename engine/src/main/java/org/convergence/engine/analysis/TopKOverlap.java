@@ -155,23 +155,7 @@ public final class TopKOverlap {
     }
 
     private static void exact(BipartiteGraph g, int a, int b, OverlapPairs.Columns out, int at) {
-        int[] po = g.processOffsets();
-        int[] pt = g.processThemes();
-        int i = po[a];
-        int j = po[b];
-        int shared = 0;
-        while (i < po[a + 1] && j < po[b + 1]) {
-            if (pt[i] == pt[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (pt[i] < pt[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
         out.b[at] = b;
-        out.shared[at] = shared;
+        out.shared[at] = g.sharedThemeSums(a, b, null, new double[3]);
     }
 }
