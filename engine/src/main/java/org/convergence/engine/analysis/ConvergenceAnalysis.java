@@ -135,6 +135,11 @@ public final class ConvergenceAnalysis {
         BipartiteGraph g = data.graph();
 
         List<String> notes = new ArrayList<>();
+        // a requested link between processes the data set does not have fails now, not after the analyses
+        for (PathRequest request : parameters.paths()) {
+            data.requireProcess(request.from());
+            data.requireProcess(request.to());
+        }
         long t0 = System.nanoTime();
         progress.accept("overlap scores for " + g.processCount() + " processes");
         OverlapAnalysis.Result overlap = OverlapAnalysis.run(g, parameters.overlap(), percent -> {

@@ -43,6 +43,16 @@ class SeedAnalysisTest {
     }
 
     @Test
+    void anUnknownProcessInARequestedLinkFailsBeforeAnyAnalysis() {
+        ConvergenceAnalysis.Parameters d = ConvergenceAnalysis.Parameters.defaults();
+        List<String> progress = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> ConvergenceAnalysis.run(data, new ConvergenceAnalysis.Parameters(d.overlap(),
+                d.clusters(), true, List.of(new ConvergenceAnalysis.PathRequest("CSM", "NOPE", 3)), true,
+                d.betweennessBudget(), 3, 5), progress::add)).hasMessageContaining("Unknown process `NOPE`");
+        assertThat(progress).isEmpty();
+    }
+
+    @Test
     void csmAndPppShareNoTheme() {
         OverlapAnalysis.Result pairs = report.overlap();
         assertThat(pairs.size()).isEqualTo(5);

@@ -191,9 +191,22 @@ public final class TwoModeCsvParser {
     record Table(String file, List<String> header, List<Row> rows) {
 
         record Row(String file, int line, String[] values) {
-            /** @return the cell, in Unicode NFC: what prints the same is the same value */
+            /**
+             * @return the cell, in Unicode NFC: what prints the same is the same value
+             * @throws LoadException for control characters (NUL, escape sequences that would drive a terminal)
+             *     and bidirectional overrides (which make text print in another order than it is stored)
+             */
             String value(int column) {
-                return java.text.Normalizer.normalize(values[column], java.text.Normalizer.Form.NFC);
+                String v = values[column];
+                for (int i = 0; i < v.length(); i++) {
+                    char c = v.charAt(i);
+                    if ((Character.isISOControl(c) && c != '\t') || (c >= '\u202a' && c <= '\u202e')
+                            || (c >= '\u2066' && c <= '\u2069') || c == '\u200e' || c == '\u200f' || c == '\u061c') {
+                        throw new LoadException(file, line, String.format(Locale.ROOT, "column %d holds the control"
+                                + " or direction character U+%04X at position %d; remove it", column + 1, (int) c, i + 1));
+                    }
+                }
+                return java.text.Normalizer.normalize(v, java.text.Normalizer.Form.NFC);
             }
 
             String required(int column, String name) {

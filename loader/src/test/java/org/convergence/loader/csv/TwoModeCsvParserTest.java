@@ -81,6 +81,15 @@ class TwoModeCsvParserTest {
     }
 
     @Test
+    void controlAndDirectionCharactersAreRefusedWithTheirLine() {
+        for (String bad : List.of("\u0000", "\u001b[31m", "\u202e", "\u2066")) {
+            assertThat(fails("process,theme\nA,x\nB,red" + bad + "label\n").getMessage()).as(bad)
+                    .startsWith("edges.csv:3: column 2 holds the control or direction character U+")
+                    .contains(String.format("U+%04X at position 4", (int) bad.charAt(0)));
+        }
+    }
+
+    @Test
     void anOverlongLabelIsRefusedBeforeTheDatabase() {
         assertThat(fails("process,theme\nA,x\nB," + "y".repeat(200_000) + "\n").getMessage())
                 .isEqualTo("edges.csv:3: `theme` is 200,000 characters long, but may have at most 1,000 (it becomes an"
