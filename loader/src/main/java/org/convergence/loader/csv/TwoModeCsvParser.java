@@ -290,6 +290,14 @@ public final class TwoModeCsvParser {
                 line = Integer.parseInt(m.group(1));
                 message = m.replaceFirst("");
             }
+            java.util.regex.Matcher at = java.util.regex.Pattern.compile(" at line: (\\d+), position: (\\d+)").matcher(message);
+            if (at.find()) {
+                line = line != null ? line : Integer.parseInt(at.group(1));
+                message = at.replaceFirst("") + " (character " + at.group(2) + " of the file)";
+            }
+            if (line == null) {
+                line = 1; // the parser named no line: the file as a whole, from its first line
+            }
             if (message.contains("EOF reached before encapsulated token finished")) {
                 message = "a quoted field opened here is never closed (a missing \" before the end of the file)";
             }

@@ -90,6 +90,13 @@ class TwoModeCsvParserTest {
     }
 
     @Test
+    void textAfterAClosingQuoteIsNamedWithItsLine() {
+        // found by CsvFuzzTest: the parser's own line went unreported
+        assertThat(fails("process,theme\nA,\"x\"y\n").getMessage()).isEqualTo("edges.csv:2: malformed CSV: Invalid"
+                + " character between encapsulated token and delimiter (character 20 of the file)");
+    }
+
+    @Test
     void anOverlongLabelIsRefusedBeforeTheDatabase() {
         assertThat(fails("process,theme\nA,x\nB," + "y".repeat(200_000) + "\n").getMessage())
                 .isEqualTo("edges.csv:3: `theme` is 200,000 characters long, but may have at most 1,000 (it becomes an"
