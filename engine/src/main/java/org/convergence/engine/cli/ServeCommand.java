@@ -30,6 +30,10 @@ final class ServeCommand extends ConnectedCommand {
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "7474", description = "HTTP/Browser port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--server-password-file", paramLabel = "FILE",
+            description = "Read the password from the first line of FILE (keeps it off the command line).")
+    java.nio.file.Path serverPasswordFile;
+
     @Option(names = "--server-password", paramLabel = "PASSWORD",
             description = "Turn authentication on; user neo4j gets this password (env CONVERGENCE_SERVER_PASSWORD).")
     String serverPassword;
@@ -73,6 +77,17 @@ final class ServeCommand extends ConnectedCommand {
                     + " is already serving. Unset NEO4J_URI to serve the embedded store.");
         }
         String password = serverPassword != null ? serverPassword : env().get("CONVERGENCE_SERVER_PASSWORD");
+        if (serverPasswordFile != null) {
+            if (serverPassword != null) {
+                throw new UsageException("--server-password and --server-password-file exclude each other");
+            }
+            try {
+                password = java.nio.file.Files.readAllLines(serverPasswordFile).stream().findFirst().orElse("").strip();
+            } catch (java.io.IOException e) {
+                throw new UsageException("Value for `--server-password-file` was `" + serverPasswordFile
+                        + "`, but it cannot be read: " + e.getMessage(), e);
+            }
+        }
         boolean loopback = isLoopback(host);
         if (password != null && !password.isBlank() && password.length() < 8) {
             throw new UsageException("Value for `--server-password` has " + password.length()

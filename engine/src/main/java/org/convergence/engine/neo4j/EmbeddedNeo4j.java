@@ -99,6 +99,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         Path home = options.home().toAbsolutePath();
         try {
             Files.createDirectories(home);
+            // the store and its logs are the owner's alone (the logs hold queries, the store the data)
+            if (home.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot create the Neo4j store directory " + home + ": " + e.getMessage(), e);
         }

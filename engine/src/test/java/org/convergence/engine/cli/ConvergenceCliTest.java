@@ -142,6 +142,13 @@ class ConvergenceCliTest {
     void serveChecksPasswordLengthAndPortsBeforeStarting() throws java.io.IOException {
         assertThat(execute(Map.of(), "serve", "--server-password", "abc")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("at least 8");
+        Path file = java.nio.file.Files.createTempFile("pw", ".txt");
+        java.nio.file.Files.writeString(file, "short\n");
+        err.getBuffer().setLength(0);
+        assertThat(execute(Map.of(), "serve", "--server-password-file", file.toString()))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("has 5 characters");
+        java.nio.file.Files.delete(file);
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("localhost"))) {
             err.getBuffer().setLength(0);
             assertThat(execute(Map.of(), "serve", "--bolt-port", String.valueOf(taken.getLocalPort())))

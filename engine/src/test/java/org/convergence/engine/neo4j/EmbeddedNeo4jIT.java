@@ -19,10 +19,13 @@ class EmbeddedNeo4jIT {
     }
 
     @Test
-    void wildcardHostWithPasswordStartsAndTheSamePasswordServesAgain(@TempDir Path home) {
+    void wildcardHostWithPasswordStartsAndTheSamePasswordServesAgain(@TempDir Path home) throws java.io.IOException {
         EmbeddedNeo4j.Options options = new EmbeddedNeo4j.Options(home, "0.0.0.0", 0, 0, "s3cret-pass", 64);
         try (EmbeddedNeo4j server = EmbeddedNeo4j.start(options)) {
             assertThat(server.boltUri().getHost()).isEqualTo("127.0.0.1");
+            // the store and its logs: the owner's alone
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
             assertThat(count(server, "s3cret-pass")).isEqualTo(1);
         }
         // a store protected with this password, served again with it: no "old and new password" failure
