@@ -11,9 +11,9 @@ import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.MemoryEstimate;
 import org.convergence.engine.analysis.TwoModeData;
 import org.convergence.engine.neo4j.GraphReader;
+import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.engine.neo4j.ResultWriter;
 import org.convergence.loader.SourceText;
-import org.neo4j.driver.Driver;
 
 /** Read the graph from Neo4j, run the analyses, write the results back: the wiring of one analysis run. */
 final class AnalysisJob {
@@ -34,13 +34,13 @@ final class AnalysisJob {
     private AnalysisJob() {
     }
 
-    static Outcome run(Driver driver, String dataset, List<String> relations, ConvergenceAnalysis.Parameters parameters,
+    static Outcome run(Neo4jConnection neo4j, String dataset, List<String> relations, ConvergenceAnalysis.Parameters parameters,
             boolean write, PrintWriter progress) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         progress.println("reading data set `" + dataset + "` from Neo4j");
         progress.flush();
-        GraphReader.Snapshot snapshot = new GraphReader(driver).snapshot(dataset, relations);
+        GraphReader.Snapshot snapshot = new GraphReader(neo4j.driver()).snapshot(dataset, relations);
         TwoModeData data = snapshot.data();
         timings.put("read", (System.nanoTime() - t0) / 1_000_000);
         MemoryEstimate.check(data.graph(), parameters, Runtime.getRuntime().maxMemory()).ifPresent(e -> {
@@ -59,7 +59,7 @@ final class AnalysisJob {
         if (write) {
             progress.println("writing results of " + run + " to Neo4j");
             progress.flush();
-            new ResultWriter(driver, line -> {
+            new ResultWriter(neo4j.driver(), line -> {
                 progress.println(line);
                 progress.flush();
             }, () -> { }).write(dataset, run, json, ConvergenceCli.version(), report, snapshot.generation());
@@ -69,9 +69,9 @@ final class AnalysisJob {
     }
 
     /** Reads a data set and estimates what analysing it with these parameters needs, without running it. */
-    static MemoryEstimate estimate(Driver driver, String dataset, List<String> relations,
+    static MemoryEstimate estimate(Neo4jConnection neo4j, String dataset, List<String> relations,
             ConvergenceAnalysis.Parameters parameters) {
-        TwoModeData data = new GraphReader(driver).read(dataset, relations);
+        TwoModeData data = new GraphReader(neo4j.driver()).read(dataset, relations);
         return MemoryEstimate.of(data.graph(), parameters, Runtime.getRuntime().maxMemory());
     }
 

@@ -70,11 +70,11 @@ final class AnalyzeCommand extends ConnectedCommand {
         try (Neo4jConnection neo4j = noWrite || estimate ? open() : openForWriting()) {
             if (estimate) {
                 out.printf("Estimate for analyze on data set `%s`:%n", dataset);
-                out.print(AnalysisJob.estimate(neo4j.driver(), dataset, relations, parameters).describe());
+                out.print(AnalysisJob.estimate(neo4j, dataset, relations, parameters).describe());
                 out.flush();
                 return 0;
             }
-            AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j.driver(), dataset, relations, parameters,
+            AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j, dataset, relations, parameters,
                     !noWrite, err);
             if (format == Format.json) {
                 ReportOutput.json(outcome, out);

@@ -99,7 +99,7 @@ final class LoadCommand extends ConnectedCommand {
         }
         try (Neo4jConnection neo4j = openForWriting()) {
             out.println("Writing to " + neo4j.description());
-            Loading.write(neo4j.driver(), name, plan, replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out, err());
+            Loading.write(neo4j, name, plan, replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out, err());
         }
         return 0;
     }

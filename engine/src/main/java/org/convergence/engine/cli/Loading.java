@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.convergence.engine.neo4j.DatasetStore;
+import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.LoadPlan;
 import org.convergence.loader.SourceText;
 import org.convergence.loader.csv.TwoModeCsvParser;
@@ -12,7 +13,6 @@ import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
 import org.convergence.loader.taxonomy.Organisations;
 import org.convergence.loader.taxonomy.Taxonomy;
-import org.neo4j.driver.Driver;
 
 /** Parses a source, writes it with the {@link GraphWriter} and prints what was loaded. */
 final class Loading {
@@ -34,9 +34,9 @@ final class Loading {
     }
 
     /** Writes a plan, with progress on {@code err}, and prints the summary of the stored data set on {@code out}. */
-    static GraphWriter.Result write(Driver driver, String dataset, LoadPlan plan, GraphWriter.Mode mode,
+    static GraphWriter.Result write(Neo4jConnection neo4j, String dataset, LoadPlan plan, GraphWriter.Mode mode,
             PrintWriter out, PrintWriter err) {
-        GraphWriter writer = new GraphWriter(driver, 10_000, line -> {
+        GraphWriter writer = new GraphWriter(neo4j.driver(), 10_000, line -> {
             err.println(line);
             err.flush();
         });
@@ -50,12 +50,12 @@ final class Loading {
                     result.replaced() ? "Reloaded" : "Loaded", dataset, plan.source().name(), plan.source().kind(),
                     plan.source().sha256().substring(0, 12), plan.source().taxonomyVersion(), result.millis());
         }
-        printSummary(driver, dataset, plan, out);
+        printSummary(neo4j, dataset, plan, out);
         return result;
     }
 
-    static void printSummary(Driver driver, String dataset, LoadPlan plan, PrintWriter out) {
-        DatasetStore store = new DatasetStore(driver);
+    static void printSummary(Neo4jConnection neo4j, String dataset, LoadPlan plan, PrintWriter out) {
+        DatasetStore store = new DatasetStore(neo4j.driver());
         DatasetStore.Summary s = store.summary(dataset).orElseThrow(
                 () -> new IllegalStateException("data set `" + dataset + "` is missing right after loading it"));
         out.println();

@@ -75,10 +75,10 @@ final class RunCommand extends ConnectedCommand {
             out.println("Convergence " + ConvergenceCli.version() + " on " + neo4j.description() + " (" + source + ")");
             for (int i = 0; i < plans.size(); i++) {
                 Job.DatasetSpec d = job.datasets().get(i);
-                Loading.write(neo4j.driver(), d.name(), plans.get(i), mode(d.reload(), source), out, err);
+                Loading.write(neo4j, d.name(), plans.get(i), mode(d.reload(), source), out, err);
                 out.println();
                 if (parameters != null) {
-                    AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j.driver(), d.name(), relations, parameters,
+                    AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j, d.name(), relations, parameters,
                             o.writeBack() == null || o.writeBack(), err);
                     ReportOutput.text(outcome, o.rows() == null ? 5 : o.rows(), out);
                     if (o.json() != null) {

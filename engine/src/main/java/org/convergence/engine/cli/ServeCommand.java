@@ -115,7 +115,7 @@ final class ServeCommand extends ConnectedCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         recover(neo4j, err());
         if (new DatasetStore(neo4j.driver()).summary(SeedMatrixParser.SEED_DATASET).isEmpty()) {
-            Loading.write(neo4j.driver(), SeedMatrixParser.SEED_DATASET,
+            Loading.write(neo4j, SeedMatrixParser.SEED_DATASET,
                     Loading.seedPlan(null, Taxonomy.builtIn()), GraphWriter.Mode.MERGE, out, err());
         }
         String http = server.httpUri().orElseThrow().toString().replace("127.0.0.1", "localhost");
