@@ -64,7 +64,7 @@ record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("
             job = mapper.readValue(yaml, Job.class);
         } catch (JsonProcessingException e) {
             throw new LoadException(source, org.convergence.loader.YamlErrors.line(yaml, e),
-                    "invalid job: " + e.getOriginalMessage(), e);
+                    "invalid job: " + org.convergence.loader.YamlErrors.message(e), e);
         } catch (IOException e) {
             throw new LoadException(source, null, "cannot read job: " + e.getMessage(), e);
         }

@@ -121,7 +121,7 @@ public final class Taxonomy {
             file = mapper.readValue(yaml, File.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new LoadException(source, org.convergence.loader.YamlErrors.line(yaml, e),
-                    "invalid taxonomy: " + e.getOriginalMessage(), e);
+                    "invalid taxonomy: " + org.convergence.loader.YamlErrors.message(e), e);
         } catch (IOException e) {
             throw new LoadException(source, null, "cannot read taxonomy: " + e.getMessage(), e);
         }
