@@ -68,7 +68,8 @@ class TaxonomyTest {
         assertThatThrownBy(() -> parse("themes:\n- {id: a, es: A, en: A, colour: red}\n"))
                 .isInstanceOf(LoadException.class).hasMessageContaining("colour");
         assertThatThrownBy(() -> parse("version: x\nthemes:\n  - id: a\n    es: A\n    en: A\n    colour: red\n"))
-                .hasMessageStartingWith("t.yaml:6: invalid taxonomy: Unrecognized field \"colour\"");
+                .hasMessage("t.yaml:6: invalid taxonomy: unknown key `themes[0].colour`; allowed here: aliases, broader, en,"
+                        + " es, id, note");
         assertThatThrownBy(() -> parse("themes:\n- {id: 'Bad Id', es: A, en: A}\n"))
                 .hasMessageContaining("lower-case words joined by hyphens");
     }
