@@ -30,6 +30,15 @@ final class ServeCommand extends ConnectedCommand {
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "7474", description = "HTTP/Browser port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Public certificate (PEM) for Bolt and HTTPS.")
+    java.nio.file.Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "Its private key (PEM, PKCS#8, no password).")
+    java.nio.file.Path tlsKey;
+
+    @Option(names = "--insecure", description = "Serve beyond loopback without TLS (plain text on the network).")
+    boolean insecure;
+
     @Option(names = "--server-password-file", paramLabel = "FILE",
             description = "Read the password from the first line of FILE (keeps it off the command line).")
     java.nio.file.Path serverPasswordFile;
@@ -95,12 +104,27 @@ final class ServeCommand extends ConnectedCommand {
         }
         requireFree(host, boltPort, "--bolt-port");
         requireFree(host, httpPort, "--http-port");
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new UsageException("--tls-cert and --tls-key go together");
+        }
+        EmbeddedNeo4j.Tls tls = null;
+        if (tlsCert != null) {
+            try {
+                tls = new EmbeddedNeo4j.Tls(tlsCert, tlsKey);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+        }
         if (!loopback && (password == null || password.isBlank())) {
             throw new UsageException("Value for `--host` was `" + host + "`: listening beyond this machine"
                     + " needs --server-password so that the database is not open to anyone on the network");
         }
+        if (!loopback && tls == null && !insecure) {
+            throw new UsageException("Value for `--host` was `" + host + "`: listening beyond this machine needs TLS"
+                    + " (--tls-cert FILE --tls-key FILE), or --insecure to send passwords and data in plain text");
+        }
         EmbeddedNeo4j server = EmbeddedNeo4j.start(new EmbeddedNeo4j.Options(settings.dataDir(), host, boltPort,
-                httpPort, password == null || password.isBlank() ? null : password, 512));
+                httpPort, password == null || password.isBlank() ? null : password, 512, tls));
         CountDownLatch stopped = new CountDownLatch(1);
         Neo4jConnection neo4j = Neo4jConnection.attach(server, "embedded Neo4j 5.26 at "
                 + settings.dataDir().toAbsolutePath());

@@ -16,6 +16,9 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.configuration.ssl.ClientAuth;
+import org.neo4j.configuration.ssl.SslPolicyConfig;
+import org.neo4j.configuration.ssl.SslPolicyScope;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.internal.helpers.HostnamePort;
@@ -41,8 +44,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * @param httpPort HTTP port for Browser, 0 for any free port, -1 for no HTTP
      * @param password null for no authentication; otherwise user {@code neo4j} gets this password
      * @param pageCacheMiB page cache size in MiB
+     * @param tls a certificate and its private key (PEM files) for Bolt and HTTPS, or null for plain text
      */
-    public record Options(Path home, String host, int boltPort, int httpPort, String password, int pageCacheMiB) {
+    public record Options(Path home, String host, int boltPort, int httpPort, String password, int pageCacheMiB,
+            Tls tls) {
+
+        /** Options without TLS. */
+        public Options(Path home, String host, int boltPort, int httpPort, String password, int pageCacheMiB) {
+            this(home, host, boltPort, httpPort, password, pageCacheMiB, null);
+        }
+
         public Options {
             Objects.requireNonNull(home, "home");
             Objects.requireNonNull(host, "host");
@@ -63,6 +74,22 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             if (port < min || port > 65535) {
                 throw new IllegalArgumentException("Value for `" + key + "` was `" + port
                         + "`, but must be within the range [" + min + ", 65535]");
+            }
+        }
+    }
+
+    /**
+     * TLS for Bolt and HTTPS: Bolt then requires encryption, and Browser is served over HTTPS only.
+     *
+     * @param certificate the public certificate, PEM
+     * @param privateKey its private key, PEM (PKCS#8), without a password
+     */
+    public record Tls(Path certificate, Path privateKey) {
+        public Tls {
+            for (Path p : new Path[] {certificate, privateKey}) {
+                if (p == null || !Files.isReadable(p)) {
+                    throw new IllegalArgumentException("TLS file " + p + " does not exist or cannot be read");
+                }
             }
         }
     }
@@ -120,6 +147,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(options.host(), boltPort))
                 .setConfig(HttpsConnector.enabled, false)
+                .setConfig(BoltConnector.encryption_level, options.tls() == null
+                        ? BoltConnector.EncryptionLevel.DISABLED : BoltConnector.EncryptionLevel.REQUIRED)
                 // Netty's graceful shutdown waits out a quiet period (5 s by default, twice over) before
                 // Bolt closes; a command that has finished has no clients left to wait for. Neo4j's own
                 // test harness sets it to 0 too.
@@ -129,10 +158,26 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseInternalSettings.dump_diagnostics, false)
                 // no usage reports from a command-line tool
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                .setConfig(HttpConnector.enabled, options.httpPort() >= 0);
+                .setConfig(HttpConnector.enabled, options.httpPort() >= 0 && options.tls() == null);
+        if (options.tls() != null) {
+            for (SslPolicyScope scope : new SslPolicyScope[] {SslPolicyScope.BOLT, SslPolicyScope.HTTPS}) {
+                SslPolicyConfig policy = SslPolicyConfig.forScope(scope);
+                Path cert = options.tls().certificate().toAbsolutePath();
+                builder.setConfig(policy.enabled, true)
+                        .setConfig(policy.base_directory, cert.getParent())
+                        .setConfig(policy.public_certificate, cert)
+                        .setConfig(policy.private_key, options.tls().privateKey().toAbsolutePath())
+                        .setConfig(policy.client_auth, ClientAuth.NONE);
+            }
+        }
         if (options.httpPort() >= 0) {
             String advertisedHost = isWildcard(options.host()) ? "localhost" : connectHost(options.host());
-            String httpBase = "http://" + advertisedHost + ":" + httpPort;
+            String httpBase = (options.tls() == null ? "http://" : "https://") + advertisedHost + ":" + httpPort;
+            if (options.tls() != null) {
+                builder.setConfig(HttpsConnector.enabled, true)
+                        .setConfig(HttpsConnector.listen_address, new SocketAddress(options.host(), httpPort))
+                        .setConfig(HttpsConnector.advertised_address, new SocketAddress(advertisedHost, httpPort));
+            }
             builder.setConfig(HttpConnector.listen_address, new SocketAddress(options.host(), httpPort))
                     .setConfig(HttpConnector.advertised_address, new SocketAddress(advertisedHost, httpPort))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(advertisedHost, boltPort))
@@ -158,11 +203,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             ConnectorPortRegister ports = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
                     .getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
             HostnamePort bolt = ports.getLocalAddress(ConnectorType.BOLT);
-            URI boltUri = URI.create("bolt://" + connectHost(bolt.getHost()) + ":" + bolt.getPort());
+            // with TLS the in-process client accepts the server's own certificate (bolt+ssc): it is this process
+            URI boltUri = URI.create((options.tls() == null ? "bolt://" : "bolt+ssc://") + connectHost(bolt.getHost())
+                    + ":" + bolt.getPort());
             URI httpUri = null;
             if (options.httpPort() >= 0) {
-                HostnamePort http = ports.getLocalAddress(ConnectorType.HTTP);
-                httpUri = URI.create("http://" + connectHost(http.getHost()) + ":" + http.getPort());
+                HostnamePort http = ports.getLocalAddress(options.tls() == null ? ConnectorType.HTTP : ConnectorType.HTTPS);
+                httpUri = URI.create((options.tls() == null ? "http://" : "https://") + connectHost(http.getHost()) + ":"
+                        + http.getPort());
             }
             if (options.password() != null) {
                 try {

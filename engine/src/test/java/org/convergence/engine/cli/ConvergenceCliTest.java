@@ -148,6 +148,15 @@ class ConvergenceCliTest {
         assertThat(execute(Map.of(), "serve", "--server-password-file", file.toString()))
                 .isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("has 5 characters");
+        // beyond loopback with a password but without TLS: refused unless --insecure says so
+        java.nio.file.Files.writeString(file, "long enough password\n");
+        err.getBuffer().setLength(0);
+        assertThat(execute(Map.of(), "serve", "--host", "0.0.0.0", "--server-password-file", file.toString()))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("needs TLS (--tls-cert FILE --tls-key FILE), or --insecure");
+        err.getBuffer().setLength(0);
+        assertThat(execute(Map.of(), "serve", "--tls-cert", file.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--tls-cert and --tls-key go together");
         java.nio.file.Files.delete(file);
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("localhost"))) {
             err.getBuffer().setLength(0);

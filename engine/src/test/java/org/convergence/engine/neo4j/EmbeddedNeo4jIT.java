@@ -1,7 +1,9 @@
 package org.convergence.engine.neo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,47 @@ class EmbeddedNeo4jIT {
         // a store protected with this password, served again with it: no "old and new password" failure
         try (EmbeddedNeo4j server = EmbeddedNeo4j.start(options)) {
             assertThat(count(server, "s3cret-pass")).isEqualTo(1);
+        }
+    }
+
+    /** A self-signed certificate for localhost made with the JDK's keytool, written as PEM files. */
+    static EmbeddedNeo4j.Tls selfSigned(Path dir) throws Exception {
+        Path store = dir.resolve("tls.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "neo4j", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(store)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        java.util.Base64.Encoder b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
+        Path cert = dir.resolve("public.crt");
+        Path key = dir.resolve("private.key");
+        java.nio.file.Files.writeString(cert, "-----BEGIN CERTIFICATE-----\n"
+                + b64.encodeToString(ks.getCertificate("neo4j").getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        java.nio.file.Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+                + b64.encodeToString(ks.getKey("neo4j", "changeit".toCharArray()).getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        return new EmbeddedNeo4j.Tls(cert, key);
+    }
+
+    @Test
+    void withTlsBoltIsEncryptedOnlyAndBrowserIsServedOverHttps(@TempDir Path home, @TempDir Path certs) throws Exception {
+        EmbeddedNeo4j.Tls tls = selfSigned(certs);
+        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(new EmbeddedNeo4j.Options(home, "0.0.0.0", 0, 0, "s3cret-pass",
+                64, tls))) {
+            assertThat(server.boltUri().getScheme()).isEqualTo("bolt+ssc");
+            assertThat(count(server, "s3cret-pass")).isEqualTo(1);
+            // plain text is refused
+            URI plain = URI.create("bolt://127.0.0.1:" + server.boltUri().getPort());
+            try (var driver = GraphDatabase.driver(plain, AuthTokens.basic("neo4j", "s3cret-pass"))) {
+                assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(RuntimeException.class);
+            }
+            assertThat(server.httpUri().orElseThrow().getScheme()).isEqualTo("https");
         }
     }
 
