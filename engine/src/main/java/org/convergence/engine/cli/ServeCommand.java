@@ -44,7 +44,8 @@ final class ServeCommand extends ConnectedCommand {
     java.nio.file.Path serverPasswordFile;
 
     @Option(names = "--server-password", paramLabel = "PASSWORD",
-            description = "Turn authentication on; user neo4j gets this password (env CONVERGENCE_SERVER_PASSWORD).")
+            description = "Turn authentication on; user neo4j gets this password (better: --server-password-file, env"
+                    + " CONVERGENCE_SERVER_PASSWORD, or the prompt a terminal gets beyond loopback).")
     String serverPassword;
 
 
@@ -98,6 +99,11 @@ final class ServeCommand extends ConnectedCommand {
             }
         }
         boolean loopback = isLoopback(host);
+        if (!loopback && (password == null || password.isBlank()) && System.console() != null) {
+            // at a terminal, ask rather than have the password typed on the command line
+            char[] typed = System.console().readPassword("Password for user neo4j (at least 8 characters): ");
+            password = typed == null ? null : new String(typed);
+        }
         if (password != null && !password.isBlank() && password.length() < 8) {
             throw new UsageException("Value for `--server-password` has " + password.length()
                     + " characters, but must have at least 8 (Neo4j's minimum)");
