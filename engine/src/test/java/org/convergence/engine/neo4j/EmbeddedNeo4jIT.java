@@ -34,6 +34,9 @@ class EmbeddedNeo4jIT {
         try (EmbeddedNeo4j server = EmbeddedNeo4j.start(options)) {
             assertThat(count(server, "s3cret-pass")).isEqualTo(1);
         }
+        // the log holds neither the password nor the command line it could have been given on
+        String log = java.nio.file.Files.readString(home.resolve("logs").resolve("debug.log"));
+        assertThat(log).doesNotContain("s3cret-pass").doesNotContain("sun.java.command");
     }
 
     /** A self-signed certificate for localhost made with the JDK's keytool, written as PEM files. */
