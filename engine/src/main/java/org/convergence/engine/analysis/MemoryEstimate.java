@@ -8,12 +8,13 @@ import java.util.Locale;
  * the heap the run's largest stage holds, and the relationships a write-back creates.
  *
  * <p>Heap per converging pair, from the data structures that are alive at the same time: the kernel's
- * compressed rows (second process and shared count, 8 bytes; Adamic–Adar and resource allocation, 16;
- * the weighted-Jaccard sum, 8 when weighted), the distinct-test index (4) and the ranking (4, and 4
- * while it is built), and the process projection that is clustered (edge lists with weights, 16, and
- * the clustering library's symmetric network with its construction copies, about 48). Theme
- * co-occurrence pairs cost the kernel's 8 bytes and the projection's 64. Per edge of the graph, about
- * 100 bytes are held while it is read and built.
+ * compressed rows (second process and shared count, 8 bytes), each pair's test cell, which becomes its
+ * distinct-test index (4), and the ranking (4); every other score is computed when a pair is written.
+ * Per edge of a clustered projection (the process pairs, or each process's 10 most similar above
+ * {@link ConvergenceAnalysis#PROJECTION_EDGE_LIMIT}; the same for theme co-occurrence): edge lists with
+ * weights (16) and the clustering library's symmetric network with its construction copies (about 48),
+ * and for theme pairs the kernel's 8. Per edge of the graph, about 100 bytes are held while it is read
+ * and built.
  *
  * @param processes processes P
  * @param themes themes T
@@ -34,9 +35,17 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
         long availableHeapBytes) {
 
     /** Bytes per listed process pair, see the class comment. */
-    static final int PAIR_BYTES = 8 + 16 + 4 + 8 + 64;
-    /** Bytes per clustered theme pair. */
-    static final int THEME_PAIR_BYTES = 8 + 64;
+    static final int PAIR_BYTES = 8 + 4 + 4;
+    /** Bytes per edge of a clustered projection. */
+    static final int PROJECTION_EDGE_BYTES = 16 + 48;
+    /** Bytes per clustered theme pair: the kernel's columns and the projection. */
+    static final int THEME_PAIR_BYTES = 8 + PROJECTION_EDGE_BYTES;
+
+    /** @return the edges of the process projection that is clustered, for {@code listed} pairs */
+    private static long projectionEdges(BipartiteGraph graph, long listed) {
+        return listed > ConvergenceAnalysis.PROJECTION_EDGE_LIMIT
+                ? Math.min(listed, (long) graph.processCount() * ConvergenceAnalysis.PROJECTION_TOP_K) : listed;
+    }
     /** Bytes per edge while the graph is read and held. */
     static final int EDGE_BYTES = 100;
     /** Bytes per process or theme (ids, names, per-thread rows). */
@@ -67,9 +76,10 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
         }
         long base = (long) graph.edgeCount() * EDGE_BYTES
                 + (long) (graph.processCount() + graph.themeCount()) * NODE_BYTES;
-        int weighted = graph.weighted() ? 8 : 0;
-        long heap = base + listed * (PAIR_BYTES + weighted) + themeClustered * THEME_PAIR_BYTES;
-        long allHeap = base + all * (PAIR_BYTES + weighted) + themeClustered * THEME_PAIR_BYTES;
+        long heap = base + listed * PAIR_BYTES + projectionEdges(graph, listed) * PROJECTION_EDGE_BYTES
+                + themeClustered * THEME_PAIR_BYTES;
+        long allHeap = base + all * PAIR_BYTES + projectionEdges(graph, all) * PROJECTION_EDGE_BYTES
+                + themeClustered * THEME_PAIR_BYTES;
         long nodes = graph.processCount() + graph.themeCount();
         long memberships = parameters.clusters() == null ? 0
                 : nodes + graph.processCount() + (parameters.themeClusters() ? graph.themeCount() : 0);
@@ -104,7 +114,8 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
                     (long) graph.themeCount() * ConvergenceAnalysis.PROJECTION_TOP_K));
         }
         long heap = (long) graph.edgeCount() * EDGE_BYTES + (long) (graph.processCount() + graph.themeCount()) * NODE_BYTES
-                + listed * (PAIR_BYTES + (graph.weighted() ? 8 : 0)) + themeBound * THEME_PAIR_BYTES;
+                + listed * PAIR_BYTES + projectionEdges(graph, listed) * PROJECTION_EDGE_BYTES
+                + themeBound * THEME_PAIR_BYTES;
         if (heap <= availableHeapBytes * USABLE) {
             return java.util.Optional.empty();
         }
