@@ -1,0 +1,54 @@
+package org.convergence.engine.neo4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.convergence.cypher.Cypher;
+import org.convergence.engine.Neo4jServers;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.loader.neo4j.GraphWriter;
+import org.convergence.loader.seed.SeedMatrixParser;
+import org.convergence.loader.taxonomy.Organisations;
+import org.convergence.loader.taxonomy.Taxonomy;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+
+/** Every query of the Browser guide runs on the seed with an analysis written back, and finds something. */
+class GuideQueriesIT {
+
+    private final Driver driver = Neo4jServers.embedded().driver();
+
+    private static List<String> guideQueries() {
+        Matcher m = Pattern.compile("```cypher\\n(.*?)```", Pattern.DOTALL).matcher(Cypher.text("guide/guide.md"));
+        List<String> queries = new ArrayList<>();
+        while (m.find()) {
+            queries.add(m.group(1).strip());
+        }
+        return queries;
+    }
+
+    @Test
+    void everyGuideQueryRunsAndFindsTheSeedAndItsLatestRun() {
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("test/clear")).consume());
+        }
+        new GraphWriter(driver, 1000, l -> { }).write("seed", new SeedMatrixParser(Taxonomy.builtIn(),
+                Organisations.builtIn()).parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.MERGE);
+        GraphReader.Snapshot read = new GraphReader(driver).snapshot("seed", null);
+        new ResultWriter(driver).write("seed", "run-guide", "{}", "test",
+                ConvergenceAnalysis.run(read.data(), ConvergenceAnalysis.Parameters.defaults(), l -> { }), read.generation());
+        List<String> queries = guideQueries();
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
+        for (String q : queries) {
+            List<Record> rows;
+            try (var session = driver.session()) {
+                rows = session.executeRead(tx -> tx.run(q).list());
+            }
+            assertThat(rows).as("guide query:%n%s", q).isNotEmpty();
+        }
+    }
+}
