@@ -242,14 +242,14 @@ public final class OverlapAnalysis {
                 }
             }
         } else {
-            int sliceCount = rankCount > 1 << 20 ? 1 : Math.max(1, Math.min(4 * Runtime.getRuntime()
-                    .availableProcessors(), n / 65_536));
+            int sliceCount = Significance.slices(n, rankCount);
             slices = sliceCount;
             next = new int[slices][];
             int[][] counted = next;
             java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
                 int[] count = new int[rankCount];
-                for (int i = sliceStart(n, sliceCount, slice), end = sliceStart(n, sliceCount, slice + 1); i < end; i++) {
+                int end = Significance.sliceStart(n, sliceCount, slice + 1);
+                for (int i = Significance.sliceStart(n, sliceCount, slice); i < end; i++) {
                     count[rankOf[testOf[i]]]++;
                 }
                 counted[slice] = count;
@@ -267,14 +267,11 @@ public final class OverlapAnalysis {
         int sliceCount = slices;
         java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
             int[] at = next[slice];
-            for (int i = sliceStart(n, sliceCount, slice), end = sliceStart(n, sliceCount, slice + 1); i < end; i++) {
+            int end = Significance.sliceStart(n, sliceCount, slice + 1);
+            for (int i = Significance.sliceStart(n, sliceCount, slice); i < end; i++) {
                 order[at[rankOf[testOf[i]]]++] = i;
             }
         });
         return order;
-    }
-
-    private static int sliceStart(int n, int slices, int slice) {
-        return (int) ((long) n * slice / slices);
     }
 }

@@ -152,6 +152,21 @@ public final class Significance {
         }
     }
 
+    /**
+     * How many slices n pairs are counted in, in parallel, each with a local array of {@code keys}
+     * counters: one per 65,536 pairs, at most four per core, and one when the counters are too many to
+     * copy per slice. Significance and the ranking slice the pairs the same way, so that the ranking can
+     * reuse significance's per-slice counts.
+     */
+    static int slices(int n, int keys) {
+        return keys > 1 << 16 ? 1 : Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), n / 65_536));
+    }
+
+    /** @return the first pair index of a slice ({@code slice == slices} gives n) */
+    static int sliceStart(int n, int slices, int slice) {
+        return (int) ((long) n * slice / slices);
+    }
+
     /** Largest degree for which distinct tests are indexed in a dense (d+1)³ table rather than a hash map. */
     static final int DENSE_LIMIT = 200;
 
@@ -209,11 +224,11 @@ public final class Significance {
         int d = tests[0].length;
         // counted in parallel slices with a local array each, while d is small enough to copy per slice;
         // the per-slice counts are kept, so that the ranking can place pairs without counting again
-        int slices = d > 1 << 16 ? 1 : Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), n / 65_536));
+        int slices = slices(n, d);
         int[][] sliceCounts = new int[slices][];
         java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
             int[] local = new int[d];
-            for (int i = (int) ((long) n * slice / slices), end = (int) ((long) n * (slice + 1) / slices); i < end; i++) {
+            for (int i = sliceStart(n, slices, slice), end = sliceStart(n, slices, slice + 1); i < end; i++) {
                 int id = table[testOf[i]];
                 testOf[i] = id;
                 local[id]++;
