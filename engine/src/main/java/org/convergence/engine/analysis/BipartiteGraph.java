@@ -332,15 +332,16 @@ public final class BipartiteGraph {
     }
 
     /**
-     * Merges the theme rows of two processes once: writes the ids of the themes they share, in theme
-     * order, and sums over them {@code min(w_at, w_bt)} (for weighted Jaccard), {@code 1/ln deg(t)}
+     * Merges the theme rows of two processes once: writes the indices of the themes they share, in
+     * theme order, and sums over them {@code min(w_at, w_bt)} (for weighted Jaccard), {@code 1/ln deg(t)}
      * (Adamic–Adar) and {@code 1/deg(t)} (resource allocation). No row is copied.
      *
-     * @param out receives the ids, at least the smaller of the two theme counts long; null to skip them
+     * @param out receives the theme indices, at least the smaller of the two theme counts long; null to
+     *     skip them
      * @param sums receives the three sums, at least 3 long
      * @return the number of shared themes
      */
-    public int sharedThemeSums(int a, int b, String[] out, double[] sums) {
+    public int sharedThemeSums(int a, int b, int[] out, double[] sums) {
         int i = processOffsets[a];
         int iEnd = processOffsets[a + 1];
         int j = processOffsets[b];
@@ -354,7 +355,7 @@ public final class BipartiteGraph {
             int y = processThemes[j];
             if (x == y) {
                 if (out != null) {
-                    out[n] = themes[x];
+                    out[n] = x;
                 }
                 n++;
                 int degree = themeOffsets[x + 1] - themeOffsets[x];
@@ -378,19 +379,7 @@ public final class BipartiteGraph {
     /** @return the sorted indices of the themes two processes share */
     public int[] sharedThemes(int a, int b) {
         int[] out = new int[Math.min(processDegree(a), processDegree(b))];
-        int n = 0;
-        for (int i = processOffsets[a], j = processOffsets[b]; i < processOffsets[a + 1] && j < processOffsets[b + 1]; ) {
-            if (processThemes[i] == processThemes[j]) {
-                out[n++] = processThemes[i];
-                i++;
-                j++;
-            } else if (processThemes[i] < processThemes[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, sharedThemeSums(a, b, out, new double[3]));
     }
 
     /** @return the largest number of themes of one process */

@@ -135,26 +135,46 @@ public final class OverlapAnalysis {
          * @param rank the pair's rank
          * @param a the pair's first process, {@link #a(int)} (callers walking the ranks usually have it)
          * @param sink receives the fields in their fixed order
-         * @param themeIds scratch space of at least the largest theme count of a process
+         * @param scratch from {@link #scratch()}, reused from pair to pair by one thread
          */
-        public void fields(int rank, int a, FieldSink sink, String[] themeIds) {
-            fieldsOfPair(order[rank], a, sink, themeIds);
+        public void fields(int rank, int a, FieldSink sink, Scratch scratch) {
+            fieldsOfPair(order[rank], a, sink, scratch);
+        }
+
+        /** Working space of one thread writing pairs: no allocation per pair. */
+        public static final class Scratch {
+            private final int[] themes;
+            private final String[] ids;
+            private final double[] sums = new double[3];
+
+            private Scratch(int maxDegree) {
+                themes = new int[maxDegree];
+                ids = new String[maxDegree];
+            }
+        }
+
+        /** @return working space for {@link #fields} and {@link #fieldsOfPair} */
+        public Scratch scratch() {
+            return new Scratch(pairs.graph().maxProcessDegree());
         }
 
         /**
          * Hands the fields of pair {@code i} (an index into {@link #pairs()}, in row {@code a}) to a sink;
          * for writers that walk the rows rather than the ranking.
          */
-        public void fieldsOfPair(int i, int a, FieldSink sink, String[] themeIds) {
+        public void fieldsOfPair(int i, int a, FieldSink sink, Scratch scratch) {
             BipartiteGraph g = pairs.graph();
             int b = pairs.b(i);
             int s = pairs.shared(i);
             int da = g.processDegree(a);
             int db = g.processDegree(b);
             sink.field("shared", s);
-            double[] sums = new double[3];
-            int n = g.sharedThemeSums(a, b, themeIds, sums);
-            sink.field("sharedThemes", themeIds, n);
+            double[] sums = scratch.sums;
+            int n = g.sharedThemeSums(a, b, scratch.themes, sums);
+            for (int k = 0; k < n; k++) {
+                scratch.ids[k] = g.theme(scratch.themes[k]);
+            }
+            sink.field("sharedThemes", scratch.ids, n);
             sink.field("jaccard", (double) s / (da + db - s));
             sink.field("overlap", (double) s / Math.min(da, db));
             sink.field("cosine", s / Math.sqrt((double) da * db));

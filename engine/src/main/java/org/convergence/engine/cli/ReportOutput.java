@@ -134,13 +134,13 @@ final class ReportOutput {
             gen.writeArrayFieldStart("pairs");
             OverlapAnalysis.Result pairs = report.overlap();
             JsonFields fields = new JsonFields(gen);
-            String[] themeIds = new String[g.maxProcessDegree()];
+            OverlapAnalysis.Result.Scratch scratch = pairs.scratch();
             for (int rank = 0; rank < pairs.size(); rank++) {
                 int a = pairs.a(rank);
                 gen.writeStartObject();
                 gen.writeStringField("a", g.process(a));
                 gen.writeStringField("b", g.process(pairs.b(rank)));
-                pairs.fields(rank, a, fields, themeIds);
+                pairs.fields(rank, a, fields, scratch);
                 gen.writeEndObject();
             }
             gen.writeEndArray();

@@ -209,7 +209,7 @@ public final class ResultWriter {
             }
         }
         String cypher = Cypher.statement("write/converges-with");
-        String[] themeIds = new String[g.maxProcessDegree()];
+        OverlapAnalysis.Result.Scratch scratch = result.scratch();
         OverlapPairs pairs = result.pairs();
         // batches are built here while WRITERS threads commit the ones before
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
@@ -219,7 +219,7 @@ public final class ResultWriter {
                 for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
                     columns.add("a", elementOf[a]);
                     columns.add("b", elementOf[pairs.b(i)]);
-                    result.fieldsOfPair(i, a, columns, themeIds);
+                    result.fieldsOfPair(i, a, columns, scratch);
                     if (columns.rows() == BATCH) {
                         ColumnFields batch = columns;
                         columns = new ColumnFields();

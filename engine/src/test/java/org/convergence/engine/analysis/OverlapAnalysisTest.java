@@ -89,7 +89,7 @@ class OverlapAnalysisTest {
             public void field(String name, String[] ids, int count) {
                 fields.put(name, List.of(java.util.Arrays.copyOf(ids, count)));
             }
-        }, new String[g.maxProcessDegree()]);
+        }, r.scratch());
         assertThat(fields.keySet()).containsExactly("shared", "sharedThemes", "jaccard", "overlap", "cosine", "dice",
                 "weightedJaccard", "adamicAdar", "resourceAllocation", "associationStrength", "pValue", "qValue");
         OverlapPairs.Pair ab = r.scores(0);
