@@ -72,12 +72,21 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
 
         /** @return the index of a process, adding it with its display name the first time */
         public int process(String id, String name) {
-            Integer i = processIndex.get(id);
-            if (i == null) {
-                i = processIds.size();
-                processIndex.put(id, i);
-                processIds.add(id);
+            int before = processIds.size();
+            int i = intern(processIndex, processIds, id);
+            if (i == before) {
                 processNames.add(name);
+            }
+            return i;
+        }
+
+        /** @return the index of a value in {@code values}, appending it the first time */
+        private static int intern(Map<String, Integer> index, List<String> values, String value) {
+            Integer i = index.get(value);
+            if (i == null) {
+                i = values.size();
+                index.put(value, i);
+                values.add(value);
             }
             return i;
         }
@@ -96,21 +105,9 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
          * @param weight weight, or null when the source has none
          */
         public void edge(int process, String theme, String relation, Double weight) {
-            Integer t = themeIndex.get(theme);
-            if (t == null) {
-                t = themeIds.size();
-                themeIndex.put(theme, t);
-                themeIds.add(theme);
-            }
-            Integer r = relationIndex.get(relation);
-            if (r == null) {
-                r = relations.size();
-                relationIndex.put(relation, r);
-                relations.add(relation);
-            }
             edgeProcess.add(process);
-            edgeTheme.add(t);
-            edgeRelation.add(r);
+            edgeTheme.add(intern(themeIndex, themeIds, theme));
+            edgeRelation.add(intern(relationIndex, relations, relation));
             edgeWeight.add(weight == null ? Double.NaN : weight);
             weighted |= weight != null;
         }

@@ -55,15 +55,6 @@ final class LoadCommand extends ConnectedCommand {
     boolean noTaxonomy;
 
 
-    private static boolean isValidName(String name) {
-        try {
-            GraphWriter.requireValidName(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -91,7 +82,7 @@ final class LoadCommand extends ConnectedCommand {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage().replace("`dataset`", "`--dataset`"), e);
             }
-        } else if (!isValidName(name)) {
+        } else if (!GraphWriter.isValidName(name)) {
             throw new UsageException("The data set name `" + name + "` made from the file name "
                     + (source.csv != null ? source.csv.getFileName() : source.matrix.getFileName())
                     + " is not one (1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit);"

@@ -226,13 +226,18 @@ public final class GraphWriter {
         return props;
     }
 
+    /** @return whether a data set name is 1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit */
+    public static boolean isValidName(String dataset) {
+        return dataset != null && dataset.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    }
+
     /**
      * Checks a data set name.
      *
      * @throws IllegalArgumentException naming the value and the allowed form
      */
     public static String requireValidName(String dataset) {
-        if (dataset == null || !dataset.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+        if (!isValidName(dataset)) {
             throw new IllegalArgumentException("Value for `dataset` was `" + dataset + "`, but must be 1 to 64"
                     + " letters, digits, `_`, `.` or `-`, starting with a letter or digit");
         }
