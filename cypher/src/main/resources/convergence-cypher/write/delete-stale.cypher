@@ -12,4 +12,8 @@ CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 10 ROWS;
 MATCH (r:AnalysisRun {dataset: $dataset, id: $run})
 WITH r, [coalesce(r.write, '-'), coalesce(r.pendingWrite, '-')] AS keep
 MATCH (r)-[s:SCORED]->() WHERE NOT coalesce(s.write, '') IN keep
-CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS
+CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS;
+MATCH (r:AnalysisRun {dataset: $dataset, id: $run})
+WITH r, [coalesce(r.write, '-'), coalesce(r.pendingWrite, '-')] AS keep
+MATCH (r)-[x:RECOMMENDED]->() WHERE NOT coalesce(x.write, '') IN keep
+CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS

@@ -42,11 +42,51 @@ public record LoadPlan(
     public record Source(String kind, String name, String sha256, String documentId, String taxonomyVersion,
             String taxonomyFingerprint) {
 
-        /** @return what decides the loaded graph: the source bytes and the taxonomy that mapped its themes */
+        /**
+         * What decides the loaded graph: the source bytes, the taxonomy that mapped its themes and the
+         * version of what a load writes ({@link #WRITTEN_VERSION}).
+         *
+         * @return the fingerprint a data set is stored with; a load of an unchanged source writes nothing
+         */
         public String fingerprint() {
-            return SourceText.sha256((kind + "|" + sha256 + "|" + taxonomyFingerprint)
+            return SourceText.sha256((kind + "|" + sha256 + "|" + taxonomyFingerprint + "|" + WRITTEN_VERSION)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Version of what a load writes for the same source. Raised when loads start writing something new
+     * (2: the processes' {@code caption}), so that a repeatable job reloads a data set stored by an
+     * older engine instead of keeping it as it was.
+     */
+    public static final int WRITTEN_VERSION = 2;
+
+    /** Longest name part of a process's caption, before it is cut with an ellipsis. */
+    static final int CAPTION_NAME_LENGTH = 24;
+
+    /**
+     * What Neo4j Browser shows on a process (style.grass): its code (or id) and its name shortened to
+     * {@value #CAPTION_NAME_LENGTH} characters (at a word's end where one ends in the second half), e.g.
+     * {@code CRM · Conferencia Regional…}; the id
+     * alone when the name adds nothing.
+     *
+     * @param id the process id
+     * @param props its properties ({@code code}, {@code name})
+     * @return the caption
+     */
+    public static String processCaption(String id, Map<String, Object> props) {
+        String code = props.get("code") instanceof String c && !c.isBlank() ? c : id;
+        String name = props.get("name") instanceof String n ? n.strip() : "";
+        if (name.isEmpty() || name.equals(code) || name.equals(id)) {
+            return code;
+        }
+        if (name.codePointCount(0, name.length()) <= CAPTION_NAME_LENGTH) {
+            return code + " · " + name;
+        }
+        int cut = name.offsetByCodePoints(0, CAPTION_NAME_LENGTH);
+        int space = name.lastIndexOf(' ', cut); // whole words when a word ends in the second half
+        String shortName = (space > cut / 2 ? name.substring(0, space) : name.substring(0, cut)).strip() + "…";
+        return code + " · " + shortName;
     }
 
     /** A node to merge: its id within the data set and its properties. */
@@ -153,7 +193,12 @@ public record LoadPlan(
             Map<NodeKind, List<NodeRow>> frozenNodes = new EnumMap<>(NodeKind.class);
             nodes.forEach((kind, byId) -> {
                 List<NodeRow> rows = new ArrayList<>(byId.size());
-                byId.forEach((id, props) -> rows.add(new NodeRow(id, Collections.unmodifiableMap(props))));
+                byId.forEach((id, props) -> {
+                    if (kind == NodeKind.PROCESS) {
+                        props.put("caption", processCaption(id, props));
+                    }
+                    rows.add(new NodeRow(id, Collections.unmodifiableMap(props)));
+                });
                 frozenNodes.put(kind, List.copyOf(rows));
             });
             Map<RelKind, List<RelRow>> frozenRels = new EnumMap<>(RelKind.class);

@@ -15,6 +15,7 @@ import org.convergence.engine.analysis.ClusterKind;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.OverlapPairs;
+import org.convergence.engine.analysis.Recommendations;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.neo4j.ParallelBatches;
 import org.neo4j.driver.Driver;
@@ -106,6 +107,12 @@ public final class ResultWriter {
                 written += scored;
                 progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d centrality scores", scored));
             }
+            long recommended = batches(session, "write/recommendations", base,
+                    recommendationRows(report.recommendations()));
+            written += recommended;
+            if (recommended > 0) {
+                progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d recommendations", recommended));
+            }
             Map<String, Object> params = new HashMap<>(base);
             params.put("props", runProperties(parametersJson, engineVersion, report));
             boolean completed = session.executeWrite(tx -> tx.run(Cypher.statement("write/complete-run"), params)
@@ -169,6 +176,9 @@ public final class ResultWriter {
         }
     }
 
+    /** Writes the links property: the {@link ConvergenceAnalysis.PathResult} records as they are. */
+    static final com.fasterxml.jackson.databind.ObjectMapper LINKS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static Map<String, Object> runProperties(String parametersJson, String engineVersion,
             ConvergenceAnalysis.Report report) {
         BipartiteGraph g = report.data().graph();
@@ -182,6 +192,13 @@ public final class ResultWriter {
         props.put("edges", g.edgeCount());
         props.put("pairs", report.overlap().size());
         report.clusters(ClusterKind.CO).ifPresent(c -> props.put("modularity", c.modularity()));
+        props.put("notes", report.notes());
+        try {
+            // the requested links, few and small: one JSON document, read back by RunReader
+            props.put("links", LINKS_JSON.writeValueAsString(report.paths()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Links of the run cannot be written as JSON", e);
+        }
         return props;
     }
 
@@ -292,6 +309,20 @@ public final class ResultWriter {
         return batches(session, "write/cluster-nodes", base, clusters)
                 + batches(session, "write/cluster-process-members", base, processMembers)
                 + batches(session, "write/cluster-theme-members", base, themeMembers);
+    }
+
+    /** Recommendations, per process in process order, ranked from 1 as {@link Recommendations} ranks them. */
+    private static List<Map<String, Object>> recommendationRows(
+            Map<String, List<Recommendations.Recommendation>> recommendations) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        recommendations.forEach((process, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                Recommendations.Recommendation r = list.get(i);
+                rows.add(Map.of("process", process, "theme", r.theme(), "rank", i + 1, "score", r.score(),
+                        "supporters", r.supporters()));
+            }
+        });
+        return rows;
     }
 
     private static List<Map<String, Object>> scoreRows(List<Centrality.Score> scores) {

@@ -71,6 +71,10 @@ class WriteBackIT {
         assertThat(crmSoa).containsEntry("shared", 8L).containsEntry("jaccard", 8d / 14);
         assertThat((Double) crmSoa.get("pValue")).isCloseTo(19019d / 1144066, org.assertj.core.api.Assertions.within(1e-15));
         assertThat((List<?>) crmSoa.get("sharedThemes")).hasSize(8);
+        assertThat(crmSoa).containsEntry("label", "J 0.57 · 8 shared");
+        long recommendations = report.recommendations().values().stream().mapToLong(List::size).sum();
+        assertThat(recommendations).isPositive();
+        assertThat(once.get("recommended").asLong()).isEqualTo(recommendations);
 
         writer.write("seed", "run-a", "{\"p\":1}", "test", report, generation());
         Record twice = summary("run-a");
@@ -78,6 +82,7 @@ class WriteBackIT {
         assertThat(twice.get("clusters").asLong()).isEqualTo(once.get("clusters").asLong());
         assertThat(twice.get("memberships").asLong()).isEqualTo(once.get("memberships").asLong());
         assertThat(twice.get("scored").asLong()).isEqualTo(once.get("scored").asLong());
+        assertThat(twice.get("recommended").asLong()).isEqualTo(recommendations);
         assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(1);
 
         ConvergenceAnalysis.Parameters other = new ConvergenceAnalysis.Parameters(
@@ -88,6 +93,7 @@ class WriteBackIT {
         assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(2);
         assertThat(summary("run-a").get("pairs").asLong()).isEqualTo(5);
         assertThat(summary("run-b").get("scored").asLong()).isZero();
+        assertThat(summary("run-b").get("recommended").asLong()).isZero();
     }
 
     private Record stored(String run) {
