@@ -35,8 +35,36 @@ record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("
     record PathSpec(@JsonProperty("from") String from, @JsonProperty("to") String to, @JsonProperty("k") Integer k) {
     }
 
+    /**
+     * What a job writes.
+     *
+     * @param writeBack results into Neo4j (default true)
+     * @param rows rows per table in the printed report (default 5)
+     * @param json a file for the full JSON report per data set ({@code {dataset}} filled in), or null
+     * @param report the HTML report per data set ({@code {dataset}}, {@code {lang}} filled in; default
+     *     {@link Reports#DEFAULT_OUT}), or {@code none}; needs write-back, since it shows what Neo4j holds
+     * @param lang the report's language, {@code en} (default) or {@code es}
+     */
     record Output(@JsonProperty("writeBack") Boolean writeBack, @JsonProperty("rows") Integer rows,
-            @JsonProperty("json") String json) {
+            @JsonProperty("json") String json, @JsonProperty("report") String report,
+            @JsonProperty("lang") String lang) {
+
+        Output() {
+            this(true, 5, null, null, null);
+        }
+
+        /** @return the report's path pattern, or null when the job writes none */
+        String reportPattern() {
+            if (report != null && (report.isBlank() || report.equals("none") || report.equals("false"))) {
+                return null;
+            }
+            return report == null ? Reports.DEFAULT_OUT : report;
+        }
+
+        /** @return the report's language */
+        String reportLang() {
+            return lang == null ? "en" : lang;
+        }
     }
 
     static Job builtIn() {

@@ -48,7 +48,24 @@ final class RunCommand extends ConnectedCommand {
                             d.themes() == null ? null : base.resolve(d.themes()), taxonomy)
                     : Loading.seedPlan(d.matrix() == null ? null : base.resolve(d.matrix()), taxonomy));
         }
-        Job.Output o = job.output() == null ? new Job.Output(true, 5, null) : job.output();
+        Job.Output o = job.output() == null ? new Job.Output() : job.output();
+        boolean writeBack = o.writeBack() == null || o.writeBack();
+        String reportPattern = parameters(job) && writeBack ? o.reportPattern() : null;
+        if (reportPattern != null) {
+            if (!org.convergence.engine.report.HtmlReport.LANGUAGES.contains(o.reportLang())) {
+                throw new LoadException(source, null, "`output.lang` was `" + o.reportLang() + "`, but must be one of"
+                        + " en, es");
+            }
+            for (Job.DatasetSpec d : job.datasets()) {
+                try {
+                    Reports.requireWritable(Reports.path(base, reportPattern, d.name(), o.reportLang()),
+                            "`output.report`");
+                } catch (UsageException e) {
+                    throw new LoadException(source, null, e.getMessage(), e);
+                }
+            }
+        }
+        List<Path> reports = new ArrayList<>();
         ConvergenceAnalysis.Parameters parameters = null;
         List<String> relations = null;
         if (job.analyses() != null && !job.analyses().isNull()) {
@@ -79,7 +96,7 @@ final class RunCommand extends ConnectedCommand {
                 out.println();
                 if (parameters != null) {
                     AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j, d.name(), relations, parameters,
-                            o.writeBack() == null || o.writeBack(), err);
+                            writeBack, err);
                     ReportOutput.text(outcome, o.rows() == null ? 5 : o.rows(), out);
                     if (o.json() != null) {
                         Path json = base.resolve(o.json().replace("{dataset}", d.name()));
@@ -88,12 +105,26 @@ final class RunCommand extends ConnectedCommand {
                         }
                         out.println("Full report written to " + json);
                     }
+                    if (reportPattern != null) {
+                        Path html = Reports.path(base, reportPattern, d.name(), o.reportLang());
+                        err.println("writing the HTML report of `" + d.name() + "`");
+                        err.flush();
+                        Reports.write(neo4j, d.name(), outcome.run(), o.reportLang(), html);
+                        reports.add(html);
+                    }
                     out.println();
                 }
             }
             out.println("Look at it in Neo4j Browser: ./convergence serve, then open http://localhost:7474/browser/");
+            for (Path html : reports) {
+                out.println("Report written to " + html);
+            }
         }
         return 0;
+    }
+
+    private static boolean parameters(Job job) {
+        return job.analyses() != null && !job.analyses().isNull();
     }
 
     private static GraphWriter.Mode mode(String reload, String source) {

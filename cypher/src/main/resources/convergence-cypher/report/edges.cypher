@@ -1,0 +1,6 @@
+// The bipartite edges of a data set, with the labels as the source wrote them when $labels is true
+// (matrix documents; left out for large CSV data). Ordered as the source lists them.
+MATCH (p:Process {dataset: $dataset})-[a:ADDRESSES]->(t:Theme)
+RETURN p.id AS process, t.id AS theme, coalesce(a.relation, 'ADDRESSES') AS relation,
+       CASE WHEN $labels THEN a.rawLabels END AS rawLabels, a.footnoteMarker AS marker
+ORDER BY coalesce(a.sourceLines[0], 0), process, theme

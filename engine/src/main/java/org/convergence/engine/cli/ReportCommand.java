@@ -1,0 +1,49 @@
+package org.convergence.engine.cli;
+
+import java.nio.file.Path;
+import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.report.HtmlReport;
+import org.convergence.engine.report.ReportData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code convergence report}: one self-contained HTML file of a data set and one complete analysis run
+ * as stored in Neo4j: the matrix, the pair scores as a heat map, the network, the requested links,
+ * bridge themes, recommendations, unmapped labels and provenance.
+ */
+@Command(name = "report", description = {"Write a self-contained HTML report of a data set's analysis run as stored in"
+        + " Neo4j (the latest complete run unless --run names one). It opens from file:// with no network access."})
+final class ReportCommand extends ConnectedCommand {
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "seed", description = "Data set (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--run", paramLabel = "RUN", description = "A complete run's id (default: the latest).")
+    String run;
+
+    @Option(names = "--lang", paramLabel = "en|es", defaultValue = "en", description = "Language of the report's labels"
+            + " and theme names (default: ${DEFAULT-VALUE}); the document's own text stays as written.")
+    String lang;
+
+    @Option(names = "--out", paramLabel = "FILE.html", description = "Where to write it (default: "
+            + Reports.DEFAULT_OUT + ").")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (!HtmlReport.LANGUAGES.contains(lang)) {
+            throw new UsageException("Value for option `--lang` was `" + lang + "`, but must be one of en, es");
+        }
+        Path file = out != null ? out.toAbsolutePath().normalize()
+                : Reports.path(Path.of("."), Reports.DEFAULT_OUT, dataset, lang);
+        Reports.requireWritable(file, "--out");
+        try (Neo4jConnection neo4j = open()) {
+            ReportData data = Reports.write(neo4j, dataset, run, lang, file);
+            out().printf("Report of data set `%s`, run %s (%,d processes, %,d themes, %,d converging pairs)%n", dataset,
+                    data.provenance().run(), data.processes().size(), data.themes().size(), data.pairs().total());
+            out().println("Report written to " + file);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package org.convergence.engine.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.neo4j.ReportReader;
+import org.convergence.engine.report.HtmlReport;
+import org.convergence.engine.report.ReportData;
+
+/** Writes HTML reports for the {@code report} command and for {@code run} jobs. */
+final class Reports {
+
+    /** Where a report goes unless told otherwise; {@code {dataset}} and {@code {lang}} are filled in. */
+    static final String DEFAULT_OUT = "reports/{dataset}-{lang}.html";
+
+    private Reports() {
+    }
+
+    /** @return the report's path for a data set and language, from a pattern such as {@link #DEFAULT_OUT} */
+    static Path path(Path base, String pattern, String dataset, String lang) {
+        return base.resolve(pattern.replace("{dataset}", dataset).replace("{lang}", lang)).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Checks, before anything runs, that a report can be written there: its folder exists or can be
+     * created, and is writable.
+     *
+     * @throws UsageException naming the path and the problem
+     */
+    static void requireWritable(Path out, String what) {
+        Path dir = out.getParent();
+        if (Files.isDirectory(out)) {
+            throw new UsageException(what + " is " + out + ", which is a folder; give a file name such as "
+                    + out.resolve("report.html"));
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UsageException(what + " is " + out + ", but its folder " + dir + " cannot be created: "
+                    + e.getMessage());
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UsageException(what + " is " + out + ", but its folder " + dir + " is not writable");
+        }
+    }
+
+    /**
+     * Reads the run from Neo4j and writes the report, through a temporary file in the same folder so
+     * that a failed write never leaves half a report under the name.
+     *
+     * @return the data the report shows
+     */
+    static ReportData write(Neo4jConnection neo4j, String dataset, String run, String lang, Path out) {
+        ReportData data = new ReportReader(neo4j.driver()).read(dataset, run);
+        Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                new HtmlReport(lang).write(data, ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), w);
+            }
+            try {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report " + out + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the report itself was written or the error above says why not
+            }
+        }
+        return data;
+    }
+}

@@ -1,0 +1,800 @@
+package org.convergence.engine.report;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Renders a {@link ReportData} as one self-contained HTML file: the page is a Mustache template
+ * ({@code report.mustache}), its styles and script are inlined, and so is Apache ECharts (from its
+ * WebJar) which draws the heat map and the network with the SVG renderer. Nothing is fetched when
+ * the file is opened, so it renders from {@code file://} without network access.
+ *
+ * <p>Labels come in English and Spanish ({@code messages_en/es.properties}); theme names in the
+ * chosen language from the taxonomy; the document's own text is shown as written. The output is a
+ * function of the data, the language and the generation time only: the network layout is seeded.
+ */
+public final class HtmlReport {
+
+    /** Languages a report can be written in. */
+    public static final Set<String> LANGUAGES = Set.of("en", "es");
+
+    /** Up to this many processes and themes the network draws every node; above, clusters and bridges. */
+    public static final int NETWORK_NODE_LIMIT = 300;
+
+    /** Up to this many processes × themes the incidence table is shown whole; above, the most connected. */
+    static final int INCIDENCE_LIMIT = 40;
+
+    /** Bridge themes drawn in the cluster-level network and listed in the bridges table. */
+    static final int BRIDGES_SHOWN = 20;
+
+    /** Clusters drawn in the cluster-level network, the largest. */
+    static final int CLUSTERS_SHOWN = 30;
+
+    /** Processes whose recommendations are listed. */
+    static final int RECOMMENDATION_PROCESSES = 50;
+
+    /** Seed of the network layout. */
+    static final long LAYOUT_SEED = 42;
+
+    /** Cells up to which the heat map is drawn as SVG (each cell an element); above, on a canvas. */
+    static final int SVG_CELL_LIMIT = 10_000;
+
+    private static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String lang;
+    private final Map<String, String> messages;
+
+    /**
+     * @param lang {@code en} or {@code es}
+     * @throws IllegalArgumentException for another language
+     */
+    public HtmlReport(String lang) {
+        if (!LANGUAGES.contains(lang)) {
+            throw new IllegalArgumentException("Value for `lang` was `" + lang + "`, but must be one of en, es");
+        }
+        this.lang = lang;
+        this.messages = messages(lang);
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param data what to show
+     * @param generatedAt when the report is generated (shown under provenance)
+     * @param out where the HTML goes; not closed
+     */
+    public void write(ReportData data, String generatedAt, Writer out) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("lang", lang);
+        Map<String, String> t = new HashMap<>();
+        messages.forEach((k, v) -> t.put(k.replace('.', '_'), v));
+        view.put("t", t);
+        ReportData.Provenance prov = data.provenance();
+        view.put("subtitle", format("subtitle", prov.dataset(), prov.run()));
+        view.put("engineVersion", prov.engineVersion());
+        view.put("documentTitle", prov.document().getOrDefault("title", prov.source()));
+        view.put("matrix", matrix(data));
+        view.put("incidence", data.provenance().kind().equals("seed-matrix") ? null : incidence(data));
+        Map<String, Object> charts = new LinkedHashMap<>();
+        charts.put("labels", chartLabels());
+        charts.put("heat", heat(data, view));
+        charts.put("network", network(data, view));
+        view.put("links", links(data));
+        view.put("bridges", bridges(data));
+        recommendations(data, view);
+        List<Map<String, Object>> unmapped = unmapped(data);
+        view.put("unmapped", unmapped.isEmpty() ? null : Map.of("rows", unmapped));
+        view.put("notes", data.notes().isEmpty() ? null : Map.of("items", data.notes()));
+        view.put("provenance", provenance(data, generatedAt));
+        view.put("chartData", safeJson(charts));
+        view.put("style", resource("report.css"));
+        view.put("script", resource("report.js"));
+        view.put("echarts", library());
+        Mustache template = new DefaultMustacheFactory("org/convergence/engine/report").compile("report.mustache");
+        template.execute(out, view);
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------ matrix
+
+    private Map<String, Object> matrix(ReportData data) {
+        if (!data.provenance().kind().equals("seed-matrix")) {
+            return null;
+        }
+        List<ReportData.Process> columns = data.processes();
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> header = new ArrayList<>();
+        for (ReportData.Process p : columns) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("code", p.code());
+            h.put("name", p.name());
+            String described = p.attributes().get("describedIn");
+            h.put("note", p.column() == 0 && described != null
+                    ? format("matrixFootnoteProcess", described.replace("footnote ", "")) : null);
+            header.add(h);
+        }
+        m.put("header", header);
+        // which processes address each theme, for the shared marks
+        List<Set<String>> addressedBy = new ArrayList<>();
+        data.themes().forEach(x -> addressedBy.add(new TreeSet<>()));
+        ReportData.Edges e = data.edges();
+        for (int i = 0; i < e.size(); i++) {
+            addressedBy.get(e.theme()[i]).add(columns.get(e.process()[i]).code());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(textRow("START", columns, p -> join(p.attributes().get("startCountry"),
+                p.attributes().get("startYear"))));
+        rows.add(textRow("OBJECTIVES", columns, p -> p.attributes().get("objectives")));
+        rows.add(textRow("PARTICIPATION", columns, p -> p.attributes().get("participation")));
+        rows.add(textRow("GEOGRAPHY", columns, p -> p.attributes().get("geographicArea")));
+        for (String relation : List.of("ACTION_PLAN", "CONVERGENCE_AREA", "STATED_PURPOSE")) {
+            int r = e.relations().indexOf(relation);
+            if (r < 0) {
+                continue;
+            }
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int pi = 0; pi < columns.size(); pi++) {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (int i = 0; i < e.size(); i++) {
+                    if (e.process()[i] != pi || e.relation()[i] != r) {
+                        continue;
+                    }
+                    ReportData.Theme theme = data.themes().get(e.theme()[i]);
+                    List<String> labels = e.rawLabels() == null || e.rawLabels().get(i).isEmpty()
+                            ? List.of(theme.name(lang)) : e.rawLabels().get(i);
+                    Set<String> others = new TreeSet<>(addressedBy.get(e.theme()[i]));
+                    others.remove(columns.get(pi).code());
+                    for (String label : labels) {
+                        Map<String, Object> item = new LinkedHashMap<>();
+                        item.put("label", label);
+                        item.put("theme", theme.name(lang));
+                        item.put("themeId", theme.id());
+                        item.put("shared", others.isEmpty() ? null : String.join(" ", others));
+                        items.add(item);
+                    }
+                }
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("list", items.isEmpty() ? null : Map.of("items", items));
+                String noteKey = relation.equals("ACTION_PLAN") ? "actionPlanNote"
+                        : relation.equals("CONVERGENCE_AREA") ? "convergenceAreaNote" : null;
+                ReportData.Process p = columns.get(pi);
+                List<String> notes = new ArrayList<>();
+                if (noteKey != null && p.attributes().get(noteKey) != null) {
+                    notes.add(p.attributes().get(noteKey));
+                }
+                if (relation.equals("ACTION_PLAN") && p.attributes().get("actionPlanStatus") != null) {
+                    notes.add(p.attributes().get("actionPlanStatus"));
+                }
+                cell.put("notes", notes);
+                cells.add(cell);
+            }
+            rows.add(row(relation, cells));
+        }
+        rows.add(textRow("JOINT_ACTIVITIES", columns, p -> p.activities().isEmpty() ? null
+                : String.join("; ", p.activities())));
+        m.put("rows", rows);
+        m.put("footnotes", data.footnotes().isEmpty() ? null : Map.of("items", data.footnotes()));
+        return m;
+    }
+
+    private Map<String, Object> textRow(String kind, List<ReportData.Process> columns,
+            java.util.function.Function<ReportData.Process, String> text) {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (ReportData.Process p : columns) {
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("text", text.apply(p));
+            cells.add(cell);
+        }
+        return row(kind, cells);
+    }
+
+    private Map<String, Object> row(String kind, List<Map<String, Object>> cells) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("kind", kind);
+        row.put("label", messages.get("row." + kind));
+        row.put("cells", cells);
+        return row;
+    }
+
+    private static String join(String a, String b) {
+        if (a == null && b == null) {
+            return null;
+        }
+        return a == null ? b : b == null ? a : a + ", " + b;
+    }
+
+    private Map<String, Object> incidence(ReportData data) {
+        int[] pDegree = new int[data.processes().size()];
+        int[] tDegree = new int[data.themes().size()];
+        ReportData.Edges e = data.edges();
+        for (int i = 0; i < e.size(); i++) {
+            pDegree[e.process()[i]]++;
+            tDegree[e.theme()[i]]++;
+        }
+        int[] ps = mostConnected(pDegree, INCIDENCE_LIMIT);
+        int[] ts = mostConnected(tDegree, INCIDENCE_LIMIT);
+        Map<Integer, Integer> pPos = new HashMap<>();
+        for (int i = 0; i < ps.length; i++) {
+            pPos.put(ps[i], i);
+        }
+        Map<Integer, Integer> tPos = new HashMap<>();
+        for (int i = 0; i < ts.length; i++) {
+            tPos.put(ts[i], i);
+        }
+        boolean[][] on = new boolean[ps.length][ts.length];
+        for (int i = 0; i < e.size(); i++) {
+            Integer r = pPos.get(e.process()[i]);
+            Integer c = tPos.get(e.theme()[i]);
+            if (r != null && c != null) {
+                on[r][c] = true;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<String> themes = new ArrayList<>();
+        for (int t : ts) {
+            themes.add(data.themes().get(t).name(lang));
+        }
+        m.put("themes", themes);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int r = 0; r < ps.length; r++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("process", data.processes().get(ps[r]).code());
+            List<Map<String, Object>> marks = new ArrayList<>();
+            for (int c = 0; c < ts.length; c++) {
+                marks.add(Map.of("on", on[r][c]));
+            }
+            row.put("marks", marks);
+            rows.add(row);
+        }
+        m.put("rows", rows);
+        boolean summarised = ps.length < pDegree.length || ts.length < tDegree.length;
+        m.put("summary", summarised ? format("incidenceSummary", ps.length, ts.length, pDegree.length, tDegree.length)
+                : null);
+        return m;
+    }
+
+    /** The indices of the {@code limit} largest values, ties by index, in index order. */
+    private static int[] mostConnected(int[] degree, int limit) {
+        Integer[] order = new Integer[degree.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> -degree[i]).thenComparingInt(i -> i));
+        int[] out = new int[Math.min(limit, order.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = order[i];
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    // ------------------------------------------------------------ heat map
+
+    private Map<String, Object> heat(ReportData data, Map<String, Object> view) {
+        ReportData.Pairs pairs = data.pairs();
+        Map<String, Object> heat = new LinkedHashMap<>();
+        heat.put("complete", pairs.complete());
+        List<ReportData.Process> processes = data.processes();
+        if (pairs.complete()) {
+            Integer[] order = new Integer[processes.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.<Integer>comparingInt(i -> processes.get(i).cluster())
+                    .thenComparingInt(i -> i));
+            int[] pos = new int[order.length];
+            List<String> codes = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<Integer> clusters = new ArrayList<>();
+            for (int i = 0; i < order.length; i++) {
+                pos[order[i]] = i;
+                codes.add(processes.get(order[i]).code());
+                names.add(processes.get(order[i]).name());
+                clusters.add(processes.get(order[i]).cluster());
+            }
+            heat.put("codes", codes);
+            heat.put("names", names);
+            heat.put("clusters", clusters);
+            int n = order.length;
+            // every ordered pair of distinct processes: converging ones with their scores, others empty
+            double[][] cell = new double[n * n][];
+            for (int i = 0; i < pairs.size(); i++) {
+                int x = pos[pairs.a()[i]];
+                int y = pos[pairs.b()[i]];
+                double[] v = {pairs.shared()[i], pairs.jaccard()[i], pairs.overlap()[i], pairs.cosine()[i],
+                    pairs.p()[i], pairs.q()[i]};
+                cell[x * n + y] = v;
+                cell[y * n + x] = v;
+            }
+            List<double[]> cells = new ArrayList<>();
+            for (int x = 0; x < n; x++) {
+                for (int y = 0; y < n; y++) {
+                    if (x != y) {
+                        double[] v = cell[x * n + y] == null ? new double[] {0, 0, 0, 0, 1, 1} : cell[x * n + y];
+                        cells.add(new double[] {x, y, v[0], v[1], v[2], v[3], v[4], v[5]});
+                    }
+                }
+            }
+            heat.put("cells", cells);
+            heat.put("svg", cells.size() <= SVG_CELL_LIMIT);
+            view.put("heatIntro", messages.get("heatmapIntro"));
+        } else {
+            ReportData.Blocks b = pairs.blocks();
+            int k = b.k();
+            List<String> labels = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                labels.add(messages.get("cluster") + " " + b.clusters()[i] + " (" + b.sizes()[i] + ")");
+            }
+            heat.put("codes", labels);
+            heat.put("names", labels);
+            List<double[]> cells = new ArrayList<>();
+            for (int x = 0; x < k; x++) {
+                for (int y = 0; y < k; y++) {
+                    int c = Math.min(x, y) * k + Math.max(x, y);
+                    double all = x == y ? b.sizes()[x] * (b.sizes()[x] - 1) / 2.0 : (double) b.sizes()[x] * b.sizes()[y];
+                    double denominator = Math.max(1, all);
+                    cells.add(new double[] {x, y, b.pairs()[c], b.jaccardSum()[c] / denominator,
+                        b.overlapSum()[c] / denominator, b.cosineSum()[c] / denominator, -1, b.minQ()[c], all});
+                }
+            }
+            heat.put("cells", cells);
+            heat.put("svg", true);
+            view.put("heatIntro", format("heatmapBlocksIntro", processes.size(), k));
+        }
+        List<Map<String, Object>> strongest = new ArrayList<>();
+        if (!pairs.complete()) {
+            for (int i = 0; i < pairs.size(); i++) {
+                strongest.add(pairRow(data, i));
+            }
+        }
+        view.put("strongest", strongest.isEmpty() ? null : Map.of("rows", strongest));
+        return heat;
+    }
+
+    private Map<String, Object> pairRow(ReportData data, int i) {
+        ReportData.Pairs pairs = data.pairs();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("a", data.processes().get(pairs.a()[i]).code());
+        row.put("b", data.processes().get(pairs.b()[i]).code());
+        row.put("shared", pairs.shared()[i]);
+        row.put("jaccard", decimal(pairs.jaccard()[i]));
+        row.put("overlap", decimal(pairs.overlap()[i]));
+        row.put("cosine", decimal(pairs.cosine()[i]));
+        row.put("p", scientific(pairs.p()[i]));
+        row.put("q", scientific(pairs.q()[i]));
+        return row;
+    }
+
+    // ------------------------------------------------------------ network
+
+    private Map<String, Object> network(ReportData data, Map<String, Object> view) {
+        int p = data.processes().size();
+        int t = data.themes().size();
+        ReportData.Edges e = data.edges();
+        Map<String, Object> net = new LinkedHashMap<>();
+        List<String> relations = new ArrayList<>();
+        for (String r : e.relations()) {
+            relations.add(messages.getOrDefault("relation." + r, r));
+        }
+        net.put("relations", relations);
+        net.put("relationKeys", e.relations());
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        List<int[]> links = new ArrayList<>();
+        // themes no process addresses (broader taxonomy themes) stay out of the picture
+        int[] themeNode = new int[t];
+        java.util.Arrays.fill(themeNode, -1);
+        int drawn = p;
+        for (int i = 0; i < e.size(); i++) {
+            if (themeNode[e.theme()[i]] < 0) {
+                themeNode[e.theme()[i]] = 0;
+            }
+        }
+        for (int v = 0; v < t; v++) {
+            if (themeNode[v] == 0) {
+                themeNode[v] = drawn++;
+            }
+        }
+        if (drawn <= NETWORK_NODE_LIMIT) {
+            int[] from = new int[e.size()];
+            int[] to = new int[e.size()];
+            for (int i = 0; i < e.size(); i++) {
+                from[i] = e.process()[i];
+                to[i] = themeNode[e.theme()[i]];
+                links.add(new int[] {from[i], to[i], e.relation()[i]});
+            }
+            double[][] xy = NetworkLayout.layout(drawn, from, to, LAYOUT_SEED);
+            for (int v = 0; v < p; v++) {
+                ReportData.Process pr = data.processes().get(v);
+                nodes.add(node(pr.code(), pr.name(), "process", pr.coCluster(), false, xy[0][v], xy[1][v], 1));
+            }
+            for (int v = 0; v < t; v++) {
+                if (themeNode[v] < 0) {
+                    continue;
+                }
+                ReportData.Theme th = data.themes().get(v);
+                nodes.add(node(th.id(), th.name(lang), "theme", th.coCluster(), th.bridge(), xy[0][themeNode[v]],
+                        xy[1][themeNode[v]], 1));
+            }
+            net.put("detail", true);
+            view.put("networkIntro", messages.get("networkIntro"));
+        } else {
+            clusterNetwork(data, nodes, links);
+            net.put("detail", false);
+            view.put("networkIntro", format("networkClustersIntro", drawn));
+        }
+        net.put("nodes", nodes);
+        net.put("links", links);
+        return net;
+    }
+
+    private void clusterNetwork(ReportData data, List<Map<String, Object>> nodes, List<int[]> links) {
+        Map<Integer, int[]> members = new HashMap<>(); // co-cluster -> {processes, themes}
+        for (ReportData.Process pr : data.processes()) {
+            members.computeIfAbsent(pr.coCluster(), k -> new int[2])[0]++;
+        }
+        for (ReportData.Theme th : data.themes()) {
+            members.computeIfAbsent(th.coCluster(), k -> new int[2])[1]++;
+        }
+        List<Integer> clusters = new ArrayList<>(members.keySet());
+        clusters.sort(Comparator.<Integer>comparingInt(c -> -(members.get(c)[0] + members.get(c)[1]))
+                .thenComparingInt(c -> c));
+        clusters = clusters.subList(0, Math.min(clusters.size(), CLUSTERS_SHOWN));
+        Map<Integer, Integer> clusterNode = new HashMap<>();
+        for (int c : clusters) {
+            clusterNode.put(c, clusterNode.size());
+        }
+        List<Integer> bridges = topBridges(data);
+        Map<Integer, Integer> bridgeNode = new HashMap<>();
+        for (int b : bridges) {
+            bridgeNode.put(b, clusterNode.size() + bridgeNode.size());
+        }
+        Map<Long, Integer> weights = new java.util.TreeMap<>();
+        ReportData.Edges e = data.edges();
+        for (int i = 0; i < e.size(); i++) {
+            Integer b = bridgeNode.get(e.theme()[i]);
+            Integer c = clusterNode.get(data.processes().get(e.process()[i]).coCluster());
+            if (b != null && c != null) {
+                weights.merge(((long) b << 32) | c, 1, Integer::sum);
+            }
+        }
+        int n = clusterNode.size() + bridgeNode.size();
+        int[] from = new int[weights.size()];
+        int[] to = new int[weights.size()];
+        int i = 0;
+        for (Map.Entry<Long, Integer> w : weights.entrySet()) {
+            from[i] = (int) (w.getKey() >>> 32);
+            to[i] = (int) (w.getKey() & 0xffffffffL);
+            links.add(new int[] {from[i], to[i], -1, w.getValue()});
+            i++;
+        }
+        double[][] xy = NetworkLayout.layout(n, from, to, LAYOUT_SEED);
+        for (int c : clusters) {
+            int v = clusterNode.get(c);
+            int[] m = members.get(c);
+            nodes.add(node("c" + c, messages.get("cluster") + " " + c + ": " + format("members", m[0], m[1]), "cluster",
+                    c, false, xy[0][v], xy[1][v], m[0] + m[1]));
+        }
+        for (int b : bridges) {
+            ReportData.Theme th = data.themes().get(b);
+            int v = bridgeNode.get(b);
+            nodes.add(node(th.id(), th.name(lang), "theme", th.coCluster(), true, xy[0][v], xy[1][v], 1));
+        }
+    }
+
+    private static Map<String, Object> node(String id, String name, String kind, int cluster, boolean bridge, double x,
+            double y, int size) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("id", id);
+        n.put("name", name);
+        n.put("kind", kind);
+        n.put("cluster", cluster);
+        n.put("bridge", bridge);
+        n.put("x", Math.round(x * 10) / 10.0);
+        n.put("y", Math.round(y * 10) / 10.0);
+        n.put("size", size);
+        return n;
+    }
+
+    /** Bridge themes by betweenness (then id); themes with the highest betweenness when none is a bridge. */
+    private static List<Integer> topBridges(ReportData data) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < data.themes().size(); i++) {
+            if (!Double.isNaN(data.themes().get(i).betweenness())) {
+                order.add(i);
+            }
+        }
+        order.sort(Comparator.<Integer>comparingDouble(i -> -data.themes().get(i).betweenness())
+                .thenComparing(i -> data.themes().get(i).id()));
+        List<Integer> bridges = order.stream().filter(i -> data.themes().get(i).bridge()).toList();
+        List<Integer> chosen = bridges.isEmpty() ? order : bridges;
+        return chosen.subList(0, Math.min(chosen.size(), BRIDGES_SHOWN));
+    }
+
+    // ------------------------------------------------------------ tables
+
+    private List<Map<String, Object>> links(ReportData data) {
+        Map<String, String> codes = new HashMap<>();
+        data.processes().forEach(p -> codes.put(p.id(), p.code()));
+        Map<String, ReportData.Theme> themes = new HashMap<>();
+        data.themes().forEach(t -> themes.put(t.id(), t));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ReportData.Link l : data.links()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("from", codes.getOrDefault(l.from(), l.from()));
+            m.put("to", codes.getOrDefault(l.to(), l.to()));
+            List<Map<String, Object>> paths = new ArrayList<>();
+            for (ReportData.Path p : l.paths()) {
+                paths.add(path(p, false, codes, themes));
+            }
+            m.put("paths", paths);
+            m.put("none", paths.isEmpty());
+            m.put("weighted", l.weighted() == null ? null : path(l.weighted(), true, codes, themes));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Map<String, Object> path(ReportData.Path p, boolean weighted, Map<String, String> codes,
+            Map<String, ReportData.Theme> themes) {
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        for (int i = 0; i < p.nodes().size(); i++) {
+            ReportData.PathNode n = p.nodes().get(i);
+            boolean process = n.kind().equals("process");
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("process", process);
+            node.put("label", process ? codes.getOrDefault(n.id(), n.id())
+                    : themes.containsKey(n.id()) ? themes.get(n.id()).name(lang) : n.name());
+            node.put("title", n.name());
+            node.put("last", i == p.nodes().size() - 1);
+            nodes.add(node);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nodes", nodes);
+        m.put("sentence", sentence(p, weighted, codes, themes));
+        return m;
+    }
+
+    /**
+     * The path in plain language in the report's language, as {@code ShortestLinks} words it in English:
+     * "CSM is linked to PPP in 4 steps: CSM (stated purpose) and SOA (action plan) both address “…”; …".
+     */
+    private String sentence(ReportData.Path p, boolean weighted, Map<String, String> codes,
+            Map<String, ReportData.Theme> themes) {
+        if (p.nodes().isEmpty()) {
+            return p.sentence();
+        }
+        String from = codes.getOrDefault(p.nodes().get(0).id(), p.nodes().get(0).id());
+        String to = codes.getOrDefault(p.nodes().get(p.nodes().size() - 1).id(), p.nodes().get(p.nodes().size() - 1).id());
+        StringBuilder s = new StringBuilder(weighted
+                ? format("sentenceCost", from, to, String.format(Locale.forLanguageTag(lang), "%.3f", p.cost()))
+                : format(p.hops() == 1 ? "sentenceStep" : "sentenceSteps", from, to, p.hops()));
+        for (int i = 0; i < p.steps().size(); i++) {
+            ReportData.Step st = p.steps().get(i);
+            String theme = themes.containsKey(st.theme()) ? themes.get(st.theme()).name(lang) : st.theme();
+            s.append(i == 0 ? "" : "; ").append(format("sentenceBoth", codes.getOrDefault(st.from(), st.from()),
+                    relations(st.fromRelations()), codes.getOrDefault(st.to(), st.to()), relations(st.toRelations()),
+                    theme));
+        }
+        return s.append('.').toString();
+    }
+
+    private String relations(List<String> relations) {
+        return String.join(", ", relations.stream().map(r -> messages.getOrDefault("relation." + r,
+                r.toLowerCase(Locale.ROOT).replace('_', ' '))).toList());
+    }
+
+    private List<Map<String, Object>> bridges(ReportData data) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i : topBridges(data)) {
+            ReportData.Theme t = data.themes().get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("theme", t.name(lang));
+            m.put("betweenness", decimal(t.betweenness()));
+            m.put("degree", t.degree());
+            m.put("cutOff", t.disconnectedPairs());
+            m.put("bridge", t.bridge());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private void recommendations(ReportData data, Map<String, Object> view) {
+        Map<String, ReportData.Theme> themes = new HashMap<>();
+        data.themes().forEach(t -> themes.put(t.id(), t));
+        Map<String, String> codes = new HashMap<>();
+        data.processes().forEach(p -> codes.put(p.id(), p.code()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        int with = 0;
+        for (ReportData.Process p : data.processes()) {
+            List<ReportData.Recommendation> list = data.recommendations().get(p.id());
+            if (list == null || list.isEmpty()) {
+                continue;
+            }
+            with++;
+            if (out.size() >= RECOMMENDATION_PROCESSES) {
+                continue;
+            }
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (ReportData.Recommendation r : list) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("rank", r.rank());
+                m.put("theme", themes.containsKey(r.theme()) ? themes.get(r.theme()).name(lang) : r.theme());
+                m.put("score", decimal(r.score()));
+                m.put("supporters", String.join(", ", r.supporters().stream().map(s -> codes.getOrDefault(s, s)).toList()));
+                items.add(m);
+            }
+            out.add(Map.of("process", p.code(), "items", items));
+        }
+        view.put("recommendations", out);
+        view.put("recommendationsMore", with > out.size() ? format("recommendationsMore", with - out.size()) : null);
+    }
+
+    private List<Map<String, Object>> unmapped(ReportData data) {
+        Map<Integer, Set<String>> labels = new java.util.TreeMap<>();
+        ReportData.Edges e = data.edges();
+        for (int i = 0; i < data.themes().size(); i++) {
+            if (data.themes().get(i).unmapped()) {
+                labels.put(i, new TreeSet<>());
+            }
+        }
+        if (e.rawLabels() != null) {
+            for (int i = 0; i < e.size(); i++) {
+                Set<String> set = labels.get(e.theme()[i]);
+                if (set != null) {
+                    set.addAll(e.rawLabels().get(i));
+                }
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        labels.forEach((i, set) -> out.add(Map.of("theme", data.themes().get(i).id(),
+                "labels", set.isEmpty() ? data.themes().get(i).name() : String.join("; ", set))));
+        return out;
+    }
+
+    private List<Map<String, Object>> provenance(ReportData data, String generatedAt) {
+        ReportData.Provenance p = data.provenance();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (!p.document().isEmpty()) {
+            rows.add(entry("document", String.join(" · ", new ArrayList<>(List.of(
+                    p.document().getOrDefault("title", ""), p.document().getOrDefault("preparedBy", ""),
+                    p.document().getOrDefault("place", ""), p.document().getOrDefault("dates", ""))).stream()
+                    .filter(s -> !s.isBlank()).toList())));
+        }
+        rows.add(entry("source", p.source() + " (" + p.kind() + ")"));
+        rows.add(entry("sha", p.sourceSha256()));
+        rows.add(entry("taxonomy", p.taxonomyVersion()));
+        rows.add(entry("loaded", p.loadedAt()));
+        rows.add(entry("run", p.run()));
+        rows.add(entry("parameters", p.parameters()));
+        rows.add(entry("pairs", String.format(Locale.ROOT, "%,d", p.pairCount())));
+        rows.add(entry("fingerprint", p.inputFingerprint()));
+        rows.add(entry("engine", p.engineVersion()));
+        rows.add(entry("finished", p.finishedAt()));
+        rows.add(entry("generated", generatedAt));
+        return rows;
+    }
+
+    private Map<String, Object> entry(String key, String value) {
+        return Map.of("key", messages.get(key), "value", value == null ? "" : value);
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private Map<String, String> chartLabels() {
+        Map<String, String> l = new LinkedHashMap<>();
+        for (String k : List.of("score.jaccard", "score.overlap", "score.cosine", "score.q", "shared", "process", "theme",
+                "cluster", "bridge", "pairs")) {
+            l.put(k.replace("score.", ""), messages.get(k));
+        }
+        return l;
+    }
+
+    private String format(String key, Object... args) {
+        MessageFormat f = new MessageFormat(messages.get(key), Locale.forLanguageTag(lang));
+        return f.format(args);
+    }
+
+    private static String decimal(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String scientific(double v) {
+        return v >= 0.001 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2e", v);
+    }
+
+    private static Map<String, String> messages(String lang) {
+        Properties p = new Properties();
+        try (InputStream in = HtmlReport.class.getResourceAsStream("messages_" + lang + ".properties")) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("Report messages for `" + lang + "` are missing from the class path", e);
+        }
+        Map<String, String> m = new HashMap<>();
+        // labels without arguments are unquoted now ('' is '), those with arguments by format()
+        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).contains("{0}") ? p.getProperty(k)
+                : new MessageFormat(p.getProperty(k), Locale.ROOT).format(new Object[0])));
+        return m;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Report resource " + name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String library() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(ECHARTS)) {
+            if (in == null) {
+                throw new IllegalStateException("Apache ECharts (" + ECHARTS + ") is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JSON safe inside a {@code <script>} element: {@code <}, {@code >} and {@code &} escaped as \\u00XX. */
+    static String safeJson(Object value) {
+        try {
+            ObjectMapper m = JSON.copy();
+            m.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+            return m.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Report data cannot be written as JSON", e);
+        }
+    }
+
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] escapes;
+
+        HtmlSafeEscapes() {
+            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['\''] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+    }
+}
