@@ -1,0 +1,111 @@
+package org.convergence.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code run} and {@code report} end to end through picocli, on the embedded Neo4j over a temporary store. */
+class ReportIT {
+
+    @TempDir
+    Path store;
+
+    @TempDir
+    Path work;
+
+    private record Outcome(int exit, String out, String err) {
+    }
+
+    private Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = ConvergenceCli.newCommandLine(Map.of("CONVERGENCE_DATA_DIR", store.toString()));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void runWritesTheReportAndPrintsItsPathLast() throws IOException {
+        Path job = work.resolve("job.yaml");
+        // the built-in job with the report redirected here, as a user's own job file would say
+        String builtIn = new String(Job.class.getResourceAsStream(Job.DEFAULT).readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(job, builtIn.replace("report: reports/{dataset}-{lang}.html", "report: out/{dataset}-{lang}.html"));
+        Outcome outcome = run("run", job.toString());
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        Path html = work.resolve("out/seed-en.html");
+        String[] lines = outcome.out().strip().split("\n");
+        assertThat(lines[lines.length - 1]).isEqualTo("Report written to " + html);
+        String page = Files.readString(html);
+        assertThat(page).contains("<html lang=\"en\">").contains("Convergence matrix")
+                .contains("Human rights of migrants") // theme names in English...
+                .contains("Derechos Humanos de los migrantes") // ...the document's own labels as written
+                .contains("CSM is linked to PPP in 4 steps");
+        assertThat(count(page, "<th scope=\"col\" data-process=")).isEqualTo(4);
+        assertThat(count(page, "<tr data-row=")).isEqualTo(8);
+        assertThat(count(page, "<figure class=\"path\">")).isEqualTo(3);
+        selfContained(page);
+    }
+
+    @Test
+    void reportInSpanishOfTheLatestRunAndClearErrors() throws IOException {
+        assertThat(run("run").exit()).isZero();
+        Path es = work.resolve("informe.html");
+        Outcome report = run("report", "--lang", "es", "--out", es.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(report.out()).contains("4 processes, 26 themes, 5 converging pairs").endsWith("Report written to " + es
+                + System.lineSeparator());
+        String page = Files.readString(es);
+        assertThat(page).contains("<html lang=\"es\">").contains("Matriz de convergencia")
+                .contains("Derechos humanos de los migrantes").contains("CSM se vincula con PPP en 4 pasos")
+                .contains("Sistemas de información estadística migratoria ◆");
+        selfContained(page);
+
+        Outcome lang = run("report", "--lang", "fr", "--out", work.resolve("x.html").toString());
+        assertThat(lang.exit()).isEqualTo(2);
+        assertThat(lang.err()).contains("`--lang` was `fr`, but must be one of en, es");
+        Outcome noRun = run("report", "--run", "run-000000000000", "--out", work.resolve("x.html").toString());
+        assertThat(noRun.exit()).isEqualTo(3);
+        assertThat(noRun.err()).contains("has no complete run `run-000000000000`; its complete runs: run-");
+        Outcome noData = run("report", "--dataset", "nope", "--out", work.resolve("x.html").toString());
+        assertThat(noData.exit()).isEqualTo(3);
+        assertThat(noData.err()).contains("No data set `nope`").contains("seed");
+        Outcome folder = run("report", "--out", work.toString());
+        assertThat(folder.exit()).isEqualTo(2);
+        assertThat(folder.err()).contains("which is a folder");
+        assertThat(work.resolve("x.html")).doesNotExist();
+    }
+
+    /** No script, style, image or font comes from elsewhere: the page renders from file:// offline. */
+    static void selfContained(String page) {
+        // the page outside its inline scripts (the inlined library's code may mention such attributes)
+        String markup = page.replaceAll("(?s)<script([^>]*)>.*?</script>", "<script$1></script>");
+        assertThat(markup).doesNotContainPattern("(?i)<script[^>]+src=")
+                .doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(?!#)[^\"'\\s>]*[:/]")
+                .doesNotContainPattern("(?i)url\\(\\s*['\"]?(https?:|//)")
+                .doesNotContainPattern("(?i)@import");
+        assertThat(count(markup, "<script")).isEqualTo(3);
+        assertThat(page).contains("Content-Security-Policy").contains("default-src 'none'");
+    }
+
+    static int count(String text, String needle) {
+        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
