@@ -1,0 +1,90 @@
+package org.convergence.engine.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * Headless Chromium through Selenium, with a locally installed browser and driver only (Debian's
+ * {@code chromium} and {@code chromium-driver}, or {@code CHROME_BIN} and {@code CHROMEDRIVER}): nothing
+ * is downloaded. Tests using it are skipped with a message where neither is installed.
+ */
+final class Chromium {
+
+    private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome");
+    private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+    private Chromium() {
+    }
+
+    /** Skips the calling test, with the reason, unless a browser and its driver are installed. */
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(browser().isPresent() && driver().isPresent(), "Browser tests skipped: no Chromium and"
+                + " chromedriver found (install Debian's chromium and chromium-driver, or set CHROME_BIN and"
+                + " CHROMEDRIVER)");
+    }
+
+    static Optional<String> browser() {
+        return find("CHROME_BIN", BROWSERS);
+    }
+
+    static Optional<String> driver() {
+        return find("CHROMEDRIVER", DRIVERS);
+    }
+
+    private static Optional<String> find(String env, List<String> candidates) {
+        String given = System.getenv(env);
+        if (given != null && new File(given).canExecute()) {
+            return Optional.of(given);
+        }
+        return candidates.stream().filter(c -> new File(c).canExecute()).findFirst();
+    }
+
+    /** @return a headless browser logging the console and the network, {@code width × height} pixels */
+    static ChromeDriver start(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(browser().orElseThrow());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--hide-scrollbars", "--window-size=" + width + "," + height, "--lang=en-US",
+                "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-default-apps");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(driver().orElseThrow())).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** @return the console messages logged at error level since the last call */
+    static List<String> consoleErrors(ChromeDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    /** @return the URLs the page requested since the last call (from the DevTools network events) */
+    static List<String> requests(ChromeDriver browser) {
+        return browser.manage().logs().get(LogType.PERFORMANCE).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("\"Network.requestWillBeSent\""))
+                .map(m -> m.replaceAll("(?s).*?\"request\":\\{.*?\"url\":\"([^\"]*)\".*", "$1")).toList();
+    }
+
+    /** Saves a screenshot of the window as a build artefact. */
+    static Path screenshot(ChromeDriver browser, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+}
