@@ -34,4 +34,15 @@ class CypherTest {
         assertThatThrownBy(() -> Cypher.statement("schema/constraints"))
                 .hasMessageContaining("expected exactly 1");
     }
+
+    @Test
+    void theBrowserGuideAndStyleReachForNothingOnTheInternet() {
+        // Browser renders the guide's Markdown: an image or link there would be fetched or followed
+        for (String file : java.util.List.of("guide/guide.md", "guide/style.grass")) {
+            org.assertj.core.api.Assertions.assertThat(Cypher.text(file)).as(file)
+                    .doesNotContainPattern("(?i)(https?:|ftp:|//[a-z0-9.-]+\\.[a-z]{2,})")
+                    .doesNotContainPattern("(?i)<(img|script|iframe|link)")
+                    .doesNotContainPattern("!\\[[^\\]]*\\]\\(");
+        }
+    }
 }
