@@ -93,6 +93,9 @@ class ReportBrowserIT {
         assertThat(cellLabels).filteredOn("0.571"::equals).hasSize(2);
         new Select(browser.findElement(By.id("score"))).selectByValue("q");
         assertThat(js("return window.convergenceCharts.heatmap.getOption().series[0].name")).isEqualTo("q");
+        assertThat(browser.findElements(By.cssSelector("#heatmap svg text")).stream().map(WebElement::getText).toList())
+                .filteredOn("0.100"::equals).hasSize(2); // CRM–SOA's q-value
+        new Select(browser.findElement(By.id("score"))).selectByValue("jaccard");
 
         // the network: 4 processes and the 23 themes some process addresses (3 broader taxonomy themes stay out)
         assertThat(((Number) js("return window.convergenceCharts.network.getModel().getSeriesByIndex(0).getData()"
