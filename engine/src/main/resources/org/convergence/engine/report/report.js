@@ -39,13 +39,18 @@
   function heatOption(metric) {
     var k = METRIC[metric];
     var isQ = metric === 'q';
+    // cluster blocks hold means far below 1: their colours span what is there
+    var max = 1;
+    if (!heat.complete && !isQ) {
+      max = heat.cells.reduce(function (m, c) { return Math.max(m, c[k]); }, 0) || 1;
+    }
     return {
       animation: false,
       tooltip: {formatter: tooltip},
       grid: {left: 140, right: 40, top: 20, bottom: 150},
       xAxis: {type: 'category', data: heat.codes, axisLabel: {rotate: 45, interval: 0}, splitArea: {show: true}},
       yAxis: {type: 'category', data: heat.codes, inverse: true, axisLabel: {interval: 0}, splitArea: {show: true}},
-      visualMap: {min: 0, max: 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 10,
+      visualMap: {min: 0, max: max, calculable: true, precision: 3, orient: 'horizontal', left: 'center', bottom: 10,
         inRange: {color: isQ ? ['#08306b', '#6baed6', '#f7fbff'] : ['#f7fbff', '#6baed6', '#08306b']}},
       series: [{
         name: metric, type: 'heatmap',

@@ -88,6 +88,29 @@ class ReportIT {
         assertThat(work.resolve("x.html")).doesNotExist();
     }
 
+    @Test
+    void aLargeRunIsSummarisedByClusterInTheReport() throws IOException {
+        // 400 processes: past the grid's limit of 300, so blocks of clusters, the strongest pairs and a
+        // cluster-level network instead of one cell per pair and one node per theme
+        Path csv = work.resolve("large.csv");
+        assertThat(run("benchmark", "--write-csv", csv.toString(), "--processes", "400", "--themes", "300", "--edges",
+                "3000", "--seed", "7").exit()).isZero();
+        assertThat(run("load", "--dataset", "large", csv.toString()).exit()).isZero();
+        Outcome analyzed = run("analyze", "--dataset", "large", "--no-centrality");
+        assertThat(analyzed.exit()).as(analyzed.err()).isZero();
+        Path html = work.resolve("large.html");
+        Outcome report = run("report", "--dataset", "large", "--out", html.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("400 processes are too many for one cell per pair").contains("Strongest pairs")
+                .contains("nodes are too many to draw one by one").contains("id=\"incidence\"")
+                .contains("Showing the 40 most connected processes and 40 most connected themes of 400 processes");
+        assertThat(Pattern.compile("<tr><td>[^<]+ – [^<]+</td>").matcher(page).results().count())
+                .isEqualTo(50); // the 50 strongest pairs
+        assertThat(page).contains("… and 350 more processes."); // recommendations listed for the first 50
+        selfContained(page);
+    }
+
     /** No script, style, image or font comes from elsewhere: the page renders from file:// offline. */
     static void selfContained(String page) {
         // the page outside its inline scripts (the inlined library's code may mention such attributes)
