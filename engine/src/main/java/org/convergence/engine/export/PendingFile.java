@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A file written under a temporary name beside its target and moved into place by {@link #commit()}:
@@ -22,10 +23,15 @@ final class PendingFile implements AutoCloseable {
         this.temporary = temporary;
     }
 
-    /** @return a pending file for {@code PREFIX-suffix}, e.g. suffix {@code pairs.csv} */
+    /**
+     * @return a pending file for {@code PREFIX-suffix}, e.g. suffix {@code pairs.csv}; its temporary file
+     *     is created now (with the permissions the umask gives, as the target would have)
+     */
     static PendingFile of(Path prefix, String suffix) throws IOException {
         Path target = prefix.resolveSibling(prefix.getFileName() + "-" + suffix).toAbsolutePath();
-        return new PendingFile(target, Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part"));
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+        Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW).close();
+        return new PendingFile(target, temporary);
     }
 
     /** @return the file this becomes */

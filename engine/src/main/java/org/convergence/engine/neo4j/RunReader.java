@@ -85,6 +85,12 @@ public final class RunReader {
             relations = List.copyOf(relations);
         }
 
+        /** @return when it finished, to the second with its UTC offset, e.g. {@code 2026-11-29T05:16:14Z} */
+        public String finished() {
+            return finishedAt == null ? "at an unknown time"
+                    : finishedAt.toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        }
+
         /** @return the fields a pair of this run has, in order */
         public List<PairField> pairFields() {
             return PairField.of(weighted);
@@ -153,6 +159,15 @@ public final class RunReader {
         void endPair();
     }
 
+    /** Raised when a run's results changed while they were read: it was written again or removed meanwhile. */
+    public static final class RunChangedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        RunChangedException(String message) {
+            super(message);
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Driver driver;
@@ -217,7 +232,7 @@ public final class RunReader {
         return runs.stream().filter(r -> r.id().equals(run.get())).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("Data set `" + dataset + "` has no complete run `" + run.get()
                         + "`; its complete runs, latest first: " + runs.stream()
-                                .map(r -> r.id() + " (finished " + r.finishedAt() + ")")
+                                .map(r -> r.id() + " (finished " + r.finished() + ")")
                                 .collect(Collectors.joining(", "))));
     }
 
@@ -278,7 +293,7 @@ public final class RunReader {
      * @param run a run from {@link #run}
      * @param sink receives each pair
      * @return the number of pairs
-     * @throws IllegalStateException if the run was replaced while its pairs were read (fewer or more
+     * @throws RunChangedException if the run was replaced while its pairs were read (fewer or more
      *     pairs than it recorded): what the sink received is then incomplete
      */
     public long pairs(Run run, PairSink sink) {
@@ -309,7 +324,7 @@ public final class RunReader {
             count[0]++;
         });
         if (count[0] != run.pairs()) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "Run %s of data set `%s` changed while its"
+            throw new RunChangedException(String.format(Locale.ROOT, "Run %s of data set `%s` changed while its"
                     + " pairs were read (%,d read, %,d recorded): it was written again or removed meanwhile; export"
                     + " it again", run.id(), run.dataset(), count[0], run.pairs()));
         }

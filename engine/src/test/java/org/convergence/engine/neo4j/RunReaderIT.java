@@ -197,7 +197,7 @@ class RunReaderIT {
             @Override
             public void field(String name, String[] ids, int count) {
             }
-        })).isInstanceOf(IllegalStateException.class)
+        })).isInstanceOf(RunReader.RunChangedException.class)
                 .hasMessageContaining("Run run-a of data set `seed` changed while its pairs were read (4 read, 5"
                         + " recorded)");
         assertThat(seen).hasSize(4);
