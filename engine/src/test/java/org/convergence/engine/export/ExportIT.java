@@ -161,18 +161,25 @@ class ExportIT {
         return edges;
     }
 
-    /** Every pair of the run as {@code a-b attributes}, sorted: all stored scores, and weight = Jaccard. */
+    /**
+     * Every pair of the run as {@code a-b attributes}, sorted: the stored value of every pair field
+     * (PairField; weightedJaccard where stored), and weight = Jaccard. Other properties of the
+     * relationship (run, write, a caption for Neo4j Browser) are bookkeeping or display, not scores.
+     */
     private List<String> expectedPairs(String dataset) {
         List<String> pairs = new ArrayList<>();
         for (Record r : query("test/export-pairs", dataset)) {
             Map<String, Object> a = new TreeMap<>();
-            r.get("pair").asMap(v -> v).forEach((k, v) -> {
-                if (k.equals("sharedThemes")) {
-                    a.put(k, String.join("|", v.asList(Value::asString)));
-                } else if (!k.equals("run") && !k.equals("write")) {
-                    a.put(k, plain(v));
+            Map<String, Value> stored = r.get("pair").asMap(v -> v);
+            for (PairField f : PairField.values()) {
+                Value v = stored.get(f.key());
+                if (v == null || v.isNull()) {
+                    assertThat(f).as("stored pair field").isEqualTo(PairField.WEIGHTED_JACCARD);
+                } else {
+                    a.put(f.key(), f.kind() == PairField.Kind.IDS ? String.join("|", v.asList(Value::asString))
+                            : plain(v));
                 }
-            });
+            }
             a.put("weight", a.get("jaccard"));
             pairs.add("process:" + r.get("a").asString() + "-process:" + r.get("b").asString() + " " + a);
         }
