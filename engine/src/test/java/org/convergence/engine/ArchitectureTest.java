@@ -29,6 +29,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void exportsWriteFromTheRunReadersRecordsNotFromNeo4j() {
+        // the writers take RunReader's records and streams; the database, its Cypher and the command
+        // line stay out of them
+        noClasses().that().resideInAPackage("org.convergence.engine.export..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.neo4j..", "picocli..", "org.convergence.engine.cli..", "org.convergence.cypher..",
+                        "org.convergence.loader..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheNeo4jPackagesUseTheDriver() {
         noClasses().that().resideOutsideOfPackages("org.convergence.engine.neo4j..", "org.convergence.loader.neo4j..")
                 .should().dependOnClassesThat().resideInAPackage("org.neo4j.driver..")

@@ -49,11 +49,82 @@ public final class OverlapAnalysis {
     }
 
     /**
-     * Receives the fields of one converging pair, in the one order every output uses: {@code shared},
-     * {@code sharedThemes} (ids), {@code jaccard}, {@code overlap}, {@code cosine}, {@code dice},
-     * {@code weightedJaccard} (only for weighted graphs), {@code adamicAdar}, {@code resourceAllocation},
-     * {@code associationStrength}, {@code pValue}, {@code qValue}. JSON, CSV and Neo4j write-back each
-     * implement it, so a pair's fields are defined once and no per-pair object is built on the way.
+     * The fields of a converging pair, in the one order every output uses ({@link FieldSink} receives
+     * them so, {@code CONVERGES_WITH} stores them under these names): one definition, from which
+     * writers that need the columns before the first pair (CSV headers, GraphML keys) take them.
+     */
+    public enum PairField {
+        /** Number of shared themes. */
+        SHARED("shared", Kind.INTEGER, false),
+        /** Ids of the shared themes. */
+        SHARED_THEMES("sharedThemes", Kind.IDS, false),
+        /** |A∩B| / |A∪B|. */
+        JACCARD("jaccard", Kind.REAL, false),
+        /** |A∩B| / min(|A|, |B|). */
+        OVERLAP("overlap", Kind.REAL, false),
+        /** |A∩B| / √(|A|·|B|). */
+        COSINE("cosine", Kind.REAL, false),
+        /** 2|A∩B| / (|A| + |B|). */
+        DICE("dice", Kind.REAL, false),
+        /** Σmin / Σmax of the edge weights; only for weighted graphs. */
+        WEIGHTED_JACCARD("weightedJaccard", Kind.REAL, true),
+        /** Σ 1/ln deg(t) over shared themes. */
+        ADAMIC_ADAR("adamicAdar", Kind.REAL, false),
+        /** Σ 1/deg(t) over shared themes. */
+        RESOURCE_ALLOCATION("resourceAllocation", Kind.REAL, false),
+        /** s·N / (|A|·|B|). */
+        ASSOCIATION_STRENGTH("associationStrength", Kind.REAL, false),
+        /** Hypergeometric P(X ≥ s). */
+        P_VALUE("pValue", Kind.REAL, false),
+        /** Benjamini–Hochberg q-value. */
+        Q_VALUE("qValue", Kind.REAL, false);
+
+        /** How a field is handed to a {@link FieldSink}. */
+        public enum Kind {
+            /** {@link FieldSink#field(String, long)} */
+            INTEGER,
+            /** {@link FieldSink#field(String, double)} */
+            REAL,
+            /** {@link FieldSink#field(String, String[], int)} */
+            IDS
+        }
+
+        private final String key;
+        private final Kind kind;
+        private final boolean weightedOnly;
+
+        PairField(String key, Kind kind, boolean weightedOnly) {
+            this.key = key;
+            this.kind = kind;
+            this.weightedOnly = weightedOnly;
+        }
+
+        /** @return the field's name in every output, e.g. {@code pValue} */
+        public String key() {
+            return key;
+        }
+
+        /** @return how the field is handed over */
+        public Kind kind() {
+            return kind;
+        }
+
+        /**
+         * @param weighted whether the graph has edge weights
+         * @return the fields a pair of such a graph has, in order
+         */
+        public static java.util.List<PairField> of(boolean weighted) {
+            return java.util.Arrays.stream(values()).filter(f -> weighted || !f.weightedOnly).toList();
+        }
+    }
+
+    /**
+     * Receives the fields of one converging pair, in the one order every output uses,
+     * {@link PairField#of(boolean)}: {@code shared}, {@code sharedThemes} (ids), {@code jaccard},
+     * {@code overlap}, {@code cosine}, {@code dice}, {@code weightedJaccard} (only for weighted graphs),
+     * {@code adamicAdar}, {@code resourceAllocation}, {@code associationStrength}, {@code pValue},
+     * {@code qValue}. JSON, exports and Neo4j write-back each implement it, so a pair's fields are
+     * defined once and no per-pair object is built on the way.
      */
     public interface FieldSink {
         /** An integer field. */
@@ -168,25 +239,25 @@ public final class OverlapAnalysis {
             int s = pairs.shared(i);
             int da = g.processDegree(a);
             int db = g.processDegree(b);
-            sink.field("shared", s);
+            sink.field(PairField.SHARED.key(), s);
             double[] sums = scratch.sums;
             int n = g.sharedThemeSums(a, b, scratch.themes, sums);
             for (int k = 0; k < n; k++) {
                 scratch.ids[k] = g.theme(scratch.themes[k]);
             }
-            sink.field("sharedThemes", scratch.ids, n);
-            sink.field("jaccard", (double) s / (da + db - s));
-            sink.field("overlap", (double) s / Math.min(da, db));
-            sink.field("cosine", s / Math.sqrt((double) da * db));
-            sink.field("dice", 2.0 * s / (da + db));
+            sink.field(PairField.SHARED_THEMES.key(), scratch.ids, n);
+            sink.field(PairField.JACCARD.key(), (double) s / (da + db - s));
+            sink.field(PairField.OVERLAP.key(), (double) s / Math.min(da, db));
+            sink.field(PairField.COSINE.key(), s / Math.sqrt((double) da * db));
+            sink.field(PairField.DICE.key(), 2.0 * s / (da + db));
             if (g.weighted()) {
-                sink.field("weightedJaccard", OverlapPairs.weightedJaccard(g, a, b, sums));
+                sink.field(PairField.WEIGHTED_JACCARD.key(), OverlapPairs.weightedJaccard(g, a, b, sums));
             }
-            sink.field("adamicAdar", sums[1]);
-            sink.field("resourceAllocation", sums[2]);
-            sink.field("associationStrength", (double) s * g.themeCount() / ((double) da * db));
-            sink.field("pValue", tested.p(i));
-            sink.field("qValue", tested.q(i));
+            sink.field(PairField.ADAMIC_ADAR.key(), sums[1]);
+            sink.field(PairField.RESOURCE_ALLOCATION.key(), sums[2]);
+            sink.field(PairField.ASSOCIATION_STRENGTH.key(), (double) s * g.themeCount() / ((double) da * db));
+            sink.field(PairField.P_VALUE.key(), tested.p(i));
+            sink.field(PairField.Q_VALUE.key(), tested.q(i));
         }
     }
 

@@ -17,15 +17,18 @@ import picocli.CommandLine.Command;
         versionProvider = ConvergenceCli.Version.class,
         description = "Convergence analytics of two-mode (process x theme) data in Neo4j.",
         subcommands = {RunCommand.class, LoadCommand.class, AnalyzeCommand.class, PathCommand.class,
-                RecommendCommand.class, ServeCommand.class, DatasetsCommand.class, ReportCommand.class, BenchmarkCommand.class,
-                CommandLine.HelpCommand.class})
+                RecommendCommand.class, ServeCommand.class, DatasetsCommand.class, ReportCommand.class,
+                ExportCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class ConvergenceCli {
 
     /** Bad input: a malformed file, an unknown option value. */
     public static final int EXIT_BAD_INPUT = 3;
     /** Neo4j could not be reached, refused the credentials, or its store is locked. */
     public static final int EXIT_UNAVAILABLE = 4;
-    /** The data set exists with other data, or another write of the same run won; nothing was changed. */
+    /**
+     * The data set exists with other data, or another write of the same run won (nothing was changed), or
+     * the run being exported was written again meanwhile.
+     */
     public static final int EXIT_CONFLICT = 5;
     /** The Java heap ran out; what was being written stays invisible and is removed by the next command. */
     public static final int EXIT_OUT_OF_MEMORY = 6;
@@ -135,7 +138,8 @@ public final class ConvergenceCli {
         if (e instanceof UsageException) {
             return CommandLine.ExitCode.USAGE;
         }
-        if (e instanceof org.convergence.engine.neo4j.ResultWriter.WriteConflictException) {
+        if (e instanceof org.convergence.engine.neo4j.ResultWriter.WriteConflictException
+                || e instanceof org.convergence.engine.neo4j.RunReader.RunChangedException) {
             return EXIT_CONFLICT;
         }
         if (e instanceof LoadException || e instanceof IllegalArgumentException) {

@@ -104,4 +104,32 @@ class OverlapAnalysisTest {
         assertThat((Double) fields.get("resourceAllocation")).isCloseTo(1d / 2 + 1d / 3, within(1e-12));
         assertThat((Double) fields.get("associationStrength")).isCloseTo(2d * 4 / (3 * 2), within(1e-12));
     }
+    @Test
+    void fieldsArriveInTheOrderAndKindPairFieldDeclares() {
+        for (boolean weighted : new boolean[] {false, true}) {
+            BipartiteGraph g = BipartiteGraph.of(List.of(new BipartiteGraph.Edge("A", "x", 2),
+                    new BipartiteGraph.Edge("A", "y", 1), new BipartiteGraph.Edge("B", "x", 1)), weighted);
+            OverlapAnalysis.Result r = OverlapAnalysis.run(g, OverlapAnalysis.Parameters.defaults());
+            List<String> seen = new ArrayList<>();
+            r.fields(0, r.a(0), new OverlapAnalysis.FieldSink() {
+                @Override
+                public void field(String name, long value) {
+                    seen.add(name + ":" + OverlapAnalysis.PairField.Kind.INTEGER);
+                }
+
+                @Override
+                public void field(String name, double value) {
+                    seen.add(name + ":" + OverlapAnalysis.PairField.Kind.REAL);
+                }
+
+                @Override
+                public void field(String name, String[] ids, int count) {
+                    seen.add(name + ":" + OverlapAnalysis.PairField.Kind.IDS);
+                }
+            }, r.scratch());
+            assertThat(seen).as("weighted %s", weighted).containsExactlyElementsOf(OverlapAnalysis.PairField.of(weighted)
+                    .stream().map(f -> f.key() + ":" + f.kind()).toList());
+            assertThat(seen.stream().anyMatch(f -> f.startsWith("weightedJaccard:"))).isEqualTo(weighted);
+        }
+    }
 }

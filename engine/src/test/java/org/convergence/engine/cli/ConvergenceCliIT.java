@@ -163,4 +163,30 @@ class ConvergenceCliIT {
         assertThat(bad.err()).contains(csv + ":3: empty `theme`");
         assertThat(run("datasets").out()).contains("No data sets");
     }
+    @Test
+    void exportWritesTheLatestRunOrSaysWhyItCannot(@TempDir Path files) throws IOException {
+        assertThat(run("load", "--seed").exit()).isZero();
+        Outcome none = run("export", "--format", "csv", "--out", files.toString());
+        assertThat(none.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(none.err()).contains("Data set `seed` has no complete analysis run; run `convergence analyze"
+                + " --dataset seed` first");
+        Outcome analyzed = run("analyze", "--no-centrality");
+        assertThat(analyzed.exit()).as(analyzed.err()).isZero();
+        String runId = analyzed.out().replaceAll("(?s).*Analysis (run-[0-9a-f]{12}).*", "$1");
+        Outcome csv = run("export", "--format", "csv", "--out", files.toString());
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        Path pairs = files.resolve("seed-" + runId + "-pairs.csv");
+        assertThat(csv.out()).contains("Exported run " + runId + " of data set `seed`")
+                .contains(pairs.toAbsolutePath() + "  5 pairs");
+        assertThat(Files.readAllLines(pairs)).hasSize(1 + 5);
+        Outcome vos = run("export", "--run", runId, "--format", "vosviewer", "--out", files.resolve("seed").toString());
+        assertThat(vos.exit()).as(vos.err()).isZero();
+        // without centrality the map has no betweenness column
+        assertThat(Files.readAllLines(files.resolve("seed-vosviewer-map.txt")).get(0))
+                .isEqualTo("id\tlabel\tdescription\tcluster\tweight<Links>\tweight<Total link strength>");
+        Outcome unknown = run("export", "--run", "run-0", "--format", "csv", "--out", files.toString());
+        assertThat(unknown.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(unknown.err()).contains("Data set `seed` has no complete run `run-0`; its complete runs, latest"
+                + " first: " + runId + " (finished ");
+    }
 }

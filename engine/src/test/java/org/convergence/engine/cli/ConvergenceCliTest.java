@@ -33,7 +33,8 @@ class ConvergenceCliTest {
 
     @Test
     void everyCommandTakesHelpWithoutConnecting() {
-        for (String command : List.of("run", "load", "analyze", "path", "recommend", "serve", "datasets", "benchmark")) {
+        for (String command : List.of("run", "load", "analyze", "path", "recommend", "serve", "datasets", "export",
+                "benchmark")) {
             StringWriter out = new StringWriter();
             CommandLine cli = ConvergenceCli.newCommandLine(Map.of("NEO4J_URI", "bolt://127.0.0.1:1"));
             cli.setOut(new PrintWriter(out, true));
@@ -41,6 +42,29 @@ class ConvergenceCliTest {
             assertThat(cli.execute(command, "--help")).as(command + " --help: " + err).isZero();
             assertThat(out.toString()).as(command).contains("Usage: convergence " + command).contains("-h, --help");
         }
+    }
+
+    @Test
+    void exportChecksItsFormatAndItsFolderBeforeConnecting(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // an unreachable server: a check that came after connecting would fail with exit 4 instead
+        Map<String, String> env = Map.of("NEO4J_URI", "bolt://127.0.0.1:1");
+        assertThat(execute(env, "export", "--format", "pajek", "--out", dir.resolve("x").toString()))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Value for `--format` was `pajek`, but must be one of graphml, gexf,"
+                + " vosviewer, csv");
+        err.getBuffer().setLength(0);
+        Path missing = dir.resolve("no-such-folder").resolve("x");
+        assertThat(execute(env, "export", "--format", "csv", "--out", missing.toString()))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Value for `--out` was `" + missing + "`, but its folder "
+                + missing.getParent() + " does not exist");
+        err.getBuffer().setLength(0);
+        assertThat(execute(env, "export", "--out", dir.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Missing required option: '--format=FORMAT'");
+        // a valid command line gets as far as connecting
+        err.getBuffer().setLength(0);
+        assertThat(execute(env, "export", "--format", "CSV", "--out", dir.toString()))
+                .isEqualTo(ConvergenceCli.EXIT_UNAVAILABLE);
     }
 
     /** The analysis values a command line gives to {@code analyze}. */
