@@ -1,7 +1,3 @@
-// The complete analysis run a report shows: the one named, or else the latest of the data set.
-MATCH (r:AnalysisRun {dataset: $dataset, state: 'complete'})
-WHERE $run IS NULL OR r.id = $run
-RETURN r {.id, .write, .parameters, .engineVersion, .inputFingerprint, .pairs, .links, .notes,
-          finishedAt: toString(r.finishedAt)} AS run
-ORDER BY r.finishedAt DESC, r.id
-LIMIT 1
+// What a report shows of a run beyond what RunReader resolves: its requested links (JSON) and notes.
+MATCH (r:AnalysisRun {dataset: $dataset, id: $run})
+RETURN r.links AS links, r.notes AS notes

@@ -26,15 +26,6 @@ import org.neo4j.driver.Value;
  */
 public final class ReportReader {
 
-    /** Raised when the data set or the run does not exist; the message says what does. */
-    public static final class NotFoundException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        NotFoundException(String message) {
-            super(message);
-        }
-    }
-
     /** Process clusters shown as blocks when the grid is summarised; the rest are summed as "other". */
     static final int MAX_BLOCKS = 30;
 
@@ -53,37 +44,22 @@ public final class ReportReader {
      * @param dataset data set name
      * @param run a run id, or null for the latest complete run of the data set
      * @return the data set and run as stored
-     * @throws NotFoundException if the data set has no such (or no) complete run
+     * @throws IllegalArgumentException if the data set has no such (or no) complete run, as
+     *     {@link RunReader#run} says
      */
     public ReportData read(String dataset, String run) {
+        RunReader.Run resolved = new RunReader(driver).run(dataset, java.util.Optional.ofNullable(run));
         try (var session = driver.session()) {
-            return session.executeRead(tx -> read(tx, dataset, run));
+            return session.executeRead(tx -> read(tx, resolved));
         }
     }
 
-    private ReportData read(TransactionContext tx, String dataset, String runId) {
+    private ReportData read(TransactionContext tx, RunReader.Run run) {
+        String dataset = run.dataset();
+        String id = run.id();
         List<Record> ds = tx.run(Cypher.statement("report/dataset"), Map.of("dataset", dataset)).list();
-        if (ds.isEmpty()) {
-            List<String> names = tx.run(Cypher.statement("read/datasets")).list(r -> r.get("dataset").asString());
-            throw new NotFoundException("No data set `" + dataset + "` in the database; there are: "
-                    + (names.isEmpty() ? "none (load one with `convergence load`)" : String.join(", ", names)));
-        }
-        Map<String, Object> runParams = new HashMap<>();
-        runParams.put("dataset", dataset);
-        runParams.put("run", runId);
-        List<Record> runs = tx.run(Cypher.statement("report/run"), runParams).list();
-        if (runs.isEmpty()) {
-            List<String> complete = tx.run(Cypher.statement("read/runs"), Map.of("dataset", dataset))
-                    .list(r -> r.get("run").asString());
-            throw new NotFoundException(runId == null
-                    ? "Data set `" + dataset + "` has no complete analysis run; run `convergence analyze --dataset "
-                            + dataset + "` first"
-                    : "Data set `" + dataset + "` has no complete run `" + runId + "`; its complete runs: "
-                            + (complete.isEmpty() ? "none" : String.join(", ", complete)));
-        }
-        Value run = runs.get(0).get("run");
-        String id = run.get("id").asString();
-        Map<String, Object> key = Map.of("dataset", dataset, "run", id, "write", run.get("write").asString());
+        Map<String, Object> key = Map.of("dataset", dataset, "run", id, "write", run.write());
+        Record extras = tx.run(Cypher.statement("report/run"), key).single();
 
         List<ReportData.Process> processes = new ArrayList<>();
         Object2IntOpenHashMap<String> processIndex = new Object2IntOpenHashMap<>();
@@ -119,7 +95,7 @@ public final class ReportReader {
         });
 
         ReportData.Edges edges = edges(tx, dataset, processIndex, themeIndex);
-        ReportData.Pairs pairs = pairs(tx, key, processes, processIndex, run.get("pairs").asLong(0));
+        ReportData.Pairs pairs = pairs(tx, key, processes, processIndex, run.pairs());
 
         Map<String, List<ReportData.Recommendation>> recommendations = new LinkedHashMap<>();
         tx.run(Cypher.statement("report/recommendations"), key).forEachRemaining(r -> recommendations
@@ -142,10 +118,11 @@ public final class ReportReader {
         ReportData.Provenance provenance = new ReportData.Provenance(dataset, d.get("kind").asString("?"),
                 d.get("source").asString("?"), d.get("sourceSha256").asString("?"),
                 d.get("taxonomyVersion").asString("none"), d.get("loadedAt").asString("?"), document, id,
-                run.get("parameters").asString("{}"), run.get("engineVersion").asString("?"),
-                run.get("finishedAt").asString("?"), run.get("inputFingerprint").asString("?"), pairs.total());
-        List<String> notes = run.get("notes").isNull() ? List.of() : run.get("notes").asList(Value::asString);
-        return new ReportData(provenance, processes, themes, edges, pairs, links(run.get("links").asString(null)),
+                run.parameters() == null ? "{}" : run.parameters(), run.engineVersion() == null ? "?" : run.engineVersion(),
+                run.finished(), run.inputFingerprint() == null ? "?" : run.inputFingerprint(), pairs.total(),
+                run.relations());
+        List<String> notes = extras.get("notes").isNull() ? List.of() : extras.get("notes").asList(Value::asString);
+        return new ReportData(provenance, processes, themes, edges, pairs, links(extras.get("links").asString(null)),
                 recommendations, footnotes, notes);
     }
 

@@ -406,12 +406,17 @@ public final class HtmlReport {
         net.put("relationKeys", e.relations());
         List<Map<String, Object>> nodes = new ArrayList<>();
         List<int[]> links = new ArrayList<>();
-        // themes no process addresses (broader taxonomy themes) stay out of the picture
+        // only the edges of the matrix rows the run analysed; themes no process addresses through them
+        // (broader taxonomy themes, say) stay out of the picture
+        boolean[] analysed = new boolean[e.relations().size()];
+        for (int r = 0; r < analysed.length; r++) {
+            analysed[r] = data.provenance().analysed(e.relations().get(r));
+        }
         int[] themeNode = new int[t];
         java.util.Arrays.fill(themeNode, -1);
         int drawn = p;
         for (int i = 0; i < e.size(); i++) {
-            if (themeNode[e.theme()[i]] < 0) {
+            if (analysed[e.relation()[i]] && themeNode[e.theme()[i]] < 0) {
                 themeNode[e.theme()[i]] = 0;
             }
         }
@@ -421,14 +426,16 @@ public final class HtmlReport {
             }
         }
         if (drawn <= NETWORK_NODE_LIMIT) {
-            int[] from = new int[e.size()];
-            int[] to = new int[e.size()];
+            it.unimi.dsi.fastutil.ints.IntArrayList from = new it.unimi.dsi.fastutil.ints.IntArrayList();
+            it.unimi.dsi.fastutil.ints.IntArrayList to = new it.unimi.dsi.fastutil.ints.IntArrayList();
             for (int i = 0; i < e.size(); i++) {
-                from[i] = e.process()[i];
-                to[i] = themeNode[e.theme()[i]];
-                links.add(new int[] {from[i], to[i], e.relation()[i]});
+                if (analysed[e.relation()[i]]) {
+                    from.add(e.process()[i]);
+                    to.add(themeNode[e.theme()[i]]);
+                    links.add(new int[] {e.process()[i], themeNode[e.theme()[i]], e.relation()[i]});
+                }
             }
-            double[][] xy = NetworkLayout.layout(drawn, from, to, LAYOUT_SEED);
+            double[][] xy = NetworkLayout.layout(drawn, from.toIntArray(), to.toIntArray(), LAYOUT_SEED);
             for (int v = 0; v < p; v++) {
                 ReportData.Process pr = data.processes().get(v);
                 nodes.add(node(pr.code(), pr.name(), "process", pr.coCluster(), false, xy[0][v], xy[1][v], 1));

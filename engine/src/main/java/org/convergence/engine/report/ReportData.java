@@ -58,12 +58,19 @@ public record ReportData(Provenance provenance, List<Process> processes, List<Th
      * @param finishedAt when the run was written (ISO-8601)
      * @param inputFingerprint fingerprint of the analysis input
      * @param pairCount converging pairs the run stored
+     * @param relations the matrix rows (relation kinds) the run analysed, empty for all
      */
     public record Provenance(String dataset, String kind, String source, String sourceSha256, String taxonomyVersion,
             String loadedAt, Map<String, String> document, String run, String parameters, String engineVersion,
-            String finishedAt, String inputFingerprint, long pairCount) {
+            String finishedAt, String inputFingerprint, long pairCount, List<String> relations) {
         public Provenance {
             document = Map.copyOf(document);
+            relations = List.copyOf(relations);
+        }
+
+        /** @return whether the run analysed edges of this relation kind */
+        public boolean analysed(String relation) {
+            return relations.isEmpty() || relations.contains(relation);
         }
     }
 

@@ -78,10 +78,10 @@ class ReportIT {
         assertThat(lang.err()).contains("`--lang` was `fr`, but must be one of en, es");
         Outcome noRun = run("report", "--run", "run-000000000000", "--out", work.resolve("x.html").toString());
         assertThat(noRun.exit()).isEqualTo(3);
-        assertThat(noRun.err()).contains("has no complete run `run-000000000000`; its complete runs: run-");
+        assertThat(noRun.err()).contains("has no complete run `run-000000000000`; its complete runs, latest first: run-");
         Outcome noData = run("report", "--dataset", "nope", "--out", work.resolve("x.html").toString());
         assertThat(noData.exit()).isEqualTo(3);
-        assertThat(noData.err()).contains("No data set `nope`").contains("seed");
+        assertThat(noData.err()).contains("Data set `nope` does not exist; known data sets: seed");
         Outcome folder = run("report", "--out", work.toString());
         assertThat(folder.exit()).isEqualTo(2);
         assertThat(folder.err()).contains("which is a folder");

@@ -38,7 +38,7 @@ class HtmlReportTest {
                 "p0 is linked to p1 in 2 steps: p0 (action plan) and p1 (action plan) both address \u201cAlpha\u201d.", 2, 2);
         ReportData.Provenance provenance = new ReportData.Provenance("tiny", kind, "tiny.csv", "abc", "none",
                 "2026-11-29T00:00Z", Map.of(), "run-1", "{\"metric\":\"jaccard\"}", "test", "2026-11-29T00:01Z",
-                "fff", 1);
+                "fff", 1, List.of());
         return new ReportData(provenance, processes, themes, edges, pairs,
                 List.of(new ReportData.Link("p0", "p1", List.of(path), null),
                         new ReportData.Link("p0", "p2", List.of(), null)),
