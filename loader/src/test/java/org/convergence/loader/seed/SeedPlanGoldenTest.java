@@ -43,7 +43,8 @@ class SeedPlanGoldenTest {
                 .append(n.id()).append(' ').append(render(n.props())).append('\n')));
         plan.relationships().forEach((kind, rows) -> rows.forEach(r -> b.append("rel ").append(kind).append(' ')
                 .append(r.from()).append(" -> ").append(r.to()).append(' ').append(render(r.props())).append('\n')));
-        plan.unmapped().forEach(u -> b.append("unmapped ").append(u).append('\n'));
+        plan.unmapped().forEach(u -> b.append("unmapped ").append(u.label()).append(" | ").append(u.themeId())
+                .append(" | line ").append(u.line()).append('\n'));
         plan.notes().forEach(n -> b.append("note ").append(n).append('\n'));
         return b.toString();
     }
