@@ -82,7 +82,7 @@ final class Loading {
             out.printf(Locale.ROOT, "  %,d label(s) matched no taxonomy theme and became themes of their own:%n",
                     plan.unmapped().size());
             plan.unmapped().stream().limit(20).forEach(u ->
-                    out.printf("    line %d: \"%s\"%n", u.line(), u.label()));
+                    out.printf("    %s: \"%s\"%n", u.where(), u.label()));
             if (plan.unmapped().size() > 20) {
                 out.printf(Locale.ROOT, "    ... and %,d more%n", plan.unmapped().size() - 20);
             }
