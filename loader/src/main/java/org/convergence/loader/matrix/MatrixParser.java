@@ -24,7 +24,8 @@ import org.convergence.loader.taxonomy.Taxonomy;
  *
  * <p>The preamble is: title line(s), a line starting {@code Preparado por}, the place, the dates
  * ({@code 28-29 de Mayo, 2002}) and the table heading. Each header cell is {@code Name (CODE)}; every
- * other row has a label naming a {@link RowKind} and one cell per process. A footnote of the form
+ * other row has a label naming a {@link RowKind} and one cell per process; a start cell is
+ * {@code Country, YEAR}, or empty when the matrix does not say. A footnote of the form
  * "La NAME (CODE), que se inició en YEAR ..., constituye ... para PURPOSES. Los países participantes
  * son: COUNTRIES. ..." describes one more process. Every problem is a {@link LoadException} naming the
  * file and the location (line, or sheet and cell) of the piece at fault. Provenance properties follow
@@ -214,6 +215,9 @@ public final class MatrixParser {
         Location at = cell.location();
         switch (kind) {
             case START -> {
+                if (cell.isEmpty()) {
+                    break; // a process whose start the matrix does not give
+                }
                 Matcher m = START.matcher(cell.text());
                 if (!m.matches()) {
                     throw LoadException.at(name, at, "`" + rowLabel + "` of " + code

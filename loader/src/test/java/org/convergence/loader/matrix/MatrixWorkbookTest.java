@@ -156,6 +156,15 @@ class MatrixWorkbookTest {
     }
 
     @Test
+    void anEmptyStartCellIsAProcessWithoutStart() {
+        LoadPlan plan = parse("matriz.xlsx", Workbooks.xlsx(Workbooks.with(Workbooks.SMALL, 7, 2, "")));
+        assertThat(plan.node(NodeKind.PROCESS, "PPP").orElseThrow().props()).doesNotContainKeys("startYear",
+                "startCountry");
+        assertThat(plan.relationships().get(RelKind.STARTED_IN)).singleElement()
+                .satisfies(r -> assertThat(r.from()).isEqualTo("CRM"));
+    }
+
+    @Test
     void aFootnoteMarkerWithoutFootnoteNamesTheThemeCell() {
         assertThat(refused(Workbooks.xlsx(Workbooks.with(Workbooks.SMALL, 8, 3, ""))).getMessage())
                 .isEqualTo("matriz.xlsx: sheet Matriz, cell C9: footnote marker `**` on theme `hemispheric-security`"
