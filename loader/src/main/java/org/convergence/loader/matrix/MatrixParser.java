@@ -234,9 +234,10 @@ public final class MatrixParser {
                 started.put("document", documentId);
                 plan.rel(RelKind.STARTED_IN, code, Labels.slug(country), started);
             }
-            case OBJECTIVES -> props.put("objectives", cell.text());
-            case PARTICIPATION -> props.put("participation", cell.text());
-            case GEOGRAPHY -> props.put("geographicArea", cell.text());
+            // an empty cell sets nothing, so that a process without the attribute stays without it
+            case OBJECTIVES -> props.put("objectives", cell.isEmpty() ? null : cell.text());
+            case PARTICIPATION -> props.put("participation", cell.isEmpty() ? null : cell.text());
+            case GEOGRAPHY -> props.put("geographicArea", cell.isEmpty() ? null : cell.text());
             case ACTION_PLAN, CONVERGENCE_AREA -> {
                 for (MatrixDocument.Item item : cell.items()) {
                     String themeId = themes.resolve(item.label(), item.location());
