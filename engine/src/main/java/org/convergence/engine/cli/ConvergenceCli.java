@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = ConvergenceCli.Version.class,
         description = "Convergence analytics of two-mode (process x theme) data in Neo4j.",
         subcommands = {RunCommand.class, LoadCommand.class, AnalyzeCommand.class, PathCommand.class,
-                RecommendCommand.class, ServeCommand.class, DatasetsCommand.class, BenchmarkCommand.class,
+                RecommendCommand.class, ServeCommand.class, DatasetsCommand.class, ExportCommand.class,
+                BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ConvergenceCli {
 
