@@ -105,8 +105,20 @@ public record LoadPlan(
         }
     }
 
-    /** A theme label that matched no taxonomy entry, with where it was first seen. */
-    public record UnmappedLabel(String label, String themeId, int line) {
+    /**
+     * A theme label that matched no taxonomy entry, with where it was first seen.
+     *
+     * @param label the label as written
+     * @param themeId the theme it became
+     * @param line the 1-based line of a text or CSV file, 0 for a sheet cell
+     * @param where the location in words, e.g. {@code line 12} or {@code sheet Matriz, cell B7}
+     */
+    public record UnmappedLabel(String label, String themeId, int line, String where) {
+
+        /** A label seen on a line of a text file. */
+        public UnmappedLabel(String label, String themeId, int line) {
+            this(label, themeId, line, "line " + line);
+        }
     }
 
     /** @return the number of nodes of one kind */

@@ -38,6 +38,18 @@ public final class ThemeResolver {
      * @return the theme id
      */
     public String resolve(String label, int line) {
+        return resolve(label, new Location.TextLine(line));
+    }
+
+    /**
+     * As {@link #resolve(String, int)}, for a label at any kind of location (a sheet cell, say); an
+     * unmapped theme keeps the location's provenance ({@link Location#nodeProvenance()}).
+     *
+     * @param label the label as written, without list bullets
+     * @param location where it was read
+     * @return the theme id
+     */
+    public String resolve(String label, Location location) {
         Optional<Taxonomy.Theme> match = taxonomy.match(label).or(() -> taxonomy.theme(label.strip()));
         if (match.isPresent()) {
             return addCanonical(match.get());
@@ -54,9 +66,9 @@ public final class ThemeResolver {
         props.put("name", id);
         props.put("unmapped", true);
         props.put("document", documentId);
-        props.put("sourceLine", line);
+        props.putAll(location.nodeProvenance());
         plan.node(NodeKind.THEME, id, props);
-        plan.unmapped(new LoadPlan.UnmappedLabel(label.strip(), id, line));
+        plan.unmapped(new LoadPlan.UnmappedLabel(label.strip(), id, location.line().orElse(0), location.describe()));
         return id;
     }
 

@@ -1,29 +1,40 @@
 package org.convergence.engine.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.convergence.engine.export.ExportFormat;
 import org.convergence.engine.export.ExportSource;
+import org.convergence.engine.export.MatrixExport;
 import org.convergence.engine.export.WrittenFile;
+import org.convergence.engine.neo4j.MatrixReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.engine.neo4j.RunReader;
+import org.convergence.loader.matrix.MatrixDocument;
+import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code convergence export}: one complete analysis run as files for other tools, in one of the
- * {@link ExportFormat}s. {@code --out PATH} is a file name prefix ({@code PATH-bipartite.graphml}, ...)
- * or an existing folder (then the prefix is {@code FOLDER/DATASET-RUN}); its folder is checked before
- * the database is opened.
+ * {@code convergence export}: a complete analysis run as files for other tools ({@link ExportFormat}:
+ * GraphML, GEXF, VOSviewer, CSV; {@code --out} is a file name prefix or an existing folder), or a data
+ * set's matrix as the spreadsheet {@code load --matrix} reads ({@link MatrixExport}: xlsx, matrix-csv;
+ * {@code --out} is the file). Every option is checked before the database is opened; files appear only
+ * when complete.
  */
-@Command(name = "export", sortOptions = false, description = "Write an analysis run as files: GraphML or GEXF"
-        + " (Gephi) graphs, VOSviewer map and network files, or the pairs as CSV.")
+@Command(name = "export", sortOptions = false, description = {"Write an analysis run as files for other tools:"
+        + " GraphML or GEXF (Gephi) graphs, VOSviewer map and network files, the pairs as CSV; or a data set's"
+        + " matrix as a spreadsheet (xlsx, matrix-csv) in the layout load --matrix reads."})
 final class ExportCommand extends ConnectedCommand {
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = SeedMatrixParser.SEED_DATASET,
@@ -31,35 +42,50 @@ final class ExportCommand extends ConnectedCommand {
     String dataset;
 
     @Option(names = "--run", paramLabel = "RUN", description = "Analysis run id (default: the data set's latest"
-            + " complete run).")
+            + " complete run; not used by the matrix formats).")
     String run;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true, completionCandidates = Formats.class,
             description = "One of: ${COMPLETION-CANDIDATES}.")
     String format;
 
-    /** The format names, from {@link ExportFormat}, for the help text. */
+    /** The format names of both kinds, for the help text. */
     static final class Formats implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(ExportFormat.values()).map(ExportFormat::key).iterator();
+            List<String> names = new ArrayList<>();
+            Arrays.stream(ExportFormat.values()).map(ExportFormat::key).forEach(names::add);
+            Arrays.stream(MatrixExport.values()).map(MatrixExport::key).forEach(names::add);
+            return names.iterator();
         }
     }
 
-    @Option(names = "--out", paramLabel = "PATH", required = true, description = "File name prefix (PATH-pairs.csv,"
-            + " ...), or an existing folder to write DATASET-RUN-... files into. Files of those names are replaced.")
+    @Option(names = "--out", paramLabel = "PATH", required = true, description = "For a run: a file name prefix"
+            + " (PATH-pairs.csv, ...) or an existing folder to write DATASET-RUN-... files into. For a matrix: the"
+            + " file, ending as its format's files do (.xlsx, .csv). Files of those names are replaced.")
     Path out;
 
     @Override
     public Integer call() {
-        PrintWriter out = out();
+        if (!GraphWriter.isValidName(dataset)) {
+            throw new UsageException("Value for `--dataset` was `" + dataset + "`, but must be 1 to 64 letters, digits,"
+                    + " `_`, `.` or `-`, starting with a letter or digit");
+        }
+        Optional<MatrixExport> matrix = MatrixExport.of(format);
+        if (matrix.isPresent()) {
+            return matrix(matrix.get());
+        }
         ExportFormat chosen;
         try {
             chosen = ExportFormat.parse("--format", format);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
+            List<String> all = new ArrayList<>();
+            new Formats().forEach(all::add);
+            throw new UsageException("Value for `--format` was `" + format + "`, but must be one of "
+                    + String.join(", ", all), e);
         }
         requireWritableFolder(this.out);
+        PrintWriter out = out();
         try (Neo4jConnection neo4j = open()) {
             RunReader reader = new RunReader(neo4j.driver());
             RunReader.Run resolved = reader.run(dataset, Optional.ofNullable(run));
@@ -73,6 +99,41 @@ final class ExportCommand extends ConnectedCommand {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the export to " + this.out + ": " + e.getMessage(), e);
+        }
+        return 0;
+    }
+
+    private int matrix(MatrixExport chosen) {
+        Path target = out.toAbsolutePath();
+        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(chosen.extension())) {
+            throw new UsageException("Value for `--out` was `" + out + "`, but format " + chosen.key() + " writes "
+                    + chosen.extension() + " files (and `load --matrix` picks the layout by that ending)");
+        }
+        if (Files.isDirectory(target)) {
+            throw new UsageException("Value for `--out` was `" + out + "`, but that is a folder");
+        }
+        requireWritableFolder(target);
+        PrintWriter stdout = out();
+        try (Neo4jConnection neo4j = open()) {
+            MatrixDocument document = new MatrixReader(neo4j.driver()).read(dataset).orElseThrow(() ->
+                    new IllegalArgumentException("Data set `" + dataset + "` was not loaded from a convergence matrix"
+                            + " (it has no preamble, matrix rows or footnotes, only process-theme edges), so it cannot"
+                            + " be written as a matrix " + chosen.key() + "; only data sets loaded with `load --seed` or"
+                            + " `load --matrix` can"));
+            Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
+            try {
+                String summary;
+                try (OutputStream file = Files.newOutputStream(partial)) {
+                    summary = chosen.write(document, file);
+                }
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                stdout.printf("Wrote data set `%s` as %s to %s: %s%n", dataset, chosen.key(), target, summary);
+                stdout.flush();
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
         }
         return 0;
     }

@@ -13,10 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code convergence load}: loads the seed matrix or a two-mode CSV into a data set. */
+/** {@code convergence load}: loads the seed matrix, another matrix (text, workbook or ;-CSV) or a two-mode CSV into a data set. */
 @Command(name = "load", sortOptions = false,
-        description = {"Load two-mode data into a data set: the built-in 2002 matrix (--seed), a matrix document"
-                + " in the same format (--matrix FILE) or a long CSV (header process,theme[,relation][,weight]).",
+        description = {"Load two-mode data into a data set: the built-in 2002 matrix (--seed), a matrix in the seed's"
+                + " layout (--matrix FILE.xlsx, a ;-separated FILE.csv, or any other name for the seed's text format)"
+                + " or a long CSV (header process,theme[,relation][,weight]).",
                 "The file is parsed and checked completely before anything is written; a load writes all or nothing."})
 final class LoadCommand extends ConnectedCommand {
 
@@ -25,7 +26,8 @@ final class LoadCommand extends ConnectedCommand {
         boolean seed;
 
         @Option(names = "--matrix", required = true, paramLabel = "FILE",
-                description = "A convergence matrix document in the format of the seed.")
+                description = "A convergence matrix laid out as the seed: FILE.xlsx (workbook), FILE.csv (;-separated,"
+                        + " UTF-8 with BOM or Windows-1252), or a text document in the seed's format (any other name).")
         Path matrix;
 
         @Parameters(paramLabel = "FILE.csv", arity = "1", description = "Edges: process,theme[,relation][,weight].")

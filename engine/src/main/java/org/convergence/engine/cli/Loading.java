@@ -9,6 +9,10 @@ import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.LoadPlan;
 import org.convergence.loader.SourceText;
 import org.convergence.loader.csv.TwoModeCsvParser;
+import org.convergence.loader.matrix.MatrixDocument;
+import org.convergence.loader.matrix.MatrixFiles;
+import org.convergence.loader.matrix.MatrixParser;
+import org.convergence.loader.matrix.MatrixText;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
 import org.convergence.loader.taxonomy.Organisations;
@@ -20,10 +24,14 @@ final class Loading {
     private Loading() {
     }
 
-    /** @return the plan of the built-in seed matrix, or of a matrix document in the same format */
+    /**
+     * @return the plan of the built-in seed matrix, or of a matrix file in the layout its name says
+     *     ({@code .xlsx} workbook, {@code .csv} ;-separated, else the seed's text layout; see {@link MatrixFiles})
+     */
     static LoadPlan seedPlan(Path matrixFile, Taxonomy taxonomy) {
-        SourceText source = matrixFile == null ? SeedMatrixParser.builtInSource() : SourceText.read(matrixFile);
-        return new SeedMatrixParser(taxonomy, Organisations.builtIn()).parse(source);
+        MatrixDocument document = matrixFile == null ? MatrixText.read(SeedMatrixParser.builtInSource())
+                : MatrixFiles.read(matrixFile);
+        return new MatrixParser(taxonomy, Organisations.builtIn()).parse(document);
     }
 
     /** @return the plan of a long CSV with optional attribute files */
@@ -82,7 +90,7 @@ final class Loading {
             out.printf(Locale.ROOT, "  %,d label(s) matched no taxonomy theme and became themes of their own:%n",
                     plan.unmapped().size());
             plan.unmapped().stream().limit(20).forEach(u ->
-                    out.printf("    line %d: \"%s\"%n", u.line(), u.label()));
+                    out.printf("    %s: \"%s\"%n", u.where(), u.label()));
             if (plan.unmapped().size() > 20) {
                 out.printf(Locale.ROOT, "    ... and %,d more%n", plan.unmapped().size() - 20);
             }

@@ -51,7 +51,7 @@ class ConvergenceCliTest {
         assertThat(execute(env, "export", "--format", "pajek", "--out", dir.resolve("x").toString()))
                 .isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Value for `--format` was `pajek`, but must be one of graphml, gexf,"
-                + " vosviewer, csv");
+                + " vosviewer, csv, xlsx, matrix-csv");
         err.getBuffer().setLength(0);
         Path missing = dir.resolve("no-such-folder").resolve("x");
         assertThat(execute(env, "export", "--format", "csv", "--out", missing.toString()))
@@ -65,6 +65,41 @@ class ConvergenceCliTest {
         err.getBuffer().setLength(0);
         assertThat(execute(env, "export", "--format", "CSV", "--out", dir.toString()))
                 .isEqualTo(ConvergenceCli.EXIT_UNAVAILABLE);
+    }
+
+    @Test
+    void exportOptionsAreCheckedBeforeConnectingWithTheUsageExitCode(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // an unreachable server: a check that came after connecting would fail with exit 4 instead
+        Map<String, String> env = Map.of("NEO4J_URI", "bolt://127.0.0.1:1");
+        String xlsx = dir.resolve("m.xlsx").toString();
+        for (String[] bad : new String[][] {
+                {"--format", "ods", "--out", xlsx, "Value for `--format` was `ods`, but must be one of graphml, gexf, vosviewer, csv, xlsx, matrix-csv"},
+                {"--format", "xlsx", "--out", dir.resolve("m.csv").toString(), "but format xlsx writes .xlsx files"},
+                {"--format", "matrix-csv", "--out", xlsx, "but format matrix-csv writes .csv files"},
+                {"--format", "xlsx", "--out", dir.resolve("no/such/m.xlsx").toString(), "does not exist"},
+                {"--format", "xlsx", "--out", xlsx, "--dataset", "../x", "Value for `--dataset` was `../x`"}}) {
+            err.getBuffer().setLength(0);
+            String[] args = new String[bad.length];
+            args[0] = "export";
+            System.arraycopy(bad, 0, args, 1, bad.length - 1);
+            assertThat(execute(env, args)).as(String.join(" ", args)).isEqualTo(CommandLine.ExitCode.USAGE);
+            assertThat(err.toString()).as(String.join(" ", args)).contains(bad[bad.length - 1]);
+        }
+        err.getBuffer().setLength(0);
+        assertThat(execute(env, "export", "--out", xlsx)).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Missing required option: '--format=FORMAT'");
+        // valid options reach the connection, which fails
+        assertThat(execute(env, "export", "--format", "xlsx", "--out", xlsx)).isEqualTo(ConvergenceCli.EXIT_UNAVAILABLE);
+        assertThat(dir.resolve("m.xlsx")).doesNotExist();
+    }
+
+    @Test
+    void exportHelpListsTheFormats() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = ConvergenceCli.newCommandLine(Map.of());
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("export", "--help")).isZero();
+        assertThat(out.toString()).contains("graphml, gexf, vosviewer, csv, xlsx, matrix-csv");
     }
 
     /** The analysis values a command line gives to {@code analyze}. */
