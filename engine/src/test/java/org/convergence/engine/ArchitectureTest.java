@@ -30,11 +30,20 @@ class ArchitectureTest {
 
     @Test
     void exportsWriteFromTheRunReadersRecordsNotFromNeo4j() {
-        // the writers take RunReader's records and streams; the database, its Cypher and the command
-        // line stay out of them
+        // the writers take RunReader's records and streams, or the matrix read back (the loader's matrix
+        // layouts, which write as they read); the database, its Cypher, the loader's writer and the
+        // command line stay out of them
         noClasses().that().resideInAPackage("org.convergence.engine.export..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.neo4j..", "picocli..", "org.convergence.engine.cli..", "org.convergence.cypher..",
-                        "org.convergence.loader..")
+                        "org.convergence.loader.neo4j..", "org.convergence.loader.csv..", "org.convergence.loader.seed..")
+                .check(classes);
+    }
+
+    @Test
+    void reportsRenderDataTheyAreGivenNotNeo4j() {
+        noClasses().that().resideInAPackage("org.convergence.engine.report..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.neo4j..", "picocli..", "org.convergence.engine.cli..", "org.convergence.cypher..",
+                        "org.convergence.engine.neo4j..", "org.convergence.loader..")
                 .check(classes);
     }
 

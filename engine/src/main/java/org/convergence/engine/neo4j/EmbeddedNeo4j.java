@@ -184,8 +184,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             builder.setConfig(HttpConnector.listen_address, new SocketAddress(options.host(), httpPort))
                     .setConfig(HttpConnector.advertised_address, new SocketAddress(advertisedHost, httpPort))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(advertisedHost, boltPort))
-                    .setConfig(ServerSettings.browser_post_connect_cmd,
-                            "style " + httpBase + "/static/style.grass; play " + httpBase + "/static/guide.md")
+                    // Browser's own crash reports and usage statistics off (client.allow_telemetry only sets
+                    // the first consent), then the project's style and guide
+                    .setConfig(ServerSettings.browser_post_connect_cmd, "config allowCrashReports: false; config"
+                            + " allowUserStats: false; style " + httpBase + "/static/style.grass; play " + httpBase
+                            + "/static/guide.md")
                     .setConfig(ServerSettings.third_party_packages,
                             List.of(new ThirdPartyJaxRsPackage("org.convergence.engine.web", "/static")))
                     .setConfig(ServerSettings.http_auth_allowlist, List.of("/", "/browser.*", "/static.*"))

@@ -99,7 +99,7 @@ class ConvergenceCliTest {
         CommandLine cli = ConvergenceCli.newCommandLine(Map.of());
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("export", "--help")).isZero();
-        assertThat(out.toString()).contains("graphml, gexf, vosviewer, csv, xlsx, matrix-csv");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("graphml, gexf, vosviewer, csv, xlsx, matrix-csv");
     }
 
     /** The analysis values a command line gives to {@code analyze}. */

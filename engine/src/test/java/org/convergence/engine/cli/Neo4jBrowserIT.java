@@ -91,16 +91,20 @@ class Neo4jBrowserIT {
                     .map(WebElement::getText).toList();
             assertThat(String.join(" ", captions)).contains("CRM").contains("PPP");
             // the guide and the style were served here, and nothing they hold reached out. The only requests
-            // beyond this machine are Neo4j Browser 5.24's own: its web fonts, and the Segment and Canny scripts
+            // beyond this machine are Neo4j Browser 5.24's own: its web fonts, the Segment and Canny scripts
             // its code loads whatever the consent (client.allow_telemetry is false; Community declares no
-            // browser.allow_outgoing_connections to turn them off). Pinned here, so that anything else fails.
+            // browser.allow_outgoing_connections to turn them off), and a Sentry crash report when Browser
+            // fails before the post-connect command turns those off. Pinned here, so that anything else fails.
             List<String> requests = Chromium.requests(browser);
             assertThat(requests).anyMatch(u -> u.matches("http://localhost:\\d+/static/guide\\.md"))
                     .anyMatch(u -> u.matches("http://localhost:\\d+/static/style\\.grass"));
             assertThat(requests).filteredOn(u -> !u.matches("(http://localhost:\\d+|ws://localhost:\\d+|data:|blob:).*"))
                     .allSatisfy(u -> assertThat(u).matches(
-                            "https://(fonts\\.googleapis\\.com|fonts\\.gstatic\\.com|cdn\\.segment\\.com|canny\\.io)/.*"));
+                            "https://(fonts\\.googleapis\\.com|fonts\\.gstatic\\.com|cdn\\.segment\\.com|canny\\.io"
+                                    + "|[a-z0-9]+\\.ingest\\.sentry\\.io)/.*"));
         } finally {
+            // what Browser logged, for whoever reads a failure
+            Chromium.consoleErrors(browser).forEach(e -> System.out.println("Neo4j Browser console: " + e));
             Files.createDirectories(ReportBrowserIT.ARTEFACTS);
             Files.writeString(ReportBrowserIT.ARTEFACTS.resolve("neo4j-browser.html"), browser.getPageSource());
             Chromium.screenshot(browser, ReportBrowserIT.ARTEFACTS.resolve("neo4j-browser.png"));
