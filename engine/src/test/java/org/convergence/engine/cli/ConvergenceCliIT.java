@@ -3,16 +3,12 @@ package org.convergence.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The commands end to end through picocli, each on the embedded Neo4j over a temporary store. */
 class ConvergenceCliIT {
@@ -20,22 +16,13 @@ class ConvergenceCliIT {
     @TempDir
     Path store;
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = ConvergenceCli.newCommandLine(Map.of("CONVERGENCE_DATA_DIR", store.toString()));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Outcome(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(store, args);
     }
 
     @Test
     void runLoadsTheSeedAndPrintsASummaryAndIsRepeatable() {
-        Outcome first = run("run");
+        CliRun first = run("run");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("Loaded data set `seed`")
                 .contains("4 processes, 26 themes (0 unmapped), 39 process-theme relations")
@@ -47,7 +34,7 @@ class ConvergenceCliIT {
                 .contains("CSM is linked to PPP in 4 steps")
                 .containsPattern("Migration statistics information systems +0\\.6105 .*bridge: 3 pair")
                 .contains("Recommendations");
-        Outcome second = run("run");
+        CliRun second = run("run");
         assertThat(second.exit()).isZero();
         // the same seed and taxonomy: nothing to write, and the previous run is replaced by the new one
         assertThat(second.out()).contains("Data set `seed` already holds").contains("unchanged; nothing written")
@@ -59,7 +46,7 @@ class ConvergenceCliIT {
     @Test
     void analyzeAsJsonPathAndRecommend() throws IOException {
         assertThat(run("load", "--seed").exit()).isZero();
-        Outcome json = run("analyze", "--format", "json", "--relations", "CONVERGENCE_AREA", "--no-write");
+        CliRun json = run("analyze", "--format", "json", "--relations", "CONVERGENCE_AREA", "--no-write");
         assertThat(json.exit()).as(json.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertThat(root.get("dataset").asText()).isEqualTo("seed");
@@ -81,7 +68,7 @@ class ConvergenceCliIT {
             assertThat(root.get("timingsMs").has(stage)).as(stage).isTrue();
         }
 
-        Outcome path = run("path", "CSM", "PPP", "--k", "2", "--format", "json");
+        CliRun path = run("path", "CSM", "PPP", "--k", "2", "--format", "json");
         assertThat(path.exit()).as(path.err()).isZero();
         JsonNode paths = new ObjectMapper().readTree(path.out()).get("paths");
         assertThat(paths).hasSize(2);
@@ -92,19 +79,19 @@ class ConvergenceCliIT {
         assertThat(first.get("name").asText()).isEqualTo("Conferencia Sudamericana de Migración");
         assertThat(paths.get(0).get("nodes").get(1).get("kind").asText()).isEqualTo("theme");
 
-        Outcome unknown = run("path", "CMS", "PPP");
+        CliRun unknown = run("path", "CMS", "PPP");
         assertThat(unknown.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
         assertThat(unknown.err()).contains("Unknown process `CMS`; did you mean CRM, CSM?");
 
-        Outcome noLink = run("path", "CSM", "PPP", "--relations", "ACTION_PLAN,STATED_PURPOSE");
+        CliRun noLink = run("path", "CSM", "PPP", "--relations", "ACTION_PLAN,STATED_PURPOSE");
         assertThat(noLink.exit()).as(noLink.err()).isZero();
         assertThat(noLink.out()).contains("No link: CSM and PPP are in different components");
 
-        Outcome recommend = run("recommend", "PPP");
+        CliRun recommend = run("recommend", "PPP");
         assertThat(recommend.exit()).as(recommend.err()).isZero();
         assertThat(recommend.out()).contains("PPP:").contains("(from CRM, SOA)");
 
-        Outcome missing = run("analyze", "--dataset", "nope");
+        CliRun missing = run("analyze", "--dataset", "nope");
         assertThat(missing.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
         assertThat(missing.err()).contains("Data set `nope` does not exist; known data sets: seed");
     }
@@ -117,7 +104,7 @@ class ConvergenceCliIT {
                 + "analyses:\n  paths: [{from: ann, to: cid, k: 1}]\n  clusters: {algorithm: louvain}\n"
                 + "  betweennessBudget: 1000\n"
                 + "output:\n  json: out-{dataset}.json\n");
-        Outcome outcome = run("run", job.toString());
+        CliRun outcome = run("run", job.toString());
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains("ann is linked to cid in 4 steps");
         JsonNode json = new ObjectMapper().readTree(files.resolve("out-events.json").toFile());
@@ -130,7 +117,7 @@ class ConvergenceCliIT {
         // 7 nodes: below the 64 sources an estimate would use, so exact whatever the budget
         assertThat(json.get("betweennessExact").asBoolean()).isTrue();
         Path bad = Files.writeString(files.resolve("bad.yaml"), "datasets:\n  - name: x\n    seed: true\n    colour: red\n");
-        Outcome badJob = run("run", bad.toString());
+        CliRun badJob = run("run", bad.toString());
         assertThat(badJob.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
         assertThat(badJob.err()).contains(bad + ":4:").contains("colour");
     }
@@ -139,26 +126,26 @@ class ConvergenceCliIT {
     void loadCsvBesideTheSeedThenReplace(@TempDir Path files) throws IOException {
         Path csv = Files.writeString(files.resolve("events.csv"),
                 "process,theme,weight\nann,Remesas,2\nbob,Remesas,1\nbob,Music,1\n");
-        Outcome loaded = run("load", csv.toString());
+        CliRun loaded = run("load", csv.toString());
         assertThat(loaded.exit()).as(loaded.err()).isZero();
         assertThat(loaded.out()).contains("data set `events`").contains("2 processes, 2 themes (1 unmapped)")
                 .contains("line 4: \"Music\"");
         Files.writeString(csv, "process,theme\ncid,Turismo\n");
-        Outcome conflict = run("load", csv.toString());
+        CliRun conflict = run("load", csv.toString());
         assertThat(conflict.exit()).isEqualTo(ConvergenceCli.EXIT_CONFLICT);
         assertThat(conflict.err()).contains("--replace");
-        Outcome replaced = run("load", "--replace", csv.toString());
+        CliRun replaced = run("load", "--replace", csv.toString());
         assertThat(replaced.exit()).isZero();
         assertThat(replaced.out()).contains("Reloaded data set `events`").contains("1 processes");
         assertThat(run("load", "--seed").exit()).isZero();
-        Outcome list = run("datasets");
+        CliRun list = run("datasets");
         assertThat(list.out()).contains("events").contains("seed");
     }
 
     @Test
     void malformedCsvNamesFileAndLineAndWritesNothing(@TempDir Path files) throws IOException {
         Path csv = Files.writeString(files.resolve("bad.csv"), "process,theme\nA,x\nB,\n");
-        Outcome bad = run("load", csv.toString());
+        CliRun bad = run("load", csv.toString());
         assertThat(bad.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
         assertThat(bad.err()).contains(csv + ":3: empty `theme`");
         assertThat(run("datasets").out()).contains("No data sets");
@@ -166,25 +153,25 @@ class ConvergenceCliIT {
     @Test
     void exportWritesTheLatestRunOrSaysWhyItCannot(@TempDir Path files) throws IOException {
         assertThat(run("load", "--seed").exit()).isZero();
-        Outcome none = run("export", "--format", "csv", "--out", files.toString());
+        CliRun none = run("export", "--format", "csv", "--out", files.toString());
         assertThat(none.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
         assertThat(none.err()).contains("Data set `seed` has no complete analysis run; run `convergence analyze"
                 + " --dataset seed` first");
-        Outcome analyzed = run("analyze", "--no-centrality");
+        CliRun analyzed = run("analyze", "--no-centrality");
         assertThat(analyzed.exit()).as(analyzed.err()).isZero();
         String runId = analyzed.out().replaceAll("(?s).*Analysis (run-[0-9a-f]{12}).*", "$1");
-        Outcome csv = run("export", "--format", "csv", "--out", files.toString());
+        CliRun csv = run("export", "--format", "csv", "--out", files.toString());
         assertThat(csv.exit()).as(csv.err()).isZero();
         Path pairs = files.resolve("seed-" + runId + "-pairs.csv");
         assertThat(csv.out()).contains("Exported run " + runId + " of data set `seed`")
                 .contains(pairs.toAbsolutePath() + "  5 pairs");
         assertThat(Files.readAllLines(pairs)).hasSize(1 + 5);
-        Outcome vos = run("export", "--run", runId, "--format", "vosviewer", "--out", files.resolve("seed").toString());
+        CliRun vos = run("export", "--run", runId, "--format", "vosviewer", "--out", files.resolve("seed").toString());
         assertThat(vos.exit()).as(vos.err()).isZero();
         // without centrality the map has no betweenness column
         assertThat(Files.readAllLines(files.resolve("seed-vosviewer-map.txt")).get(0))
                 .isEqualTo("id\tlabel\tdescription\tcluster\tweight<Links>\tweight<Total link strength>");
-        Outcome unknown = run("export", "--run", "run-0", "--format", "csv", "--out", files.toString());
+        CliRun unknown = run("export", "--run", "run-0", "--format", "csv", "--out", files.toString());
         assertThat(unknown.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
         assertThat(unknown.err()).contains("Data set `seed` has no complete run `run-0`; its complete runs, latest"
                 + " first: " + runId + " (finished ");

@@ -3,17 +3,13 @@ package org.convergence.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code run} and {@code report} end to end through picocli, on the embedded Neo4j over a temporary store. */
 class ReportIT {
@@ -24,17 +20,8 @@ class ReportIT {
     @TempDir
     Path work;
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = ConvergenceCli.newCommandLine(Map.of("CONVERGENCE_DATA_DIR", store.toString()));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Outcome(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(store, args);
     }
 
     @Test
@@ -43,7 +30,7 @@ class ReportIT {
         // the built-in job with the report redirected here, as a user's own job file would say
         String builtIn = new String(Job.class.getResourceAsStream(Job.DEFAULT).readAllBytes(), StandardCharsets.UTF_8);
         Files.writeString(job, builtIn.replace("report: reports/{dataset}-{lang}.html", "report: out/{dataset}-{lang}.html"));
-        Outcome outcome = run("run", job.toString());
+        CliRun outcome = run("run", job.toString());
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         Path html = work.resolve("out/seed-en.html");
         String[] lines = outcome.out().strip().split("\n");
@@ -63,7 +50,7 @@ class ReportIT {
     void reportInSpanishOfTheLatestRunAndClearErrors() throws IOException {
         assertThat(run("run").exit()).isZero();
         Path es = work.resolve("informe.html");
-        Outcome report = run("report", "--lang", "es", "--out", es.toString());
+        CliRun report = run("report", "--lang", "es", "--out", es.toString());
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(report.out()).contains("4 processes, 26 themes, 5 converging pairs").endsWith("Report written to " + es
                 + System.lineSeparator());
@@ -73,16 +60,16 @@ class ReportIT {
                 .contains("Sistemas de información estadística migratoria ◆");
         selfContained(page);
 
-        Outcome lang = run("report", "--lang", "fr", "--out", work.resolve("x.html").toString());
+        CliRun lang = run("report", "--lang", "fr", "--out", work.resolve("x.html").toString());
         assertThat(lang.exit()).isEqualTo(2);
         assertThat(lang.err()).contains("`--lang` was `fr`, but must be one of en, es");
-        Outcome noRun = run("report", "--run", "run-000000000000", "--out", work.resolve("x.html").toString());
+        CliRun noRun = run("report", "--run", "run-000000000000", "--out", work.resolve("x.html").toString());
         assertThat(noRun.exit()).isEqualTo(3);
         assertThat(noRun.err()).contains("has no complete run `run-000000000000`; its complete runs, latest first: run-");
-        Outcome noData = run("report", "--dataset", "nope", "--out", work.resolve("x.html").toString());
+        CliRun noData = run("report", "--dataset", "nope", "--out", work.resolve("x.html").toString());
         assertThat(noData.exit()).isEqualTo(3);
         assertThat(noData.err()).contains("Data set `nope` does not exist; known data sets: seed");
-        Outcome folder = run("report", "--out", work.toString());
+        CliRun folder = run("report", "--out", work.toString());
         assertThat(folder.exit()).isEqualTo(2);
         assertThat(folder.err()).contains("which is a folder");
         assertThat(work.resolve("x.html")).doesNotExist();
@@ -96,10 +83,10 @@ class ReportIT {
         assertThat(run("benchmark", "--write-csv", csv.toString(), "--processes", "400", "--themes", "300", "--edges",
                 "3000", "--seed", "7").exit()).isZero();
         assertThat(run("load", "--dataset", "large", csv.toString()).exit()).isZero();
-        Outcome analyzed = run("analyze", "--dataset", "large", "--no-centrality");
+        CliRun analyzed = run("analyze", "--dataset", "large", "--no-centrality");
         assertThat(analyzed.exit()).as(analyzed.err()).isZero();
         Path html = work.resolve("large.html");
-        Outcome report = run("report", "--dataset", "large", "--out", html.toString());
+        CliRun report = run("report", "--dataset", "large", "--out", html.toString());
         assertThat(report.exit()).as(report.err()).isZero();
         String page = Files.readString(html);
         assertThat(page).contains("400 processes are too many for one cell per pair").contains("Strongest pairs")
