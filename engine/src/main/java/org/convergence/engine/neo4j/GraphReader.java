@@ -59,6 +59,20 @@ public final class GraphReader {
                 }
                 tx.run(Cypher.statement("read/theme-names"), Map.of("dataset", dataset))
                         .forEachRemaining(r -> builder.themeName(r.get("theme").asString(), r.get("themeName").asString()));
+                String only = onlyKind(found.get(0), relations);
+                if (only != null) {
+                    // one relation kind, no weights: the themes alone
+                    tx.run(Cypher.statement("read/process-themes-plain"), Map.of("dataset", dataset))
+                            .forEachRemaining(r -> {
+                                int process = builder.process(r.get("process").asString(),
+                                        r.get("processName").asString());
+                                for (Object theme : r.get("themes").asList()) {
+                                    builder.edge(process, (String) theme, only, null);
+                                }
+                            });
+                    built[0] = builder;
+                    return null;
+                }
                 // one record per process, its edges as parallel lists, straight into the builder's columns
                 tx.run(Cypher.statement("read/process-themes"), params).forEachRemaining(r -> {
                     int process = builder.process(r.get("process").asString(), r.get("processName").asString());
@@ -87,5 +101,21 @@ public final class GraphReader {
                     + (relations == null ? "" : " of kind " + String.join(", ", relations)));
         }
         return new Snapshot(built[0].build(), generation[0]);
+    }
+
+    /**
+     * The one relation kind every edge to read has, when the data set's load recorded that its edges
+     * are unweighted and of that one kind (and the kinds asked for include it); else null, and the
+     * edges are read with their relation and weight each.
+     */
+    private static String onlyKind(org.neo4j.driver.Record dataset, List<String> relations) {
+        if (dataset.get("relations").isNull() || dataset.get("weighted").isNull() || dataset.get("weighted").asBoolean()) {
+            return null;
+        }
+        List<String> kinds = dataset.get("relations").asList(org.neo4j.driver.Value::asString);
+        if (kinds.size() != 1 || (relations != null && !relations.contains(kinds.get(0)))) {
+            return null;
+        }
+        return kinds.get(0);
     }
 }

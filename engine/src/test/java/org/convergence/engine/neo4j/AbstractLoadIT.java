@@ -238,4 +238,26 @@ abstract class AbstractLoadIT {
                         + " finite number > 0, e.g. 1 or 0.5)");
         assertThat(counts()).containsExactly(before);
     }
+
+    @Test
+    void aDataSetOfOneUnweightedRelationKindReadsTheSameWithoutShippingThem() {
+        String text = "process,theme\np1,Remesas\np1,Trabajo\np2,Remesas\np3,Turismo\np2,Turismo\n";
+        writer().write("plain", csv(text), GraphWriter.Mode.REPLACE);
+        Record summary = query("read/dataset-generation", Map.of("dataset", "plain")).get(0);
+        assertThat(summary.get("relations").asList(org.neo4j.driver.Value::asString)).containsExactly("LISTED");
+        assertThat(summary.get("weighted").asBoolean()).isFalse();
+        org.convergence.engine.analysis.TwoModeData lean = new GraphReader(driver()).read("plain", null);
+        try (var session = driver().session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("test/forget-edge-summary"),
+                    Map.of("dataset", "plain")).consume());
+        }
+        org.convergence.engine.analysis.TwoModeData full = new GraphReader(driver()).read("plain", null);
+        assertThat(lean.fingerprint()).isEqualTo(full.fingerprint());
+        assertThat(lean.graph().edgeCount()).isEqualTo(5);
+        // the seed has several kinds: read with each edge's kind, as before
+        writer().write("seed", seed(), GraphWriter.Mode.MERGE);
+        assertThat(query("read/dataset-generation", Map.of("dataset", "seed")).get(0).get("relations")
+                .asList(org.neo4j.driver.Value::asString)).containsExactly("ACTION_PLAN", "CONVERGENCE_AREA",
+                        "STATED_PURPOSE");
+    }
 }

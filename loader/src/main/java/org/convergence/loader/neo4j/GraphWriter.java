@@ -226,6 +226,16 @@ public final class GraphWriter {
         props.put("processes", plan.count(NodeKind.PROCESS));
         props.put("themes", plan.count(NodeKind.THEME));
         props.put("edges", plan.count(RelKind.ADDRESSES));
+        // what a reader needs to know to read the edges without a property per edge it need not ship:
+        // the relation kinds present, and whether any edge has a weight
+        java.util.SortedSet<String> relations = new java.util.TreeSet<>();
+        boolean weighted = false;
+        for (LoadPlan.RelRow r : plan.relationships().getOrDefault(RelKind.ADDRESSES, List.of())) {
+            relations.add(String.valueOf(r.props().get("relation")));
+            weighted |= r.props().get("weight") != null;
+        }
+        props.put("relations", List.copyOf(relations));
+        props.put("weighted", weighted);
         props.put("unmappedLabels", plan.unmapped().size());
         return props;
     }
