@@ -120,7 +120,8 @@ final class ExportCommand extends ConnectedCommand {
                             + " (it has no preamble, matrix rows or footnotes, only process-theme edges), so it cannot"
                             + " be written as a matrix " + chosen.key() + "; only data sets loaded with `load --seed` or"
                             + " `load --matrix` can"));
-            Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
+            // beside the file under a name of its own, created as any file of the user's (umask), moved in whole
+            Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
             try {
                 String summary;
                 try (OutputStream file = Files.newOutputStream(partial)) {

@@ -37,7 +37,7 @@ final class ReportCommand extends ConnectedCommand {
         }
         Path file = out != null ? out.toAbsolutePath().normalize()
                 : Reports.path(Path.of("."), Reports.DEFAULT_OUT, dataset, lang);
-        Reports.requireWritable(file, "--out");
+        Reports.requireWritable(file, "`--out`", out == null);
         try (Neo4jConnection neo4j = open()) {
             ReportData data = Reports.write(neo4j, dataset, run, lang, file);
             out().printf("Report of data set `%s`, run %s (%,d processes, %,d themes, %,d converging pairs)%n", dataset,

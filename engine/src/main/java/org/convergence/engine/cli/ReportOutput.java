@@ -265,7 +265,8 @@ final class ReportOutput {
         }
         for (ConvergenceAnalysis.ClusterSet set : report.clusterSets()) {
             out.println();
-            out.printf(Locale.ROOT, "%s (%d clusters, modularity %.4f)%n", set.kind().title(), set.clusters().size(),
+            out.printf(Locale.ROOT, "%s (%d cluster%s, modularity %.4f)%n", set.kind().title(), set.clusters().size(),
+                    set.clusters().size() == 1 ? "" : "s",
                     set.modularity());
             for (ConvergenceAnalysis.Cluster c : set.clusters().subList(0, Math.min(rows, set.clusters().size()))) {
                 StringBuilder b = new StringBuilder();

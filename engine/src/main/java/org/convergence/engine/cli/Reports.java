@@ -30,25 +30,43 @@ final class Reports {
     }
 
     /**
-     * Checks, before anything runs, that a report can be written there: its folder exists or can be
-     * created, and is writable.
+     * Checks, before anything runs, that a report can be written there: an {@code .html} (or
+     * {@code .htm}) file, not a folder, in a writable folder that exists or, when {@code create}, can be
+     * made (the default {@code reports/} folder and a job's).
      *
-     * @throws UsageException naming the path and the problem
+     * @throws UsageException naming what, the path and the problem
      */
-    static void requireWritable(Path out, String what) {
-        Path dir = out.getParent();
+    static void requireWritable(Path out, String what, boolean create) {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (Files.isDirectory(out)) {
-            throw new UsageException(what + " is " + out + ", which is a folder; give a file name such as "
-                    + out.resolve("report.html"));
+            throw new UsageException("Value for " + what + " was `" + out + "`, which is a folder; give a file name such"
+                    + " as " + out.resolve("report.html"));
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UsageException(what + " is " + out + ", but its folder " + dir + " cannot be created: "
-                    + e.getMessage());
+        if (!name.endsWith(".html") && !name.endsWith(".htm")) {
+            throw new UsageException("Value for " + what + " was `" + out + "`, but a report is an HTML file: its name"
+                    + " must end in .html");
+        }
+        Path dir = out.getParent();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new UsageException("Value for " + what + " was `" + out + "`, but " + p + " is a file, not a folder");
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            if (!create) {
+                throw new UsageException("Value for " + what + " was `" + out + "`, but its folder " + dir
+                        + " does not exist");
+            }
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UsageException("Value for " + what + " was `" + out + "`, but its folder " + dir
+                        + " cannot be created: " + e.getMessage());
+            }
         }
         if (!Files.isWritable(dir)) {
-            throw new UsageException(what + " is " + out + ", but its folder " + dir + " is not writable");
+            throw new UsageException("Value for " + what + " was `" + out + "`, but its folder " + dir
+                    + " is not writable");
         }
     }
 

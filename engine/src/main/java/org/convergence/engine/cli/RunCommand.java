@@ -59,7 +59,7 @@ final class RunCommand extends ConnectedCommand {
             for (Job.DatasetSpec d : job.datasets()) {
                 try {
                     Reports.requireWritable(Reports.path(base, reportPattern, d.name(), o.reportLang()),
-                            "`output.report`");
+                            "`output.report`", true);
                 } catch (UsageException e) {
                     throw new LoadException(source, null, e.getMessage(), e);
                 }

@@ -120,7 +120,8 @@ public final class ReportReader {
                 d.get("taxonomyVersion").asString("none"), d.get("loadedAt").asString("?"), document, id,
                 run.parameters() == null ? "{}" : run.parameters(), run.engineVersion() == null ? "?" : run.engineVersion(),
                 run.finished(), run.inputFingerprint() == null ? "?" : run.inputFingerprint(), pairs.total(),
-                run.relations());
+                run.relations(), org.convergence.loader.matrix.MatrixDocument.Format.ofKind(d.get("kind").asString(""))
+                        .isPresent());
         List<String> notes = extras.get("notes").isNull() ? List.of() : extras.get("notes").asList(Value::asString);
         return new ReportData(provenance, processes, themes, edges, pairs, links(extras.get("links").asString(null)),
                 recommendations, footnotes, notes);

@@ -47,11 +47,17 @@ public final class HtmlReport {
     /** Bridge themes drawn in the cluster-level network and listed in the bridges table. */
     static final int BRIDGES_SHOWN = 20;
 
+    /** Themes listed in the bridges table: the highest betweenness, bridges marked. */
+    static final int BRIDGES_LISTED = 10;
+
     /** Clusters drawn in the cluster-level network, the largest. */
     static final int CLUSTERS_SHOWN = 30;
 
     /** Processes whose recommendations are listed. */
     static final int RECOMMENDATION_PROCESSES = 50;
+
+    /** The q-value below which the report counts a pair as significant. */
+    static final double SIGNIFICANT = 0.05;
 
     /** Seed of the network layout. */
     static final long LAYOUT_SEED = 42;
@@ -96,9 +102,10 @@ public final class HtmlReport {
         view.put("engineVersion", prov.engineVersion());
         view.put("documentTitle", prov.document().getOrDefault("title", prov.source()));
         view.put("matrix", matrix(data));
-        view.put("incidence", data.provenance().kind().equals("seed-matrix") ? null : incidence(data));
+        view.put("incidence", data.provenance().matrix() ? null : incidence(data));
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("labels", chartLabels());
+        charts.put("decimalMark", String.valueOf(java.text.DecimalFormatSymbols.getInstance(locale()).getDecimalSeparator()));
         charts.put("heat", heat(data, view));
         charts.put("network", network(data, view));
         view.put("links", links(data));
@@ -124,7 +131,7 @@ public final class HtmlReport {
     // ------------------------------------------------------------ matrix
 
     private Map<String, Object> matrix(ReportData data) {
-        if (!data.provenance().kind().equals("seed-matrix")) {
+        if (!data.provenance().matrix()) {
             return null;
         }
         List<ReportData.Process> columns = data.processes();
@@ -238,7 +245,7 @@ public final class HtmlReport {
             tDegree[e.theme()[i]]++;
         }
         int[] ps = mostConnected(pDegree, INCIDENCE_LIMIT);
-        int[] ts = mostConnected(tDegree, INCIDENCE_LIMIT);
+        int[] ts = mostConnected(tDegree, INCIDENCE_LIMIT); // themes no process addresses stay out
         Map<Integer, Integer> pPos = new HashMap<>();
         for (int i = 0; i < ps.length; i++) {
             pPos.put(ps[i], i);
@@ -273,18 +280,18 @@ public final class HtmlReport {
             rows.add(row);
         }
         m.put("rows", rows);
-        boolean summarised = ps.length < pDegree.length || ts.length < tDegree.length;
-        m.put("summary", summarised ? format("incidenceSummary", ps.length, ts.length, pDegree.length, tDegree.length)
-                : null);
+        long connectedProcesses = Arrays.stream(pDegree).filter(d -> d > 0).count();
+        long connectedThemes = Arrays.stream(tDegree).filter(d -> d > 0).count();
+        boolean summarised = ps.length < connectedProcesses || ts.length < connectedThemes;
+        m.put("summary", summarised ? format("incidenceSummary", ps.length, ts.length, connectedProcesses,
+                connectedThemes) : null);
         return m;
     }
 
-    /** The indices of the {@code limit} largest values, ties by index, in index order. */
+    /** The indices of the {@code limit} largest positive values, ties by index, in index order. */
     private static int[] mostConnected(int[] degree, int limit) {
-        Integer[] order = new Integer[degree.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        Integer[] order = java.util.stream.IntStream.range(0, degree.length).filter(i -> degree[i] > 0).boxed()
+                .toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingInt(i -> -degree[i]).thenComparingInt(i -> i));
         int[] out = new int[Math.min(limit, order.length)];
         for (int i = 0; i < out.length; i++) {
@@ -343,7 +350,9 @@ public final class HtmlReport {
             }
             heat.put("cells", cells);
             heat.put("svg", cells.size() <= SVG_CELL_LIMIT);
-            view.put("heatIntro", messages.get("heatmapIntro"));
+            long significant = Arrays.stream(pairs.q()).filter(q -> q < SIGNIFICANT).count();
+            view.put("heatIntro", messages.get("heatmapIntro") + " " + format("significant", significant, pairs.size(),
+                    String.format(locale(), "%.2f", SIGNIFICANT)));
         } else {
             ReportData.Blocks b = pairs.blocks();
             int k = b.k();
@@ -528,8 +537,8 @@ public final class HtmlReport {
         return n;
     }
 
-    /** Bridge themes by betweenness (then id); themes with the highest betweenness when none is a bridge. */
-    private static List<Integer> topBridges(ReportData data) {
+    /** The {@code limit} themes of highest betweenness (then by id), bridges or not. */
+    private static List<Integer> byBetweenness(ReportData data, int limit) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < data.themes().size(); i++) {
             if (!Double.isNaN(data.themes().get(i).betweenness())) {
@@ -538,6 +547,12 @@ public final class HtmlReport {
         }
         order.sort(Comparator.<Integer>comparingDouble(i -> -data.themes().get(i).betweenness())
                 .thenComparing(i -> data.themes().get(i).id()));
+        return order.subList(0, Math.min(limit, order.size()));
+    }
+
+    /** Bridge themes by betweenness (then id); themes with the highest betweenness when none is a bridge. */
+    private static List<Integer> topBridges(ReportData data) {
+        List<Integer> order = byBetweenness(data, Integer.MAX_VALUE);
         List<Integer> bridges = order.stream().filter(i -> data.themes().get(i).bridge()).toList();
         List<Integer> chosen = bridges.isEmpty() ? order : bridges;
         return chosen.subList(0, Math.min(chosen.size(), BRIDGES_SHOWN));
@@ -618,7 +633,7 @@ public final class HtmlReport {
 
     private List<Map<String, Object>> bridges(ReportData data) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int i : topBridges(data)) {
+        for (int i : byBetweenness(data, BRIDGES_LISTED)) {
             ReportData.Theme t = data.themes().get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("theme", t.name(lang));
@@ -696,14 +711,14 @@ public final class HtmlReport {
         rows.add(entry("source", p.source() + " (" + p.kind() + ")"));
         rows.add(entry("sha", p.sourceSha256()));
         rows.add(entry("taxonomy", p.taxonomyVersion()));
-        rows.add(entry("loaded", p.loadedAt()));
+        rows.add(entry("loaded", time(p.loadedAt())));
         rows.add(entry("run", p.run()));
-        rows.add(entry("parameters", p.parameters()));
-        rows.add(entry("pairs", String.format(Locale.ROOT, "%,d", p.pairCount())));
+        rows.add(entry("parameters", parameters(p.parameters())));
+        rows.add(entry("pairs", String.format(locale(), "%,d", p.pairCount())));
         rows.add(entry("fingerprint", p.inputFingerprint()));
         rows.add(entry("engine", p.engineVersion()));
-        rows.add(entry("finished", p.finishedAt()));
-        rows.add(entry("generated", generatedAt));
+        rows.add(entry("finished", time(p.finishedAt())));
+        rows.add(entry("generated", time(generatedAt)));
         return rows;
     }
 
@@ -727,12 +742,44 @@ public final class HtmlReport {
         return f.format(args);
     }
 
-    private static String decimal(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    /** A score to three decimals, with the language's decimal mark (0.571, 0,571). */
+    private String decimal(double v) {
+        return Double.isNaN(v) ? "–" : String.format(locale(), "%.3f", v);
     }
 
-    private static String scientific(double v) {
-        return v >= 0.001 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2e", v);
+    private String scientific(double v) {
+        return v >= 0.001 ? String.format(locale(), "%.3f", v) : String.format(locale(), "%.2e", v);
+    }
+
+    private Locale locale() {
+        return Locale.forLanguageTag(lang);
+    }
+
+    /** A stored time (ISO-8601, any precision, with or without a zone id) as {@code 2026-11-29 06:03:52 UTC}. */
+    static String time(String iso) {
+        try {
+            return java.time.ZonedDateTime.parse(iso).withZoneSameInstant(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    /** The run's parameters (canonical JSON) as {@code key: value} items, lists joined by commas. */
+    private static String parameters(String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(json);
+            List<String> items = new ArrayList<>();
+            node.fields().forEachRemaining(f -> {
+                com.fasterxml.jackson.databind.JsonNode v = f.getValue();
+                String text = v.isArray() ? String.join(", ", java.util.stream.StreamSupport.stream(v.spliterator(),
+                        false).map(com.fasterxml.jackson.databind.JsonNode::asText).toList()) : v.asText();
+                items.add(f.getKey() + ": " + text);
+            });
+            return String.join(" · ", items);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return json;
+        }
     }
 
     private static Map<String, String> messages(String lang) {

@@ -59,10 +59,12 @@ public record ReportData(Provenance provenance, List<Process> processes, List<Th
      * @param inputFingerprint fingerprint of the analysis input
      * @param pairCount converging pairs the run stored
      * @param relations the matrix rows (relation kinds) the run analysed, empty for all
+     * @param matrix whether the data set came from a matrix document (text, workbook or ;-CSV), which the
+     *     report lays out as the document does; else from edges, shown as an incidence table
      */
     public record Provenance(String dataset, String kind, String source, String sourceSha256, String taxonomyVersion,
             String loadedAt, Map<String, String> document, String run, String parameters, String engineVersion,
-            String finishedAt, String inputFingerprint, long pairCount, List<String> relations) {
+            String finishedAt, String inputFingerprint, long pairCount, List<String> relations, boolean matrix) {
         public Provenance {
             document = Map.copyOf(document);
             relations = List.copyOf(relations);

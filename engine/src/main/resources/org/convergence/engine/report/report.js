@@ -10,7 +10,8 @@
   function esc(s) { return echarts.format.encodeHTML(String(s)); }
   function fmt(v) {
     if (typeof v !== 'number' || v < 0 || isNaN(v)) { return '\u2013'; }
-    return v !== 0 && v < 0.001 ? v.toExponential(2) : v.toFixed(3);
+    var s = v !== 0 && v < 0.001 ? v.toExponential(2) : v.toFixed(3);
+    return data.decimalMark === ',' ? s.replace('.', ',') : s;
   }
   var charts = {};
   window.convergenceCharts = charts;
@@ -113,6 +114,7 @@
     series: [{
       type: 'graph', layout: 'none', roam: true, data: nodes, links: links,
       label: {position: 'right', fontSize: 11},
+      labelLayout: {hideOverlap: true}, // a label that would overlap another shows on hover instead
       emphasis: {focus: 'adjacency'},
       lineStyle: {curveness: 0}
     }]

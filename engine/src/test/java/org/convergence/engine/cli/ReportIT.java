@@ -72,7 +72,34 @@ class ReportIT {
         CliRun folder = run("report", "--out", work.toString());
         assertThat(folder.exit()).isEqualTo(2);
         assertThat(folder.err()).contains("which is a folder");
+        CliRun notHtml = run("report", "--out", work.resolve("seed.csv").toString());
+        assertThat(notHtml.exit()).isEqualTo(2);
+        assertThat(notHtml.err()).contains("a report is an HTML file: its name must end in .html");
+        CliRun missing = run("report", "--out", work.resolve("no/such/x.html").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("its folder " + work.resolve("no/such") + " does not exist");
+        assertThat(work.resolve("no")).doesNotExist();
+        Files.writeString(work.resolve("file"), "");
+        CliRun underFile = run("report", "--out", work.resolve("file/x.html").toString());
+        assertThat(underFile.exit()).isEqualTo(2);
+        assertThat(underFile.err()).contains(work.resolve("file") + " is a file, not a folder");
         assertThat(work.resolve("x.html")).doesNotExist();
+    }
+
+    @Test
+    void aMatrixLoadedFromAWorkbookIsLaidOutAsTheDocument() throws IOException {
+        assertThat(run("load", "--seed").exit()).isZero();
+        Path xlsx = work.resolve("matriz.xlsx");
+        assertThat(run("export", "--format", "xlsx", "--out", xlsx.toString()).exit()).isZero();
+        assertThat(run("load", "--matrix", xlsx.toString(), "--dataset", "fromxlsx").exit()).isZero();
+        assertThat(run("analyze", "--dataset", "fromxlsx").exit()).isZero();
+        Path html = work.resolve("fromxlsx.html");
+        CliRun report = run("report", "--dataset", "fromxlsx", "--out", html.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("id=\"matrix\"").doesNotContain("id=\"incidence\"");
+        assertThat(count(page, "<tr data-row=")).isEqualTo(8);
+        assertThat(page).contains("This run was asked for no links between processes");
     }
 
     @Test

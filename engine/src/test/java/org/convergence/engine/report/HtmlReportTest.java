@@ -38,7 +38,7 @@ class HtmlReportTest {
                 "p0 is linked to p1 in 2 steps: p0 (action plan) and p1 (action plan) both address \u201cAlpha\u201d.", 2, 2);
         ReportData.Provenance provenance = new ReportData.Provenance("tiny", kind, "tiny.csv", "abc", "none",
                 "2026-11-29T00:00Z", Map.of(), "run-1", "{\"metric\":\"jaccard\"}", "test", "2026-11-29T00:01Z",
-                "fff", 1, List.of());
+                "fff", 1, List.of(), !kind.equals("csv"));
         return new ReportData(provenance, processes, themes, edges, pairs,
                 List.of(new ReportData.Link("p0", "p1", List.of(path), null),
                         new ReportData.Link("p0", "p2", List.of(), null)),
@@ -67,7 +67,7 @@ class HtmlReportTest {
                 .contains("No path: the two processes are not connected through any theme.")
                 .contains("Beta ◆").contains("<td>P2</td><td>1</td><td>Alpha</td><td>0.500</td><td>P0</td>")
                 .contains("Gamma") // the unmapped label
-                .contains("A note").contains("run-1").contains("2026-11-29T12:00Z");
+                .contains("A note").contains("run-1").contains("2026-11-29 12:00:00 UTC").contains("metric: jaccard");
         JsonNode data = chartData(page);
         // every ordered pair of distinct processes is a cell: 3 × 2
         assertThat(data.at("/heat/cells")).hasSize(6);
