@@ -57,6 +57,19 @@ final class LoadCommand extends ConnectedCommand {
     boolean noTaxonomy;
 
 
+    /** Sources from this size on are parsed while Neo4j starts. */
+    static final long LARGE_SOURCE_BYTES = 4L << 20;
+
+    /** @return whether the source is a file large enough to parse while Neo4j starts */
+    private boolean large() {
+        Path file = source.csv != null ? source.csv : source.matrix;
+        try {
+            return file != null && java.nio.file.Files.size(file) >= LARGE_SOURCE_BYTES;
+        } catch (java.io.IOException e) {
+            return false; // the parser says what is wrong with the file
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -67,30 +80,54 @@ final class LoadCommand extends ConnectedCommand {
             throw new UsageException("--taxonomy and --no-taxonomy exclude each other");
         }
         Taxonomy tax = noTaxonomy ? Taxonomy.none() : taxonomy == null ? Taxonomy.builtIn() : Taxonomy.load(taxonomy);
+        // A large source takes seconds to parse: Neo4j starts meanwhile, on the other core, and removes
+        // what interrupted writes left (invisible to readers either way). The load itself writes nothing
+        // until the source has parsed and checked.
+        java.util.concurrent.CompletableFuture<Neo4jConnection> opening = large()
+                ? java.util.concurrent.CompletableFuture.supplyAsync(this::openForWriting) : null;
         LoadPlan plan;
         String name;
-        if (source.csv != null) {
-            plan = Loading.csvPlan(source.csv, processes, themes, tax);
-            String base = source.csv.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            name = dataset != null ? dataset : Labels.slug(base);
-        } else {
-            plan = Loading.seedPlan(source.matrix, tax);
-            name = dataset != null ? dataset
-                    : source.seed ? SeedMatrixParser.SEED_DATASET : plan.source().documentId();
-        }
-        if (dataset != null) {
-            try {
-                GraphWriter.requireValidName(name);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage().replace("`dataset`", "`--dataset`"), e);
+        try {
+            if (source.csv != null) {
+                plan = Loading.csvPlan(source.csv, processes, themes, tax);
+                String base = source.csv.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                name = dataset != null ? dataset : Labels.slug(base);
+            } else {
+                plan = Loading.seedPlan(source.matrix, tax);
+                name = dataset != null ? dataset
+                        : source.seed ? SeedMatrixParser.SEED_DATASET : plan.source().documentId();
             }
-        } else if (!GraphWriter.isValidName(name)) {
-            throw new UsageException("The data set name `" + name + "` made from the file name "
-                    + (source.csv != null ? source.csv.getFileName() : source.matrix.getFileName())
-                    + " is not one (1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit);"
-                    + " give one with --dataset NAME");
+            if (dataset != null) {
+                try {
+                    GraphWriter.requireValidName(name);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage().replace("`dataset`", "`--dataset`"), e);
+                }
+            } else if (!GraphWriter.isValidName(name)) {
+                throw new UsageException("The data set name `" + name + "` made from the file name "
+                        + (source.csv != null ? source.csv.getFileName() : source.matrix.getFileName())
+                        + " is not one (1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit);"
+                        + " give one with --dataset NAME");
+            }
+        } catch (RuntimeException e) {
+            if (opening != null) {
+                // the input is bad: close the store untouched once it is up (a start cannot be abandoned)
+                opening.handle((neo4j, failure) -> {
+                    if (neo4j != null) {
+                        neo4j.close();
+                    }
+                    return null;
+                }).join();
+            }
+            throw e;
         }
-        try (Neo4jConnection neo4j = openForWriting()) {
+        Neo4jConnection connection;
+        try {
+            connection = opening == null ? openForWriting() : opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        try (Neo4jConnection neo4j = connection) {
             out.println("Writing to " + neo4j.description());
             Loading.write(neo4j, name, plan, replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out, err());
         }

@@ -2,6 +2,7 @@ package org.convergence.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.convergence.engine.neo4j.DatasetStore;
@@ -71,8 +72,9 @@ final class Loading {
                 + " %,d nodes and %,d relationships in all%s%n", s.processes(), s.themes(), s.unmappedThemes(),
                 s.addresses(), s.nodes(), s.relationships(), s.analysisRuns() == 0 ? ""
                         : String.format(Locale.ROOT, "; %,d analysis run(s) stored beside them", s.analysisRuns()));
-        var processes = store.processes(dataset);
-        if (processes.size() <= 50) {
+        // one line per process for small data sets only (the overview counts every edge)
+        var processes = s.processes() <= 50 ? store.processes(dataset) : List.<DatasetStore.ProcessOverview>of();
+        if (!processes.isEmpty()) {
             out.println();
             out.printf("  %-6s %-42s %-22s %s%n", "id", "name", "started", "themes by matrix row");
             for (DatasetStore.ProcessOverview p : processes) {
