@@ -176,4 +176,24 @@ class ConvergenceCliIT {
         assertThat(unknown.err()).contains("Data set `seed` has no complete run `run-0`; its complete runs, latest"
                 + " first: " + runId + " (finished ");
     }
+
+    @Test
+    void aLargeBadFileIsRefusedWhileTheStoreStartsAndLeavesItAsItWas(@TempDir Path dir) throws IOException {
+        // past LoadCommand.LARGE_SOURCE_BYTES, so parsed while Neo4j starts
+        StringBuilder csv = new StringBuilder("process,theme\n");
+        int i = 0;
+        while (csv.length() < LoadCommand.LARGE_SOURCE_BYTES + 1000) {
+            csv.append("process-").append(i % 5000).append(",theme-").append(i++).append('\n');
+        }
+        csv.append("process-1,\n"); // the last row has no theme
+        int lines = i + 2;
+        Path file = dir.resolve("large.csv");
+        Files.writeString(file, csv);
+        CliRun bad = run("load", file.toString());
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.err()).contains("large.csv:" + lines + ":").contains("theme");
+        CliRun datasets = run("datasets");
+        assertThat(datasets.exit()).isZero();
+        assertThat(datasets.out()).contains("No data sets");
+    }
 }
