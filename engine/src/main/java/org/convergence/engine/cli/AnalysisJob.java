@@ -57,12 +57,21 @@ final class AnalysisJob {
         String run = "run-" + SourceText.sha256((dataset + "|" + json).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         t0 = System.nanoTime();
         if (write) {
-            progress.println("writing results of " + run + " to Neo4j");
-            progress.flush();
-            new ResultWriter(neo4j.driver(), line -> {
+            ResultWriter writer = new ResultWriter(neo4j.driver(), line -> {
                 progress.println(line);
                 progress.flush();
-            }, () -> { }).write(dataset, run, json, ConvergenceCli.version(), report, snapshot.generation());
+            }, () -> { });
+            if (writer.holdsSameResults(dataset, run, json, ConvergenceCli.version(), data.fingerprint(),
+                    snapshot.generation())) {
+                // a repeated job: the same input, parameters and engine give the same results
+                progress.println(run + " of data set `" + dataset + "` already holds these results (same input,"
+                        + " parameters and engine); nothing written");
+            } else {
+                progress.println("writing results of " + run + " to Neo4j");
+                progress.flush();
+                writer.write(dataset, run, json, ConvergenceCli.version(), report, snapshot.generation());
+            }
+            progress.flush();
         }
         timings.put("write", (System.nanoTime() - t0) / 1_000_000);
         return new Outcome(dataset, run, described, report, timings);

@@ -176,6 +176,35 @@ public final class ResultWriter {
         }
     }
 
+    /**
+     * Version of what a write-back writes for the same results. Raised when it starts writing something
+     * new (2: labels on CONVERGES_WITH, RECOMMENDED, the run's links and notes), so that a run stored by
+     * an older engine of the same version string is written again rather than kept as unchanged.
+     */
+    public static final int RESULTS_VERSION = 2;
+
+    /**
+     * Whether the run already holds these results: complete, from the same generation of the data set,
+     * input fingerprint, parameters, engine version and {@link #RESULTS_VERSION}. Analyses are
+     * deterministic, so writing them again would replace the results with equal ones.
+     *
+     * @return whether a write of them can be skipped
+     */
+    public boolean holdsSameResults(String dataset, String run, String parametersJson, String engineVersion,
+            String fingerprint, String generation) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("dataset", dataset);
+        params.put("run", run);
+        params.put("parameters", parametersJson);
+        params.put("engineVersion", engineVersion);
+        params.put("fingerprint", fingerprint);
+        params.put("generation", generation);
+        params.put("resultsVersion", RESULTS_VERSION);
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(Cypher.statement("read/unchanged-run"), params).hasNext());
+        }
+    }
+
     /** Writes the links property: the {@link ConvergenceAnalysis.PathResult} records as they are. */
     static final com.fasterxml.jackson.databind.ObjectMapper LINKS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -193,6 +222,7 @@ public final class ResultWriter {
         props.put("pairs", report.overlap().size());
         report.clusters(ClusterKind.CO).ifPresent(c -> props.put("modularity", c.modularity()));
         props.put("notes", report.notes());
+        props.put("resultsVersion", RESULTS_VERSION);
         try {
             // the requested links, few and small: one JSON document, read back by RunReader
             props.put("links", LINKS_JSON.writeValueAsString(report.paths()));

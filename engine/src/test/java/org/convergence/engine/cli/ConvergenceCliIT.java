@@ -41,6 +41,14 @@ class ConvergenceCliIT {
                 .contains("56 nodes and 89 relationships in all; 1 analysis run(s) stored beside them");
         String runId = first.out().replaceAll("(?s).*Analysis (run-[0-9a-f]{12}).*", "$1");
         assertThat(second.out()).contains("Analysis " + runId + " of data set `seed`");
+        // the same input, parameters and engine: the stored results are those a write would write
+        assertThat(first.err()).contains("writing results of " + runId);
+        assertThat(second.err()).contains(runId + " of data set `seed` already holds these results")
+                .doesNotContain("writing results");
+        // other parameters: another run, written
+        CliRun other = run("analyze", "--min-shared", "2");
+        assertThat(other.exit()).isZero();
+        assertThat(other.err()).contains("writing results of run-").doesNotContain("already holds");
     }
 
     @Test
