@@ -23,6 +23,8 @@ public final class ThemeResolver {
     private final LoadPlan.Builder plan;
     private final String documentId;
     private final Map<String, String> unmappedIdsByKey = new HashMap<>();
+    /** Labels already resolved: a label stands for the same theme wherever it recurs (rows of a long CSV). */
+    private final Map<String, String> idsByLabel = new HashMap<>();
 
     public ThemeResolver(Taxonomy taxonomy, LoadPlan.Builder plan, String documentId) {
         this.taxonomy = taxonomy;
@@ -50,6 +52,16 @@ public final class ThemeResolver {
      * @return the theme id
      */
     public String resolve(String label, Location location) {
+        String known = idsByLabel.get(label);
+        if (known != null) {
+            return known; // resolving it again would find the same theme and add nothing
+        }
+        String id = resolveFirst(label, location);
+        idsByLabel.put(label, id);
+        return id;
+    }
+
+    private String resolveFirst(String label, Location location) {
         Optional<Taxonomy.Theme> match = taxonomy.match(label).or(() -> taxonomy.theme(label.strip()));
         if (match.isPresent()) {
             return addCanonical(match.get());
