@@ -8,6 +8,8 @@ import java.util.Map;
 import org.convergence.engine.neo4j.DatasetStore;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.LoadPlan;
+import org.convergence.loader.NodeKind;
+import org.convergence.loader.RelKind;
 import org.convergence.loader.SourceText;
 import org.convergence.loader.csv.TwoModeCsvParser;
 import org.convergence.loader.matrix.MatrixDocument;
@@ -65,8 +67,14 @@ final class Loading {
 
     static void printSummary(Neo4jConnection neo4j, String dataset, LoadPlan plan, PrintWriter out) {
         DatasetStore store = new DatasetStore(neo4j.driver());
-        DatasetStore.Summary s = store.summary(dataset).orElseThrow(
-                () -> new IllegalStateException("data set `" + dataset + "` is missing right after loading it"));
+        // the data set now holds exactly the plan (written whole, or found unchanged): its counts come from
+        // the plan, and only the analysis runs stored beside it from the database, by their index (counting
+        // every node and relationship of a data set scans them, seconds on large stores)
+        long nodes = plan.nodes().values().stream().mapToLong(List::size).sum();
+        long relationships = plan.relationships().values().stream().mapToLong(List::size).sum();
+        DatasetStore.Summary s = new DatasetStore.Summary(dataset, plan.source().name(), plan.source().kind(),
+                plan.count(NodeKind.PROCESS), plan.count(NodeKind.THEME), plan.unmapped().size(),
+                plan.count(RelKind.ADDRESSES), nodes, relationships, store.completeRuns(dataset));
         out.println();
         out.printf(Locale.ROOT, "  %,d processes, %,d themes (%,d unmapped), %,d process-theme relations;"
                 + " %,d nodes and %,d relationships in all%s%n", s.processes(), s.themes(), s.unmappedThemes(),

@@ -144,7 +144,8 @@ final class ServeCommand extends ConnectedCommand {
         }, "convergence-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         recover(neo4j, err());
-        if (new DatasetStore(neo4j.driver()).summary(SeedMatrixParser.SEED_DATASET).isEmpty()) {
+        if (new DatasetStore(neo4j.driver()).list().stream()
+                .noneMatch(d -> d.dataset().equals(SeedMatrixParser.SEED_DATASET))) {
             Loading.write(neo4j, SeedMatrixParser.SEED_DATASET,
                     Loading.seedPlan(null, Taxonomy.builtIn()), GraphWriter.Mode.MERGE, out, err());
         }

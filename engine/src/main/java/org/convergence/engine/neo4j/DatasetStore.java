@@ -87,4 +87,15 @@ public final class DatasetStore {
             return session.executeRead(tx -> tx.run(Cypher.statement(statement), params).list());
         }
     }
+
+    /**
+     * @param dataset data set name
+     * @return how many complete analysis runs it has (found through the run key's index)
+     */
+    public long completeRuns(String dataset) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(Cypher.statement("read/runs"), Map.of("dataset", dataset)).list())
+                    .size();
+        }
+    }
 }
