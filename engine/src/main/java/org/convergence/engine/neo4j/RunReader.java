@@ -185,13 +185,25 @@ public final class RunReader {
             List<Record> rows = session.executeRead(tx -> tx.run(Cypher.statement("read/stored-runs"),
                     Map.of("dataset", dataset)).list());
             List<Run> runs = new ArrayList<>();
+            // what the load recorded of its edges answers "weighted?" without a scan of them (null: a load
+            // from before it recorded that); runs of the same relation kinds ask at most once
+            List<Record> recorded = rows.isEmpty() ? List.of() : session.executeRead(tx -> tx.run(
+                    Cypher.statement("read/dataset-generation"), Map.of("dataset", dataset)).list());
+            Value recordedWeighted = recorded.isEmpty() ? null : recorded.get(0).get("weighted");
+            Map<List<String>, Boolean> weightedByRelations = new HashMap<>();
             for (Record r : rows) {
                 List<String> relations = relations(r.get("run").asString(), r.get("parameters").asString(null));
-                Map<String, Object> params = new HashMap<>();
-                params.put("dataset", dataset);
-                params.put("relations", relations.isEmpty() ? null : relations);
-                boolean weighted = session.executeRead(tx -> tx.run(Cypher.statement("read/stored-weighted"), params)
-                        .single().get("weighted").asBoolean());
+                boolean weighted = weightedByRelations.computeIfAbsent(relations, kinds -> {
+                    if (recordedWeighted != null && !recordedWeighted.isNull()
+                            && (!recordedWeighted.asBoolean() || kinds.isEmpty())) {
+                        return recordedWeighted.asBoolean();
+                    }
+                    Map<String, Object> params = new HashMap<>();
+                    params.put("dataset", dataset);
+                    params.put("relations", kinds.isEmpty() ? null : kinds);
+                    return session.executeRead(tx -> tx.run(Cypher.statement("read/stored-weighted"), params)
+                            .single().get("weighted").asBoolean());
+                });
                 Value modularity = r.get("modularity");
                 runs.add(new Run(dataset, r.get("run").asString(), r.get("write").asString(),
                         r.get("parameters").asString(null), r.get("engineVersion").asString(null),
