@@ -84,7 +84,8 @@ final class ExportCommand extends ConnectedCommand {
             throw new UsageException("Value for `--format` was `" + format + "`, but must be one of "
                     + String.join(", ", all), e);
         }
-        requireWritableFolder(this.out);
+        OutputFolder.require(Files.isDirectory(this.out) ? this.out : this.out.toAbsolutePath().getParent(), this.out,
+                "`--out`", false);
         PrintWriter out = out();
         try (Neo4jConnection neo4j = open()) {
             RunReader reader = new RunReader(neo4j.driver());
@@ -112,7 +113,7 @@ final class ExportCommand extends ConnectedCommand {
         if (Files.isDirectory(target)) {
             throw new UsageException("Value for `--out` was `" + out + "`, but that is a folder");
         }
-        requireWritableFolder(target);
+        OutputFolder.require(target.getParent(), out, "`--out`", false);
         PrintWriter stdout = out();
         try (Neo4jConnection neo4j = open()) {
             MatrixDocument document = new MatrixReader(neo4j.driver()).read(dataset).orElseThrow(() ->
@@ -137,23 +138,5 @@ final class ExportCommand extends ConnectedCommand {
             throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
         }
         return 0;
-    }
-
-    /**
-     * Checks that the files can be written: {@code out} is an existing writable folder, or its parent
-     * is one.
-     *
-     * @throws UsageException naming {@code --out}, its value and what is wrong
-     */
-    static void requireWritableFolder(Path out) {
-        Path folder = Files.isDirectory(out) ? out : out.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UsageException("Value for `--out` was `" + out + "`, but its folder " + folder
-                    + " does not exist; give an existing folder or a file name prefix in one");
-        }
-        if (!Files.isWritable(folder)) {
-            throw new UsageException("Value for `--out` was `" + out + "`, but its folder " + folder
-                    + " is not writable");
-        }
     }
 }

@@ -46,28 +46,7 @@ final class Reports {
             throw new UsageException("Value for " + what + " was `" + out + "`, but a report is an HTML file: its name"
                     + " must end in .html");
         }
-        Path dir = out.getParent();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new UsageException("Value for " + what + " was `" + out + "`, but " + p + " is a file, not a folder");
-            }
-        }
-        if (!Files.isDirectory(dir)) {
-            if (!create) {
-                throw new UsageException("Value for " + what + " was `" + out + "`, but its folder " + dir
-                        + " does not exist");
-            }
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UsageException("Value for " + what + " was `" + out + "`, but its folder " + dir
-                        + " cannot be created: " + e.getMessage());
-            }
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UsageException("Value for " + what + " was `" + out + "`, but its folder " + dir
-                    + " is not writable");
-        }
+        OutputFolder.require(out.getParent(), out, what, create);
     }
 
     /**
