@@ -179,6 +179,33 @@ abstract class AbstractLoadIT {
     }
 
     @Test
+    void everyLoadEndsItsMarkerWhetherItRetiredAGenerationOrNot() {
+        writer().write("other", csv(manyRows("A", 3)), GraphWriter.Mode.MERGE);
+        assertThat(query("test/load-markers", Map.of()).get(0).get("markers").asLong()).isZero();
+        long[] first = counts();
+        writer().write("other", csv(manyRows("B", 5)), GraphWriter.Mode.REPLACE);
+        assertThat(query("test/load-markers", Map.of()).get(0).get("markers").asLong()).isZero();
+        assertThat(new DatasetStore(driver()).summary("other").orElseThrow().processes()).isEqualTo(5);
+        // the replaced generation is gone: 2 processes and 4 relations more than the first load, no more
+        assertThat(counts()).containsExactly(first[0] + 2, first[1] + 2 * 2 + 2);
+    }
+
+    @Test
+    void theSchemaStepCreatesWhatIsMissingAndOnlyThat() {
+        GraphWriter.createSchema(driver());
+        List<String> all = query("test/index-names", Map.of()).stream().map(r -> r.get("name").asString()).toList();
+        assertThat(all).contains("process_key", "theme_key", "dataset_id", "converges_with_run", "in_cluster_run");
+        try (var session = driver().session()) {
+            session.run(Cypher.statement("test/drop-run-index")).consume();
+        }
+        assertThat(query("test/index-names", Map.of()).stream().map(r -> r.get("name").asString()))
+                .doesNotContain("converges_with_run");
+        GraphWriter.createSchema(driver());
+        assertThat(query("test/index-names", Map.of()).stream().map(r -> r.get("name").asString()).toList())
+                .containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
     void aReplaceInterruptedBetweenBatchesLeavesThePreviousDataSetAsItWas() {
         writer().write("other", csv(manyRows("A", 3)), GraphWriter.Mode.MERGE);
         long[] before = counts();

@@ -23,7 +23,8 @@ import org.neo4j.driver.Session;
  * transaction grows with the data. A load is all or nothing all the same: its nodes are created under
  * a staging key that no reader asks for, and a last transaction renames the data set's current
  * generation to a retired key and the staged nodes to the data set's name (its size follows the nodes,
- * not the relationships); the retired generation is then deleted in batches. Until then the previous
+ * not the relationships); the retired generation is then deleted in batches. A new data set has no
+ * generation to rename or delete, and its load runs none of those statements. Until then the previous
  * state stays visible. Relationships find their end nodes by the element ids their node batches
  * returned, with no index lookup per relationship. Statements come from the {@code cypher} module; all
  * values travel as parameters.
@@ -100,11 +101,28 @@ public final class GraphWriter {
         createSchema(driver);
     }
 
-    /** Creates the uniqueness constraints and indexes if they do not exist; idempotent. */
+    /** Name of the constraint or index a schema statement creates. */
+    private static final java.util.regex.Pattern SCHEMA_NAME =
+            java.util.regex.Pattern.compile("CREATE (?:CONSTRAINT|INDEX) (\\w+) IF NOT EXISTS");
+
+    /**
+     * Creates the uniqueness constraints and indexes if they do not exist; idempotent. The names the
+     * database has are asked first, in one statement, and only the missing ones are created (a
+     * constraint's backing index carries the constraint's name).
+     */
     public static void createSchema(Driver driver) {
         try (Session session = driver.session()) {
+            java.util.Set<String> present = new java.util.HashSet<>(session.executeRead(tx ->
+                    tx.run(Cypher.statement("schema/present")).list(r -> r.get("name").asString())));
             for (String statement : Cypher.statements("schema/constraints")) {
-                session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
+                java.util.regex.Matcher name = SCHEMA_NAME.matcher(statement);
+                if (!name.find()) {
+                    throw new IllegalStateException("Schema statement without `CREATE CONSTRAINT|INDEX name IF NOT"
+                            + " EXISTS`: " + statement);
+                }
+                if (!present.contains(name.group(1))) {
+                    session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
+                }
             }
         }
     }
@@ -144,6 +162,7 @@ public final class GraphWriter {
             session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("load/begin-load"),
                     Map.of("key", key, "dataset", dataset)).consume());
             int[] counts;
+            boolean retiring;
             try {
                 counts = stage(session, key, plan);
                 Map<String, Object> params = new HashMap<>();
@@ -154,10 +173,22 @@ public final class GraphWriter {
                 Map<String, Object> props = datasetProperties(plan, fingerprint);
                 props.put("generation", token); // what analysis runs check they were computed from
                 params.put("props", props);
-                session.executeWriteWithoutResult(tx -> {
-                    for (String statement : Cypher.statements("load/complete-load")) {
+                retiring = session.executeWrite(tx -> {
+                    // a previous generation to retire, as this transaction sees it (another load of the same
+                    // name may have completed since the check above): a new data set skips the statements
+                    // that would rename nothing, and the deletion of a retired generation that holds nothing
+                    boolean previous = !tx.run(Cypher.statement("load/find-dataset"), Map.of("dataset", dataset))
+                            .list().isEmpty();
+                    List<String> statements = new ArrayList<>();
+                    if (previous) {
+                        statements.addAll(Cypher.statements("load/retire-dataset"));
+                    }
+                    statements.addAll(Cypher.statements("load/complete-load"));
+                    statements.add(Cypher.statement(previous ? "load/retire-load" : "load/end-load"));
+                    for (String statement : statements) {
                         tx.run(statement, params).consume();
                     }
+                    return previous;
                 });
             } catch (RuntimeException e) {
                 try {
@@ -168,12 +199,12 @@ public final class GraphWriter {
                 throw e;
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            if (exists) {
+            if (retiring) {
                 progress.accept("  data set `" + dataset + "` replaced; deleting the previous one and its analysis results"
                         + " in batches");
+                deleteGeneration(session, retired);
             }
-            deleteGeneration(session, retired);
-            return new Result(dataset, exists, false, counts[0], counts[1], millis);
+            return new Result(dataset, retiring, false, counts[0], counts[1], millis);
         }
     }
 

@@ -1,0 +1,3 @@
+// The names of the indexes the database has.
+SHOW INDEXES YIELD name
+RETURN name
