@@ -81,7 +81,6 @@ public final class TwoModeCsvParser {
         int relation = table.column("relation");
         int weight = table.column("weight");
         int merged = 0;
-        Map<String, Integer> firstLine = new HashMap<>();
         for (Table.Row row : table.rows()) {
             String p = row.required(process, "process");
             String t = row.required(theme, "theme");
@@ -92,10 +91,10 @@ public final class TwoModeCsvParser {
                 plan.rel(RelKind.DESCRIBED_IN, p, documentId, Map.of("as", "row", "line", row.line()));
             }
             String themeId = themes.resolve(t, row.line());
-            String key = p + "\u0000" + themeId + "\u0000" + r;
             Map<String, Object> edge = plan.rel(RelKind.ADDRESSES, p, themeId,
                     Map.of("relation", r, "document", documentId));
-            if (firstLine.putIfAbsent(key, row.line()) != null) {
+            // the plan keeps one relationship per process, theme and relation; its first row gave it a line
+            if (edge.containsKey("sourceLine")) {
                 merged++;
                 if (w != null) {
                     edge.put("weight", (Double) edge.get("weight") + w);
