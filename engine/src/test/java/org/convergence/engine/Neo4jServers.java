@@ -5,8 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.convergence.cypher.Cypher;
 import org.convergence.engine.neo4j.EmbeddedNeo4j;
 import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.loader.neo4j.GraphWriter;
+import org.convergence.loader.seed.SeedMatrixParser;
+import org.convergence.loader.taxonomy.Organisations;
+import org.convergence.loader.taxonomy.Taxonomy;
+import org.neo4j.driver.Driver;
 
 /**
  * One in-process Neo4j for all integration tests of a JVM, on a temporary store, reached over Bolt
@@ -35,6 +41,15 @@ public final class Neo4jServers {
             }
         }
         return embedded;
+    }
+
+    /** Empties the database, then loads the built-in seed matrix as data set {@code seed}. */
+    public static void clearAndLoadSeed(Driver driver) {
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("test/clear")).consume());
+        }
+        new GraphWriter(driver, 1000, l -> { }).write("seed", new SeedMatrixParser(Taxonomy.builtIn(),
+                Organisations.builtIn()).parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.MERGE);
     }
 
     /** Deletes a directory tree, best effort. */

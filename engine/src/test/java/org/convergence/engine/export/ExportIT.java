@@ -30,8 +30,6 @@ import org.convergence.engine.neo4j.RunReader;
 import org.convergence.loader.SourceText;
 import org.convergence.loader.csv.TwoModeCsvParser;
 import org.convergence.loader.neo4j.GraphWriter;
-import org.convergence.loader.seed.SeedMatrixParser;
-import org.convergence.loader.taxonomy.Organisations;
 import org.convergence.loader.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,12 +57,8 @@ class ExportIT {
 
     @BeforeEach
     void loadSeedAndWeightedDataAndAnalyseBoth() {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("test/clear")).consume());
-        }
+        Neo4jServers.clearAndLoadSeed(driver);
         GraphWriter writer = new GraphWriter(driver, 1000, l -> { });
-        writer.write("seed", new SeedMatrixParser(Taxonomy.builtIn(), Organisations.builtIn())
-                .parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.MERGE);
         // weighted, with a process name that needs escaping, and a theme that is not in the taxonomy
         writer.write("events", new TwoModeCsvParser(Taxonomy.builtIn()).parse(SourceText.decode("events.csv",
                 ("process,theme,relation,weight\nann,Remesas,AREA,2\nann,Turismo & <ocio>,AREA,0.5\n"

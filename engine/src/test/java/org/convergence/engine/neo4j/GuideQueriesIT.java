@@ -9,10 +9,6 @@ import java.util.regex.Pattern;
 import org.convergence.cypher.Cypher;
 import org.convergence.engine.Neo4jServers;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
-import org.convergence.loader.neo4j.GraphWriter;
-import org.convergence.loader.seed.SeedMatrixParser;
-import org.convergence.loader.taxonomy.Organisations;
-import org.convergence.loader.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -33,11 +29,7 @@ class GuideQueriesIT {
 
     @Test
     void everyGuideQueryRunsAndFindsTheSeedAndItsLatestRun() {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("test/clear")).consume());
-        }
-        new GraphWriter(driver, 1000, l -> { }).write("seed", new SeedMatrixParser(Taxonomy.builtIn(),
-                Organisations.builtIn()).parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.MERGE);
+        Neo4jServers.clearAndLoadSeed(driver);
         GraphReader.Snapshot read = new GraphReader(driver).snapshot("seed", null);
         new ResultWriter(driver).write("seed", "run-guide", "{}", "test",
                 ConvergenceAnalysis.run(read.data(), ConvergenceAnalysis.Parameters.defaults(), l -> { }), read.generation());

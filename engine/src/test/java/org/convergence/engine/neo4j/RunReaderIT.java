@@ -12,10 +12,6 @@ import org.convergence.cypher.Cypher;
 import org.convergence.engine.Neo4jServers;
 import org.convergence.engine.analysis.ClusterKind;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
-import org.convergence.loader.neo4j.GraphWriter;
-import org.convergence.loader.seed.SeedMatrixParser;
-import org.convergence.loader.taxonomy.Organisations;
-import org.convergence.loader.taxonomy.Taxonomy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -28,11 +24,7 @@ class RunReaderIT {
 
     @BeforeEach
     void loadSeed() {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("test/clear")).consume());
-        }
-        new GraphWriter(driver, 1000, l -> { }).write("seed", new SeedMatrixParser(Taxonomy.builtIn(),
-                Organisations.builtIn()).parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.MERGE);
+        Neo4jServers.clearAndLoadSeed(driver);
     }
 
     /** Analyses the seed (only the given relation kinds, null for all) and writes the run. */

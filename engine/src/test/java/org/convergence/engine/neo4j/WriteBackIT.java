@@ -35,11 +35,7 @@ class WriteBackIT {
 
     @BeforeEach
     void loadSeed() {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("test/clear")).consume());
-        }
-        new GraphWriter(driver, 1000, l -> { }).write("seed", new SeedMatrixParser(Taxonomy.builtIn(),
-                Organisations.builtIn()).parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.MERGE);
+        Neo4jServers.clearAndLoadSeed(driver);
     }
 
     /** The seed's generation as a reader sees it now. */

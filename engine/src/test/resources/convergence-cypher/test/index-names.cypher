@@ -1,3 +1,0 @@
-// The names of the indexes the database has.
-SHOW INDEXES YIELD name
-RETURN name
