@@ -1,6 +1,7 @@
 package org.convergence.engine.analysis;
 
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import java.util.List;
 
 /**
  * Overlap scores of converging process pairs with their significance: every pair sharing at least
@@ -135,6 +136,31 @@ public final class OverlapAnalysis {
 
         /** A list of ids: the first {@code count} of {@code ids}. */
         void field(String name, String[] ids, int count);
+    }
+
+    /**
+     * A {@link FieldSink} that takes every field as one boxed value (a {@code Long}, a {@code Double}, or
+     * the ids as an unmodifiable list), for writers that hand pairs on as maps or columns of objects.
+     */
+    @FunctionalInterface
+    public interface BoxedFieldSink extends FieldSink {
+        /** A field, boxed. */
+        void value(String name, Object value);
+
+        @Override
+        default void field(String name, long value) {
+            value(name, value);
+        }
+
+        @Override
+        default void field(String name, double value) {
+            value(name, value);
+        }
+
+        @Override
+        default void field(String name, String[] ids, int count) {
+            value(name, List.of(java.util.Arrays.copyOf(ids, count)));
+        }
     }
 
     /**

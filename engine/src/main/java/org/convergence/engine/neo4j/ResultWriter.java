@@ -264,8 +264,8 @@ public final class ResultWriter {
             ColumnFields columns = new ColumnFields();
             for (int a = 0; a < g.processCount() && !committers.failed(); a++) {
                 for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                    columns.add("a", elementOf[a]);
-                    columns.add("b", elementOf[pairs.b(i)]);
+                    columns.value("a", elementOf[a]);
+                    columns.value("b", elementOf[pairs.b(i)]);
                     result.fieldsOfPair(i, a, columns, scratch);
                     if (columns.rows() == BATCH) {
                         ColumnFields batch = columns;
@@ -389,7 +389,7 @@ public final class ResultWriter {
     }
 
     /** Pairs' fields as columns, one list per field, for one batch. */
-    private static final class ColumnFields implements OverlapAnalysis.FieldSink {
+    private static final class ColumnFields implements OverlapAnalysis.BoxedFieldSink {
         private final Map<String, List<Object>> columns = new LinkedHashMap<>();
 
         int rows() {
@@ -397,23 +397,9 @@ public final class ResultWriter {
             return first == null ? 0 : first.size();
         }
 
-        void add(String name, Object value) {
+        @Override
+        public void value(String name, Object value) {
             columns.computeIfAbsent(name, k -> new ArrayList<>(BATCH)).add(value);
-        }
-
-        @Override
-        public void field(String name, long value) {
-            add(name, value);
-        }
-
-        @Override
-        public void field(String name, double value) {
-            add(name, value);
-        }
-
-        @Override
-        public void field(String name, String[] ids, int count) {
-            add(name, List.of(java.util.Arrays.copyOf(ids, count)));
         }
     }
 }

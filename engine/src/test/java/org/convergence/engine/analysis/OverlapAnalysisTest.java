@@ -74,22 +74,7 @@ class OverlapAnalysisTest {
         assertThat(List.of(r.a(0), r.b(0), r.a(1), r.b(1), r.a(2), r.b(2), r.a(3), r.b(3)))
                 .containsExactly(0, 1, 0, 2, 2, 3, 1, 2);
         Map<String, Object> fields = new LinkedHashMap<>();
-        r.fields(0, r.a(0), new OverlapAnalysis.FieldSink() {
-            @Override
-            public void field(String name, long value) {
-                fields.put(name, value);
-            }
-
-            @Override
-            public void field(String name, double value) {
-                fields.put(name, value);
-            }
-
-            @Override
-            public void field(String name, String[] ids, int count) {
-                fields.put(name, List.of(java.util.Arrays.copyOf(ids, count)));
-            }
-        }, r.scratch());
+        r.fields(0, r.a(0), (OverlapAnalysis.BoxedFieldSink) fields::put, r.scratch());
         assertThat(fields.keySet()).containsExactly("shared", "sharedThemes", "jaccard", "overlap", "cosine", "dice",
                 "weightedJaccard", "adamicAdar", "resourceAllocation", "associationStrength", "pValue", "qValue");
         OverlapPairs.Pair ab = r.scores(0);

@@ -12,6 +12,7 @@ import org.convergence.cypher.Cypher;
 import org.convergence.engine.Neo4jServers;
 import org.convergence.engine.analysis.ClusterKind;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.OverlapAnalysis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -116,7 +117,7 @@ class RunReaderIT {
         RunReader.Run run = reader.run("seed", Optional.empty());
         List<String> order = new ArrayList<>();
         Map<String, Object> crmSoa = new LinkedHashMap<>();
-        long n = reader.pairs(run, new RunReader.PairSink() {
+        class Recorder implements RunReader.PairSink, OverlapAnalysis.BoxedFieldSink {
             private boolean record;
 
             @Override
@@ -131,26 +132,13 @@ class RunReaderIT {
             }
 
             @Override
-            public void field(String name, long value) {
-                put(name, value);
-            }
-
-            @Override
-            public void field(String name, double value) {
-                put(name, value);
-            }
-
-            @Override
-            public void field(String name, String[] ids, int count) {
-                put(name, List.of(java.util.Arrays.copyOf(ids, count)));
-            }
-
-            private void put(String name, Object value) {
+            public void value(String name, Object value) {
                 if (record) {
                     crmSoa.put(name, value);
                 }
             }
-        });
+        }
+        long n = reader.pairs(run, new Recorder());
         assertThat(n).isEqualTo(5);
         assertThat(order).containsExactly("CRM-CSM", "CRM-PPP", "CRM-SOA", "CSM-SOA", "PPP-SOA");
         assertThat(crmSoa.keySet()).containsExactlyElementsOf(run.pairFields().stream()
