@@ -8,16 +8,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link OverlapPairs}).
  *
  * <p>Method: the upper triangle of the sparse product {@code B·Bᵀ} of the process × theme incidence
- * matrix, row by row (Gustavson's algorithm, in two passes as in SciPy's sparse matmul): a symbolic
- * pass counts each row's pairs, then a numeric pass walks, for process {@code a}, its themes and for
- * each the processes after {@code a} in the theme's sorted column (found through the graph's cross
- * index of column positions, without a search), accumulating into a
- * dense per-thread array, and writes the row straight into exactly sized output arrays, its second
- * processes in ascending order (from a bit set of the processes met when that is cheaper than sorting
- * them). The result is in compressed sparse row form with sorted column indexes (row offsets, second
- * process, shared count), like SciPy's. Rows are split into chunks taken by worker threads; the output
- * does not depend on the thread count. Time {@code O(Σ_t deg(t)²)}, memory {@code O(P)} per thread
- * plus the output.
+ * matrix, row by row (Gustavson's algorithm): for process {@code a}, its themes and for each the
+ * processes after {@code a} in the theme's sorted column (found through the graph's cross index of
+ * column positions, without a search), accumulated into a dense per-thread array; the row's second
+ * processes are put in ascending order (from a bit set of the processes met when that is cheaper than
+ * sorting them) and written straight into the output columns. The result is in compressed sparse row
+ * form with sorted column indexes (row offsets, second process, shared count), like SciPy's.
+ *
+ * <p>Where the output goes: row {@code a} has at most {@code min(P − 1 − a, Σ_t |processes after a in
+ * t|)} pairs. When those bounds over all rows take at most a sixteenth of the heap, each row is written
+ * in a slot of its bound in one pass and the rows are then moved together (and the columns shortened
+ * when the bounds overshot by more than a quarter). Otherwise a first pass counts each row's pairs, as
+ * in SciPy's two-pass sparse matmul, and the second writes them into exactly sized columns. Rows are
+ * split into chunks taken by worker threads; the output does not depend on the thread count or the
+ * layout. Time {@code O(Σ_t deg(t)²)}, memory {@code O(P)} per thread plus the output.
  */
 public final class OverlapKernel {
 
@@ -84,42 +88,108 @@ public final class OverlapKernel {
      */
     public static OverlapPairs compute(BipartiteGraph graph, Parameters parameters,
             java.util.function.IntConsumer progress) {
+        return compute(graph, parameters, progress, Runtime.getRuntime().maxMemory() / SLOT_HEAP_SHARE);
+    }
+
+    /** The one-pass layout may reserve up to this share (1/n) of the maximum heap in row slots. */
+    private static final int SLOT_HEAP_SHARE = 16;
+
+    /**
+     * Computes the overlapping pairs in one pass when the row slots take at most {@code slotBytes}, else in
+     * two (counting, then writing).
+     */
+    static OverlapPairs compute(BipartiteGraph graph, Parameters parameters, java.util.function.IntConsumer progress,
+            long slotBytes) {
         int n = graph.processCount();
-        int[] rowCount = new int[n];
-        ParallelRows.run(n, parameters.threads(), () -> {
-            Worker worker = new Worker(graph, parameters);
-            return (from, to) -> worker.countRows(from, to, rowCount);
-        });
-        long total = 0;
-        int[] rowStart = new int[n + 1];
-        for (int a = 0; a < n; a++) {
-            total += rowCount[a];
-            if (total > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException(String.format(java.util.Locale.ROOT, "More than %,d overlapping pairs:"
-                        + " too many to hold; use top-k (--top-k) or a larger --min-shared", Integer.MAX_VALUE - 8));
-            }
-            rowStart[a + 1] = (int) total;
-        }
         int side = 0;
         if (parameters.testCells()) {
             int max = graph.maxProcessDegree();
             side = max <= Significance.DENSE_LIMIT ? max + 1 : 0;
         }
-        OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart, parameters.scores(), side);
+        int[] slotStart = boundedRows(graph, slotBytes / bytesPerPair(parameters, side));
+        int[] rowStart;
+        int[] rowCount = new int[n];
+        OverlapPairs.Columns out;
+        if (slotStart != null) {
+            // one pass: each row written in a slot as large as its bound, then the rows moved together
+            out = new OverlapPairs.Columns(slotStart[n], parameters.scores(), side);
+            writeAll(graph, parameters, slotStart, rowCount, out, progress);
+            rowStart = new int[n + 1];
+            for (int a = 0; a < n; a++) {
+                rowStart[a + 1] = rowStart[a] + rowCount[a];
+            }
+            out.compact(slotStart, rowStart);
+            if (parameters.scores() || slotStart[n] - rowStart[n] > rowStart[n] / 4 + 4096) {
+                out.trim(rowStart[n]);
+            }
+        } else {
+            ParallelRows.run(n, parameters.threads(), () -> {
+                Worker worker = new Worker(graph, parameters);
+                return (from, to) -> worker.countRows(from, to, rowCount);
+            });
+            rowStart = new int[n + 1];
+            long total = 0;
+            for (int a = 0; a < n; a++) {
+                total += rowCount[a];
+                if (total > Integer.MAX_VALUE - 8) {
+                    throw new IllegalStateException(String.format(java.util.Locale.ROOT, "More than %,d overlapping pairs:"
+                            + " too many to hold; use top-k (--top-k) or a larger --min-shared", Integer.MAX_VALUE - 8));
+                }
+                rowStart[a + 1] = (int) total;
+            }
+            out = new OverlapPairs.Columns(rowStart[n], parameters.scores(), side);
+            writeAll(graph, parameters, rowStart, rowCount, out, progress);
+        }
+        out.rowStart = rowStart;
+        return OverlapPairs.of(graph, out);
+    }
+
+    private static int bytesPerPair(Parameters parameters, int side) {
+        return 8 + (side > 0 ? 4 : 0) + (parameters.scores() ? 32 : 0);
+    }
+
+    /**
+     * Row slots sized by each row's bound {@code min(P − 1 − a, Σ_t |processes after a in t|)}, when the
+     * bound over all rows is at most {@code limit} pairs; else null.
+     */
+    private static int[] boundedRows(BipartiteGraph g, long limit) {
+        int n = g.processCount();
+        int[] po = g.processOffsets();
+        int[] pt = g.processThemes();
+        int[] themeTo = g.themeOffsets();
+        int[] at = g.columnPositions();
+        int[] slot = new int[n + 1];
+        long total = 0;
+        for (int a = 0; a < n; a++) {
+            long bound = 0;
+            for (int k = po[a], end = po[a + 1]; k < end; k++) {
+                bound += themeTo[pt[k] + 1] - at[k] - 1;
+            }
+            total += Math.min(bound, n - 1 - a);
+            if (total > limit || total > Integer.MAX_VALUE - 8) {
+                return null;
+            }
+            slot[a + 1] = (int) total;
+        }
+        return slot;
+    }
+
+    private static void writeAll(BipartiteGraph graph, Parameters parameters, int[] slotStart, int[] rowCount,
+            OverlapPairs.Columns out, java.util.function.IntConsumer progress) {
+        int n = graph.processCount();
         AtomicInteger rowsDone = new AtomicInteger();
         AtomicInteger lastDecile = new AtomicInteger();
-        ParallelRows.run(n, parameters.threads(), () -> {
+        java.util.function.IntConsumer done = rows -> {
+            int decile = (int) (10L * rowsDone.addAndGet(rows) / Math.max(1, n));
+            int last = lastDecile.get();
+            if (decile > last && lastDecile.compareAndSet(last, decile)) {
+                progress.accept(decile * 10);
+            }
+        };
+        ParallelRows.runLoops(n, parameters.threads(), ParallelRows.CHUNK, () -> {
             Worker worker = new Worker(graph, parameters);
-            return (from, to) -> {
-                worker.writeRows(from, to, rowStart, out);
-                int decile = (int) (10L * rowsDone.addAndGet(to - from) / Math.max(1, n));
-                int last = lastDecile.get();
-                if (decile > last && lastDecile.compareAndSet(last, decile)) {
-                    progress.accept(decile * 10);
-                }
-            };
+            return chunks -> worker.writeRows(chunks, slotStart, rowCount, out, done);
         });
-        return OverlapPairs.of(graph, out);
     }
 
     /**
@@ -178,60 +248,16 @@ public final class OverlapKernel {
         }
 
         /** Accumulates the shared counts of row {@code a} into {@code count}; returns how many b were met. */
-        private int accumulate(int a) {
+        private int accumulateRow(int a) {
             int[] po = g.processOffsets();
             int[] pt = g.processThemes();
-            int[] to = g.themeOffsets();
-            int[] tp = g.themeProcesses();
-            int[] at = g.columnPositions();
-            int[] cnt = count;
-            int[] seen = touched;
+            int[] themeTo = g.themeOffsets();
+            int[] position = g.columnPositions();
             int size = 0;
             for (int k = po[a], end = po[a + 1]; k < end; k++) {
-                int colTo = to[pt[k] + 1];
-                for (int j = at[k] + 1; j < colTo; j++) {
-                    int b = tp[j];
-                    if (cnt[b]++ == 0) {
-                        seen[size++] = b;
-                    }
-                }
+                size = accumulate(position[k] + 1, themeTo[pt[k] + 1], size);
             }
             return size;
-        }
-
-        /**
-         * Puts the first {@code size} entries of {@code touched} (distinct processes after {@code a}) in
-         * ascending order: through the bit set when scanning its words from {@code a} on costs less than
-         * sorting, else by sorting.
-         */
-        private void sortTouched(int a, int size) {
-            int[] seen = touched;
-            int n = g.processCount();
-            int firstWord = (a + 1) >>> 6;
-            int lastWord = (n - 1) >>> 6;
-            if (size < 2) {
-                return;
-            }
-            if (lastWord - firstWord + 1 > 4L * size) {
-                java.util.Arrays.sort(seen, 0, size);
-                return;
-            }
-            long[] bits = seenBits;
-            for (int i = 0; i < size; i++) {
-                int b = seen[i];
-                bits[b >>> 6] |= 1L << b;
-            }
-            int out = 0;
-            for (int w = firstWord; w <= lastWord; w++) {
-                long word = bits[w];
-                if (word != 0) {
-                    bits[w] = 0;
-                    do {
-                        seen[out++] = (w << 6) + Long.numberOfTrailingZeros(word);
-                        word &= word - 1;
-                    } while (word != 0);
-                }
-            }
         }
 
         void countRows(int from, int to, int[] rowCount) {
@@ -242,7 +268,7 @@ public final class OverlapKernel {
             int[] cnt = count;
             int[] seen = touched;
             for (int a = from; a < to; a++) {
-                int size = accumulate(a);
+                int size = accumulateRow(a);
                 int listed = 0;
                 for (int i = 0; i < size; i++) {
                     int b = seen[i];
@@ -291,50 +317,145 @@ public final class OverlapKernel {
             }
         }
 
-        void writeRows(int from, int to, int[] rowStart, OverlapPairs.Columns out) {
+        void writeRows(ParallelRows.Chunks chunks, int[] slotStart, int[] rowCount, OverlapPairs.Columns out,
+                java.util.function.IntConsumer done) {
+            for (int from = chunks.take(); from >= 0; from = chunks.take()) {
+                int to = chunks.end(from);
+                for (int a = from; a < to; a++) {
+                    int listed = writeRow(a, slotStart[a], out.b, out.shared, out.cellOf, out.table, out.side);
+                    if (listed > slotStart[a + 1] - slotStart[a]) {
+                        throw new IllegalStateException("Row " + a + ": " + listed + " pairs in a slot of "
+                                + (slotStart[a + 1] - slotStart[a]));
+                    }
+                    if (out.jaccard != null) {
+                        writeScores(a, slotStart[a], listed, out);
+                    }
+                    rowCount[a] = listed;
+                }
+                done.accept(to - from);
+            }
+        }
+
+        /**
+         * Writes the pairs of row {@code a} from {@code at} on: the shared counts accumulated in
+         * {@code count}, the second processes put in order, then each listed pair's second process,
+         * shared count and test cell. Each step is a small method invoked once per row (or per theme), not
+         * one loop over many rows: in a fresh JVM the JIT compiles small, often invoked methods soon after
+         * the pass starts, and every later row then runs the compiled code, where a long loop waits for a
+         * larger compilation and is entered by it only in the middle of its run.
+         *
+         * @return the number of pairs listed
+         */
+        private int writeRow(int a, int at, int[] outB, int[] outShared, int[] cellOf, int[] table, int side) {
+            int size = accumulateRow(a);
+            order(a, size);
+            int[] po = g.processOffsets();
+            return cellOf == null ? emit(at, size, outB, outShared)
+                    : emitWithCells(po[a + 1] - po[a], at, size, outB, outShared, cellOf, table, side);
+        }
+
+        /** Counts the processes {@code tp[from..to)} of one theme's column; returns the distinct ones met so far. */
+        private int accumulate(int from, int to, int size) {
+            int[] tp = g.themeProcesses();
             int[] cnt = count;
             int[] seen = touched;
+            for (int j = from; j < to; j++) {
+                int b = tp[j];
+                if (cnt[b]++ == 0) {
+                    seen[size++] = b;
+                }
+            }
+            return size;
+        }
+
+        /**
+         * Puts the first {@code size} processes met in row {@code a} in ascending order: through the bit
+         * set while scanning its words from {@code a} on costs less than sorting them.
+         */
+        private void order(int a, int size) {
+            int[] seen = touched;
+            int firstWord = (a + 1) >>> 6;
+            int lastWord = (g.processCount() - 1) >>> 6;
+            if (size < 2) {
+                return;
+            }
+            if (lastWord - firstWord + 1 > 4L * size) {
+                java.util.Arrays.sort(seen, 0, size);
+                return;
+            }
+            long[] bits = seenBits;
+            for (int i = 0; i < size; i++) {
+                int b = seen[i];
+                bits[b >>> 6] |= 1L << b;
+            }
+            int sorted = 0;
+            for (int w = firstWord; w <= lastWord; w++) {
+                long word = bits[w];
+                if (word != 0) {
+                    bits[w] = 0;
+                    do {
+                        seen[sorted++] = (w << 6) + Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                    } while (word != 0);
+                }
+            }
+        }
+
+        /** Writes the listed pairs of a row in order and clears their counts; returns how many. */
+        private int emit(int at, int size, int[] outB, int[] outShared) {
+            int[] cnt = count;
+            int[] seen = touched;
+            int listed = 0;
+            for (int i = 0; i < size; i++) {
+                int b = seen[i];
+                int c = cnt[b];
+                cnt[b] = 0;
+                if (c >= minShared) {
+                    outB[at + listed] = b;
+                    outShared[at + listed] = c;
+                    listed++;
+                }
+            }
+            return listed;
+        }
+
+        /** As {@link #emit}, with each pair's test cell, marking the cells in use. */
+        private int emitWithCells(int degreeA, int at, int size, int[] outB, int[] outShared, int[] cellOf,
+                int[] table, int side) {
             int[] po = g.processOffsets();
-            boolean scores = out.jaccard != null;
-            int[] outB = out.b;
-            int[] outShared = out.shared;
-            int[] cellOf = out.cellOf;
-            int[] table = out.table;
-            int side = out.side;
-            for (int a = from; a < to; a++) {
-                int size = accumulate(a);
-                sortTouched(a, size);
-                int at = rowStart[a];
-                int degreeA = po[a + 1] - po[a];
-                double da = degreeA;
-                int listed = 0;
-                for (int i = 0; i < size; i++) {
-                    int b = seen[i];
-                    int c = cnt[b];
-                    cnt[b] = 0;
-                    if (c >= minShared) {
-                        outB[at + listed] = b;
-                        outShared[at + listed] = c;
-                        if (cellOf != null) {
-                            // concurrent workers may mark the same cell: they all write 1
-                            int cell = Significance.denseIndex(c, degreeA, po[b + 1] - po[b], side);
-                            cellOf[at + listed] = cell;
-                            table[cell] = 1;
-                        }
-                        if (scores) {
-                            double db = degree[b];
-                            out.jaccard[at + listed] = c / (da + db - c);
-                            out.overlap[at + listed] = c / Math.min(da, db);
-                            out.cosine[at + listed] = c / Math.sqrt(da * db);
-                            out.dice[at + listed] = 2.0 * c / (da + db);
-                        }
-                        listed++;
+            int[] cnt = count;
+            int[] seen = touched;
+            int listed = 0;
+            for (int i = 0; i < size; i++) {
+                int b = seen[i];
+                int c = cnt[b];
+                cnt[b] = 0;
+                if (c >= minShared) {
+                    outB[at + listed] = b;
+                    outShared[at + listed] = c;
+                    int cell = Significance.denseIndex(c, degreeA, po[b + 1] - po[b], side);
+                    cellOf[at + listed] = cell;
+                    // concurrent workers may mark the same cell; a cell already marked is only read, so that
+                    // the cores do not take its cache line from each other
+                    if (table[cell] == 0) {
+                        table[cell] = 1;
                     }
+                    listed++;
                 }
-                if (listed != rowStart[a + 1] - at) {
-                    throw new IllegalStateException("Row " + a + ": the counting pass found " + (rowStart[a + 1] - at)
-                            + " pairs, the writing pass " + listed);
-                }
+            }
+            return listed;
+        }
+
+        /** Stores the Jaccard, overlap, cosine and Dice columns of a written row. */
+        private void writeScores(int a, int at, int listed, OverlapPairs.Columns out) {
+            double da = degree[a];
+            for (int i = at; i < at + listed; i++) {
+                double c = out.shared[i];
+                double db = degree[out.b[i]];
+                out.jaccard[i] = c / (da + db - c);
+                out.overlap[i] = c / Math.min(da, db);
+                out.cosine[i] = c / Math.sqrt(da * db);
+                out.dice[i] = 2.0 * c / (da + db);
             }
         }
     }

@@ -162,25 +162,28 @@ public final class OverlapPairs {
 
     /** Exactly sized output columns that the kernel's workers fill in place. */
     static final class Columns {
-        final int[] rowStart;
-        final int[] b;
-        final int[] shared;
-        final double[] jaccard;
-        final double[] overlap;
-        final double[] cosine;
-        final double[] dice;
+        int[] rowStart;
+        int[] b;
+        int[] shared;
+        double[] jaccard;
+        double[] overlap;
+        double[] cosine;
+        double[] dice;
         final int side;
         final int[] table;
-        final int[] cellOf;
+        int[] cellOf;
 
         Columns(int[] rowStart, boolean scores) {
-            this(rowStart, scores, 0);
+            this(rowStart[rowStart.length - 1], scores, 0);
+            this.rowStart = rowStart;
         }
 
-        /** @param side the dense test table's side, or 0 for no test cells */
-        Columns(int[] rowStart, boolean scores, int side) {
-            this.rowStart = rowStart;
-            int size = rowStart[rowStart.length - 1];
+        /**
+         * @param capacity pairs the columns hold
+         * @param side the dense test table's side, or 0 for no test cells
+         */
+        Columns(int capacity, boolean scores, int side) {
+            int size = capacity;
             b = new int[size];
             shared = new int[size];
             jaccard = scores ? new double[size] : null;
@@ -190,6 +193,31 @@ public final class OverlapPairs {
             this.side = side;
             table = side > 0 ? new int[side * side * side] : null;
             cellOf = side > 0 ? new int[size] : null;
+        }
+
+        /** Shortens every column to {@code size} pairs, releasing the rest. */
+        void trim(int size) {
+            b = Arrays.copyOf(b, size);
+            shared = Arrays.copyOf(shared, size);
+            cellOf = cellOf == null ? null : Arrays.copyOf(cellOf, size);
+            jaccard = jaccard == null ? null : Arrays.copyOf(jaccard, size);
+            overlap = overlap == null ? null : Arrays.copyOf(overlap, size);
+            cosine = cosine == null ? null : Arrays.copyOf(cosine, size);
+            dice = dice == null ? null : Arrays.copyOf(dice, size);
+        }
+
+        /** Moves each row {@code a} from {@code from[a]} to {@code to[a]} (never later), in row order. */
+        void compact(int[] from, int[] to) {
+            for (int a = 0; a + 1 < to.length; a++) {
+                int count = to[a + 1] - to[a];
+                if (from[a] != to[a] && count > 0) {
+                    for (Object column : new Object[] {b, shared, cellOf, jaccard, overlap, cosine, dice}) {
+                        if (column != null) {
+                            System.arraycopy(column, from[a], column, to[a], count);
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -222,7 +250,7 @@ public final class OverlapPairs {
     }
 
     static OverlapPairs of(BipartiteGraph graph, Columns c) {
-        OverlapPairs pairs = new OverlapPairs(graph, c.b.length, c.rowStart, c.b, c.shared);
+        OverlapPairs pairs = new OverlapPairs(graph, c.rowStart[c.rowStart.length - 1], c.rowStart, c.b, c.shared);
         if (c.jaccard != null) {
             pairs.scoreColumns = new double[][] {c.jaccard, c.overlap, c.cosine, c.dice};
         }

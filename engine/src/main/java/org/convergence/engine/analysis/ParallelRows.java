@@ -24,6 +24,35 @@ final class ParallelRows {
         void rows(int from, int to);
     }
 
+    /**
+     * The chunks of rows the workers take in turn. A worker that takes them in its own loop
+     * ({@link #runLoops}) keeps running in one method, so that once the JIT compiles that loop (on-stack
+     * replacement) the compiled code serves every later chunk, not only the chunk it was compiled in.
+     */
+    static final class Chunks {
+        private final AtomicInteger next = new AtomicInteger();
+        private final int n;
+        private final int chunk;
+        private final int chunks;
+
+        private Chunks(int n, int chunk) {
+            this.n = n;
+            this.chunk = chunk;
+            this.chunks = (n + chunk - 1) / chunk;
+        }
+
+        /** @return the first row of the next chunk, or -1 when every chunk is taken */
+        int take() {
+            int c = next.getAndIncrement();
+            return c < chunks ? c * chunk : -1;
+        }
+
+        /** @return one past the last row of the chunk that starts at {@code from} */
+        int end(int from) {
+            return Math.min(n, from + chunk);
+        }
+    }
+
     private ParallelRows() {
     }
 
@@ -34,9 +63,20 @@ final class ParallelRows {
 
     /** Runs tasks over all rows in chunks of {@code chunk} rows. */
     static void run(int n, int threads, int chunk, Supplier<Task> perThread) {
-        int chunks = (n + chunk - 1) / chunk;
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.max(1, Math.min(threads, chunks));
+        runLoops(n, threads, chunk, () -> {
+            Task task = perThread.get();
+            return chunks -> {
+                for (int from = chunks.take(); from >= 0; from = chunks.take()) {
+                    task.rows(from, chunks.end(from));
+                }
+            };
+        });
+    }
+
+    /** Runs loops that take chunks of {@code chunk} rows themselves, one loop per worker. */
+    static void runLoops(int n, int threads, int chunk, Supplier<java.util.function.Consumer<Chunks>> perThread) {
+        Chunks all = new Chunks(n, chunk);
+        int workers = Math.max(1, Math.min(threads, all.chunks));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "convergence-rows");
             t.setDaemon(true);
@@ -45,12 +85,7 @@ final class ParallelRows {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    Task task = perThread.get();
-                    for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                        task.rows(c * chunk, Math.min(n, (c + 1) * chunk));
-                    }
-                }));
+                futures.add(pool.submit(() -> perThread.get().accept(all)));
             }
             for (Future<?> f : futures) {
                 f.get();

@@ -180,6 +180,44 @@ class OverlapKernelTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void oneAndTwoPassLayoutsGiveTheSameColumns(int minShared) {
+        // Zipf 0.9: many pairs share several themes, so the row bounds exceed the rows by far and the
+        // one-pass layout is moved together and then trimmed
+        BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(500, 300, 6000, 0.9, minShared));
+        for (boolean cells : new boolean[] {false, true}) {
+            OverlapKernel.Parameters parameters = new OverlapKernel.Parameters(minShared, 2, minShared == 2, cells);
+            OverlapPairs onePass = OverlapKernel.compute(g, parameters, percent -> { }, Long.MAX_VALUE);
+            OverlapPairs twoPass = OverlapKernel.compute(g, parameters, percent -> { }, 0);
+            assertThat(onePass.size()).as("cells %s", cells).isEqualTo(twoPass.size()).isPositive();
+            for (int a = 0; a <= g.processCount(); a++) {
+                assertThat(a < g.processCount() ? onePass.rowStart(a) : onePass.size())
+                        .isEqualTo(a < g.processCount() ? twoPass.rowStart(a) : twoPass.size());
+            }
+            for (int i = 0; i < onePass.size(); i++) {
+                assertThat(onePass.b(i)).isEqualTo(twoPass.b(i));
+                assertThat(onePass.shared(i)).isEqualTo(twoPass.shared(i));
+            }
+            if (parameters.scores()) {
+                double[][] one = onePass.scoreColumns().orElseThrow();
+                assertThat(one[0]).hasSize(onePass.size());
+                for (int m = 0; m < 4; m++) {
+                    assertThat(one[m]).containsExactly(twoPass.scoreColumns().orElseThrow()[m]);
+                }
+            }
+            OverlapPairs.TestCells oneCells = onePass.takeTestCells();
+            OverlapPairs.TestCells twoCells = twoPass.takeTestCells();
+            if (cells) {
+                assertThat(oneCells.table()).containsExactly(twoCells.table());
+                assertThat(java.util.Arrays.copyOf(oneCells.cellOf(), onePass.size()))
+                        .containsExactly(java.util.Arrays.copyOf(twoCells.cellOf(), twoPass.size()));
+            } else {
+                assertThat(oneCells).isNull();
+            }
+        }
+    }
+
     @Test
     void everyRowIsSortedBySecondProcessWhetherFromTheBitSetOrBySorting() {
         // 3,000 processes: early rows scan the bit set, late short rows sort their few partners
