@@ -181,6 +181,62 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
          * SHA-256 of the edges as lines {@code process \t theme \t relation \t weight} ({@code null} when
          * unweighted), sorted and joined by newlines, streamed into the digest edge by edge.
          */
+        /**
+         * Feeds the fingerprint's lines to the digest through a 64 KiB buffer: the same bytes as one
+         * {@code update} per field, in far fewer calls.
+         */
+        private static final class DigestFeed {
+            private final java.security.MessageDigest digest;
+            private final byte[] buffer = new byte[1 << 16];
+            private int length;
+
+            DigestFeed(java.security.MessageDigest digest) {
+                this.digest = digest;
+            }
+
+            /** One edge's line, {@code process⇥theme⇥relation⇥weight}, after a newline unless it is the first. */
+            void line(boolean newline, int e, byte[] process, byte[] theme, byte[] relation, String[] weightText) {
+                if (newline) {
+                    put((byte) '\n');
+                }
+                put(process);
+                put((byte) '\t');
+                put(theme);
+                put((byte) '\t');
+                put(relation);
+                put((byte) '\t');
+                String weight = weightText[e];
+                for (int c = 0; c < weight.length(); c++) {
+                    // Double.toString and "null" are ASCII
+                    put((byte) weight.charAt(c));
+                }
+            }
+
+            private void put(byte b) {
+                if (length == buffer.length) {
+                    flush();
+                }
+                buffer[length++] = b;
+            }
+
+            private void put(byte[] bytes) {
+                if (bytes.length > buffer.length - length) {
+                    flush();
+                    if (bytes.length > buffer.length) {
+                        digest.update(bytes);
+                        return;
+                    }
+                }
+                System.arraycopy(bytes, 0, buffer, length, bytes.length);
+                length += bytes.length;
+            }
+
+            void flush() {
+                digest.update(buffer, 0, length);
+                length = 0;
+            }
+        }
+
         private String fingerprint(String[] p, String[] t, int[] ep, int[] et) {
             int m = ep.length;
             int[] order = new int[m];
@@ -213,19 +269,12 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
             byte[][] processBytes = utf8(p);
             byte[][] themeBytes = utf8(t);
             byte[][] relationBytes = utf8(relations.toArray(String[]::new));
+            DigestFeed feed = new DigestFeed(digest);
             for (int i = 0; i < m; i++) {
-                int e = order[i];
-                if (i > 0) {
-                    digest.update((byte) '\n');
-                }
-                digest.update(processBytes[ep[e]]);
-                digest.update((byte) '\t');
-                digest.update(themeBytes[et[e]]);
-                digest.update((byte) '\t');
-                digest.update(relationBytes[edgeRelation.getInt(e)]);
-                digest.update((byte) '\t');
-                digest.update(weightText[e].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                feed.line(i > 0, order[i], processBytes[ep[order[i]]], themeBytes[et[order[i]]],
+                        relationBytes[edgeRelation.getInt(order[i])], weightText);
             }
+            feed.flush();
             return java.util.HexFormat.of().formatHex(digest.digest());
         }
 

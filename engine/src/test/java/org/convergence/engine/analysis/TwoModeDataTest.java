@@ -46,6 +46,21 @@ class TwoModeDataTest {
     }
 
     @Test
+    void fingerprintOfMoreBytesThanTheDigestBufferAndOfAnIdLongerThanIt() {
+        // about 200 KiB of lines, a non-ASCII theme, and one process id of 70,000 characters: the lines
+        // cross the 64 KiB buffer and the long id bypasses it
+        Random random = new Random(31);
+        List<TwoModeData.Row> rows = new ArrayList<>();
+        String longId = "p".repeat(70_000);
+        for (int i = 0; i < 4000; i++) {
+            String p = i == 17 ? longId : "process number " + random.nextInt(900);
+            String t = "théme número " + random.nextInt(700);
+            rows.add(new TwoModeData.Row(p, p, t, t, "ACTION_PLAN", i % 3 == 0 ? null : random.nextDouble()));
+        }
+        assertThat(TwoModeData.of(rows).fingerprint()).isEqualTo(joinedLinesFingerprint(rows));
+    }
+
+    @Test
     void fingerprintChangesWithAnyEdge() {
         List<TwoModeData.Row> rows = randomRows(9, true);
         String before = TwoModeData.of(rows).fingerprint();
