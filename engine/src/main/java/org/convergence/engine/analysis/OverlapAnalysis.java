@@ -346,13 +346,23 @@ public final class OverlapAnalysis {
         int rankCount = ranks + 1;
         int n = pairs.size();
         int[] testOf = tested.testOf();
+        // the rank of what testOf holds: a test, or a dense cell that stands for one
+        int[] rankOfKey = rankOf;
+        if (tested.cellTest() != null) {
+            int[] cellTest = tested.cellTest();
+            rankOfKey = new int[cellTest.length];
+            for (int x = 0; x < cellTest.length; x++) {
+                rankOfKey[x] = cellTest[x] < 0 ? 0 : rankOf[cellTest[x]];
+            }
+        }
+        int[] keyRank = rankOfKey;
         int[][] next;
-        int slices;
+        int[] sliceStart;
         if (tested.sliceCounts() != null) {
-            // significance counted each test's pairs per slice: sum them per rank instead of counting again
-            slices = tested.sliceCounts().length;
-            next = new int[slices][rankCount];
-            for (int slice = 0; slice < slices; slice++) {
+            // significance (or the kernel) counted each test's pairs per slice: sum them per rank
+            sliceStart = tested.sliceStart();
+            next = new int[tested.sliceCounts().length][rankCount];
+            for (int slice = 0; slice < next.length; slice++) {
                 int[] perTest = tested.sliceCounts()[slice];
                 for (int k = 0; k < d; k++) {
                     next[slice][rankOf[k]] += perTest[k];
@@ -360,18 +370,22 @@ public final class OverlapAnalysis {
             }
         } else {
             int sliceCount = Significance.slices(n, rankCount);
-            slices = sliceCount;
-            next = new int[slices][];
+            sliceStart = new int[sliceCount + 1];
+            for (int slice = 0; slice <= sliceCount; slice++) {
+                sliceStart[slice] = Significance.sliceStart(n, sliceCount, slice);
+            }
+            next = new int[sliceCount][];
             int[][] counted = next;
-            java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
+            int[] starts = sliceStart;
+            java.util.stream.IntStream.range(0, sliceCount).parallel().forEach(slice -> {
                 int[] count = new int[rankCount];
-                int end = Significance.sliceStart(n, sliceCount, slice + 1);
-                for (int i = Significance.sliceStart(n, sliceCount, slice); i < end; i++) {
-                    count[rankOf[testOf[i]]]++;
+                for (int i = starts[slice], end = starts[slice + 1]; i < end; i++) {
+                    count[keyRank[testOf[i]]]++;
                 }
                 counted[slice] = count;
             });
         }
+        int slices = next.length;
         int running = 0;
         for (int r = 0; r < rankCount; r++) {
             for (int slice = 0; slice < slices; slice++) {
@@ -381,12 +395,11 @@ public final class OverlapAnalysis {
             }
         }
         int[] order = new int[n];
-        int sliceCount = slices;
+        int[] starts = sliceStart;
         java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
             int[] at = next[slice];
-            int end = Significance.sliceStart(n, sliceCount, slice + 1);
-            for (int i = Significance.sliceStart(n, sliceCount, slice); i < end; i++) {
-                order[at[rankOf[testOf[i]]]++] = i;
+            for (int i = starts[slice], end = starts[slice + 1]; i < end; i++) {
+                order[at[keyRank[testOf[i]]]++] = i;
             }
         });
         return order;

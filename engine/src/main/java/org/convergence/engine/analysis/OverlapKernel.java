@@ -33,7 +33,8 @@ public final class OverlapKernel {
      * @param scores whether to store Jaccard, overlap, cosine and Dice columns while writing each row
      *     (otherwise they are derived on demand from the shared count and the degrees)
      * @param testCells whether to record each pair's cell in {@link Significance}'s dense table of distinct
-     *     tests while writing (when no process has more than {@code Significance.DENSE_LIMIT} themes)
+     *     tests while writing, and count the pairs of each cell per slice of the rows (when no process has
+     *     more than {@code Significance.DENSE_LIMIT} themes)
      */
     public record Parameters(int minShared, int threads, boolean scores, boolean testCells) {
 
@@ -174,6 +175,12 @@ public final class OverlapKernel {
         return slot;
     }
 
+    /**
+     * The write pass. Without test cells, workers take chunks of {@value ParallelRows#CHUNK} rows. With
+     * them, the rows are cut into slices of about equal room (so about equal work) and each slice counts
+     * its pairs per test cell in an array of its own: significance and the ranking then read the slices'
+     * counts instead of passing over the pairs again.
+     */
     private static void writeAll(BipartiteGraph graph, Parameters parameters, int[] slotStart, int[] rowCount,
             OverlapPairs.Columns out, java.util.function.IntConsumer progress) {
         int n = graph.processCount();
@@ -186,11 +193,37 @@ public final class OverlapKernel {
                 progress.accept(decile * 10);
             }
         };
-        ParallelRows.runLoops(n, parameters.threads(), ParallelRows.CHUNK, () -> {
+        if (out.side == 0) {
+            ParallelRows.runLoops(n, parameters.threads(), ParallelRows.CHUNK, () -> {
+                Worker worker = new Worker(graph, parameters);
+                return chunks -> worker.writeRows(chunks, slotStart, rowCount, out, null, done);
+            });
+            return;
+        }
+        int cells = Significance.cells(out.side);
+        int slices = (int) Math.max(1, Math.min(Math.min(n, SLICES_PER_THREAD * parameters.threads()),
+                Math.max(parameters.threads(), CELL_COUNT_BUDGET / cells)));
+        int[] bounds = new int[slices + 1];
+        for (int s = 1, a = 0; s <= slices; s++) {
+            long target = (long) slotStart[n] * s / slices;
+            while (a < n && slotStart[a] < target) {
+                a++;
+            }
+            bounds[s] = s == slices ? n : Math.max(a, bounds[s - 1]);
+        }
+        out.sliceRows = bounds;
+        out.sliceCounts = new int[slices][];
+        ParallelRows.runLoops(bounds, parameters.threads(), () -> {
             Worker worker = new Worker(graph, parameters);
-            return chunks -> worker.writeRows(chunks, slotStart, rowCount, out, done);
+            return chunks -> worker.writeRows(chunks, slotStart, rowCount, out, out.sliceCounts, done);
         });
     }
+
+    /** Slices per thread when the write pass counts test cells per slice. */
+    private static final int SLICES_PER_THREAD = 8;
+
+    /** Most test-cell counters the slices may hold together, unless there is one slice per thread. */
+    private static final long CELL_COUNT_BUDGET = 1 << 22;
 
     /**
      * Counts the pairs sharing at least one theme without storing them: {@code O(P)} memory per thread.
@@ -318,11 +351,17 @@ public final class OverlapKernel {
         }
 
         void writeRows(ParallelRows.Chunks chunks, int[] slotStart, int[] rowCount, OverlapPairs.Columns out,
-                java.util.function.IntConsumer done) {
-            for (int from = chunks.take(); from >= 0; from = chunks.take()) {
-                int to = chunks.end(from);
+                int[][] sliceCounts, java.util.function.IntConsumer done) {
+            for (int c = chunks.takeNumber(); c >= 0; c = chunks.takeNumber()) {
+                int from = chunks.start(c);
+                int to = chunks.endOf(c);
+                int[] cellCounts = null;
+                if (sliceCounts != null) {
+                    cellCounts = new int[Significance.cells(out.side)];
+                    sliceCounts[c] = cellCounts;
+                }
                 for (int a = from; a < to; a++) {
-                    int listed = writeRow(a, slotStart[a], out.b, out.shared, out.cellOf, out.table, out.side);
+                    int listed = writeRow(a, slotStart[a], out.b, out.shared, out.cellOf, cellCounts, out.side);
                     if (listed > slotStart[a + 1] - slotStart[a]) {
                         throw new IllegalStateException("Row " + a + ": " + listed + " pairs in a slot of "
                                 + (slotStart[a + 1] - slotStart[a]));
@@ -346,12 +385,12 @@ public final class OverlapKernel {
          *
          * @return the number of pairs listed
          */
-        private int writeRow(int a, int at, int[] outB, int[] outShared, int[] cellOf, int[] table, int side) {
+        private int writeRow(int a, int at, int[] outB, int[] outShared, int[] cellOf, int[] cellCounts, int side) {
             int size = accumulateRow(a);
             order(a, size);
             int[] po = g.processOffsets();
             return cellOf == null ? emit(at, size, outB, outShared)
-                    : emitWithCells(po[a + 1] - po[a], at, size, outB, outShared, cellOf, table, side);
+                    : emitWithCells(po[a + 1] - po[a], at, size, outB, outShared, cellOf, cellCounts, side);
         }
 
         /** Counts the processes {@code tp[from..to)} of one theme's column; returns the distinct ones met so far. */
@@ -419,9 +458,9 @@ public final class OverlapKernel {
             return listed;
         }
 
-        /** As {@link #emit}, with each pair's test cell, marking the cells in use. */
+        /** As {@link #emit}, with each pair's test cell, counted in the slice's own counts. */
         private int emitWithCells(int degreeA, int at, int size, int[] outB, int[] outShared, int[] cellOf,
-                int[] table, int side) {
+                int[] cellCounts, int side) {
             int[] po = g.processOffsets();
             int[] cnt = count;
             int[] seen = touched;
@@ -433,13 +472,9 @@ public final class OverlapKernel {
                 if (c >= minShared) {
                     outB[at + listed] = b;
                     outShared[at + listed] = c;
-                    int cell = Significance.denseIndex(c, degreeA, po[b + 1] - po[b], side);
+                    int cell = Significance.denseIndex(c, degreeA, po[b + 1] - po[b]);
                     cellOf[at + listed] = cell;
-                    // concurrent workers may mark the same cell; a cell already marked is only read, so that
-                    // the cores do not take its cache line from each other
-                    if (table[cell] == 0) {
-                        table[cell] = 1;
-                    }
+                    cellCounts[cell]++;
                     listed++;
                 }
             }

@@ -170,8 +170,10 @@ public final class OverlapPairs {
         double[] cosine;
         double[] dice;
         final int side;
-        final int[] table;
         int[] cellOf;
+        /** With test cells: the rows where each slice of the write pass starts, and each slice's counts per cell. */
+        int[] sliceRows;
+        int[][] sliceCounts;
 
         Columns(int[] rowStart, boolean scores) {
             this(rowStart[rowStart.length - 1], scores, 0);
@@ -191,7 +193,6 @@ public final class OverlapPairs {
             cosine = scores ? new double[size] : null;
             dice = scores ? new double[size] : null;
             this.side = side;
-            table = side > 0 ? new int[side * side * side] : null;
             cellOf = side > 0 ? new int[size] : null;
         }
 
@@ -224,15 +225,17 @@ public final class OverlapPairs {
     private double[][] scoreColumns;
 
     /**
-     * Each pair's cell in the dense (shared, smaller degree, larger degree) table of significance tests,
-     * and the table with the cells in use marked: written by the kernel as it writes the rows, so that
-     * {@link Significance} need not pass over the pairs to find them.
+     * Each pair's cell in the dense (shared, smaller degree, larger degree) table of significance tests
+     * ({@link Significance#denseIndex}), and how many pairs of each slice of the pairs fall in each cell:
+     * written by the kernel as it writes the rows, so that {@link Significance} and the ranking need not
+     * pass over the pairs to find them.
      *
      * @param side the table's side, the largest process degree plus one
-     * @param table side³ cells, 1 where some pair falls
-     * @param cellOf per pair, its cell
+     * @param cellOf per pair, its cell (at least as long as the pairs)
+     * @param sliceCounts per slice, its pairs per cell
+     * @param sliceStart the index of each slice's first pair, and the number of pairs last
      */
-    record TestCells(int side, int[] table, int[] cellOf) {
+    record TestCells(int side, int[] cellOf, int[][] sliceCounts, int[] sliceStart) {
     }
 
     private TestCells testCells;
@@ -255,7 +258,11 @@ public final class OverlapPairs {
             pairs.scoreColumns = new double[][] {c.jaccard, c.overlap, c.cosine, c.dice};
         }
         if (c.cellOf != null) {
-            pairs.testCells = new TestCells(c.side, c.table, c.cellOf);
+            int[] sliceStart = new int[c.sliceRows.length];
+            for (int slice = 0; slice < sliceStart.length; slice++) {
+                sliceStart[slice] = c.rowStart[c.sliceRows[slice]];
+            }
+            pairs.testCells = new TestCells(c.side, c.cellOf, c.sliceCounts, sliceStart);
         }
         return pairs;
     }

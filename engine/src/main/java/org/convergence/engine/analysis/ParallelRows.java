@@ -34,22 +34,48 @@ final class ParallelRows {
         private final int n;
         private final int chunk;
         private final int chunks;
+        private final int[] bounds;
 
         private Chunks(int n, int chunk) {
             this.n = n;
             this.chunk = chunk;
             this.chunks = (n + chunk - 1) / chunk;
+            this.bounds = null;
+        }
+
+        /** Chunks with given bounds: chunk c is rows {@code bounds[c]} to {@code bounds[c + 1] - 1}. */
+        private Chunks(int[] bounds) {
+            this.n = bounds[bounds.length - 1];
+            this.chunk = 0;
+            this.chunks = bounds.length - 1;
+            this.bounds = bounds;
+        }
+
+        /** @return the number of the next chunk, or -1 when every chunk is taken */
+        int takeNumber() {
+            int c = next.getAndIncrement();
+            return c < chunks ? c : -1;
         }
 
         /** @return the first row of the next chunk, or -1 when every chunk is taken */
         int take() {
-            int c = next.getAndIncrement();
-            return c < chunks ? c * chunk : -1;
+            int c = takeNumber();
+            return c < 0 ? -1 : start(c);
+        }
+
+        /** @return the first row of chunk {@code c} */
+        int start(int c) {
+            return bounds == null ? c * chunk : bounds[c];
         }
 
         /** @return one past the last row of the chunk that starts at {@code from} */
         int end(int from) {
             return Math.min(n, from + chunk);
+        }
+
+        /** @return one past the last row of chunk {@code c} */
+        int endOf(int c) {
+            return bounds == null ? Math.min(n, (c + 1) * chunk) : bounds[c + 1];
         }
     }
 
@@ -75,7 +101,18 @@ final class ParallelRows {
 
     /** Runs loops that take chunks of {@code chunk} rows themselves, one loop per worker. */
     static void runLoops(int n, int threads, int chunk, Supplier<java.util.function.Consumer<Chunks>> perThread) {
-        Chunks all = new Chunks(n, chunk);
+        runLoops(new Chunks(n, chunk), threads, perThread);
+    }
+
+    /**
+     * Runs loops that take chunks themselves, one loop per worker; chunk c is rows {@code bounds[c]} to
+     * {@code bounds[c + 1] - 1}.
+     */
+    static void runLoops(int[] bounds, int threads, Supplier<java.util.function.Consumer<Chunks>> perThread) {
+        runLoops(new Chunks(bounds), threads, perThread);
+    }
+
+    private static void runLoops(Chunks all, int threads, Supplier<java.util.function.Consumer<Chunks>> perThread) {
         int workers = Math.max(1, Math.min(threads, all.chunks));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "convergence-rows");

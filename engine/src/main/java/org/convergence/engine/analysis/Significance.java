@@ -125,25 +125,33 @@ public final class Significance {
      * p-values and Benjamini–Hochberg q-values for many pairs at once, stored per distinct test: pairs
      * with the same shared count and the same two theme counts share one test.
      *
-     * @param testOf index of each pair's distinct test
+     * @param testOf per pair, the index of its distinct test, or with {@code cellTest} its dense cell
+     * @param cellTest null, or the distinct test of each dense cell ({@link #denseIndex}) that
+     *     {@code testOf} holds
      * @param testP p-value per distinct test
      * @param testQ q-value per distinct test
      * @param testShared shared count s of each distinct test
      * @param testSmaller the smaller theme count of each distinct test
      * @param testLarger the larger theme count of each distinct test
-     * @param sliceCounts when the pairs were counted in slices (pair indexes {@code [n·s/S, n·(s+1)/S)}
-     *     for slice s of S), the number of pairs of each test in each slice; else null
+     * @param sliceCounts when the pairs were counted in slices (pair indexes {@code sliceStart[s]} to
+     *     {@code sliceStart[s + 1] - 1} for slice s), the number of pairs of each test in each slice; else null
+     * @param sliceStart the first pair of each slice, and the number of pairs last; null with {@code sliceCounts}
      */
-    public record Tested(int[] testOf, double[] testP, double[] testQ, int[] testShared, int[] testSmaller,
-            int[] testLarger, int[][] sliceCounts) {
+    public record Tested(int[] testOf, int[] cellTest, double[] testP, double[] testQ, int[] testShared,
+            int[] testSmaller, int[] testLarger, int[][] sliceCounts, int[] sliceStart) {
+        /** @return the distinct test of pair i */
+        public int test(int i) {
+            return cellTest == null ? testOf[i] : cellTest[testOf[i]];
+        }
+
         /** @return p-value of pair i */
         public double p(int i) {
-            return testP[testOf[i]];
+            return testP[test(i)];
         }
 
         /** @return q-value of pair i */
         public double q(int i) {
-            return testQ[testOf[i]];
+            return testQ[test(i)];
         }
 
         /** @return the number of distinct tests */
@@ -172,9 +180,11 @@ public final class Significance {
 
     /**
      * Tests every overlapping pair of a kernel result; see {@link #testAll(int[], int[], int[], long)}.
-     * When no process has more than {@value #DENSE_LIMIT} themes, the distinct tests are found straight
-     * from the pairs' rows in two parallel passes, without copying shared counts and theme counts into
-     * per-pair arrays first.
+     * When no process has more than {@value #DENSE_LIMIT} themes, the distinct tests are cells of a dense
+     * table: if the kernel wrote each pair's cell and counted the cells per slice of the pairs
+     * ({@link OverlapKernel.Parameters#testCells()}), the tests are numbered from those counts without a
+     * pass over the pairs; otherwise they are found straight from the pairs' rows in two parallel passes,
+     * without copying shared counts and theme counts into per-pair arrays first.
      */
     public Tested testAll(OverlapPairs pairs, long family) {
         BipartiteGraph g = pairs.graph();
@@ -199,36 +209,34 @@ public final class Significance {
             return testAll(shared, sizeA, sizeB, family);
         }
         int side = max + 1;
-        int[] table;
-        int[] testOf;
         OverlapPairs.TestCells cells = pairs.takeTestCells();
         if (cells != null && cells.side() == side) {
-            // the kernel wrote each pair's dense cell and marked the cells in use as it wrote the rows
-            table = cells.table();
-            testOf = cells.cellOf();
-        } else {
-            table = new int[side * side * side];
-            int[] cellOf = new int[n];
-            // first the dense cell of each pair, marking the cells in use; then each cell's test number
-            java.util.stream.IntStream.range(0, g.processCount()).parallel().forEach(a -> {
-                int da = g.processDegree(a);
-                for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                    int cell = denseIndex(pairs.shared(i), da, g.processDegree(pairs.b(i)), side);
-                    cellOf[i] = cell;
-                    table[cell] = 1;
-                }
-            });
-            testOf = cellOf;
+            return testCounted(cells, family);
         }
+        int[] table = new int[cells(side)];
+        int[] testOf = new int[n];
+        // first the dense cell of each pair, marking the cells in use; then each cell's test number
+        java.util.stream.IntStream.range(0, g.processCount()).parallel().forEach(a -> {
+            int da = g.processDegree(a);
+            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                int cell = denseIndex(pairs.shared(i), da, g.processDegree(pairs.b(i)));
+                testOf[i] = cell;
+                table[cell] = 1;
+            }
+        });
         int[][] tests = numberDense(table, side);
         int d = tests[0].length;
         // counted in parallel slices with a local array each, while d is small enough to copy per slice;
         // the per-slice counts are kept, so that the ranking can place pairs without counting again
         int slices = slices(n, d);
         int[][] sliceCounts = new int[slices][];
+        int[] sliceStart = new int[slices + 1];
+        for (int slice = 0; slice <= slices; slice++) {
+            sliceStart[slice] = sliceStart(n, slices, slice);
+        }
         java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
             int[] local = new int[d];
-            for (int i = sliceStart(n, slices, slice), end = sliceStart(n, slices, slice + 1); i < end; i++) {
+            for (int i = sliceStart[slice], end = sliceStart[slice + 1]; i < end; i++) {
                 int id = table[testOf[i]];
                 testOf[i] = id;
                 local[id]++;
@@ -241,7 +249,37 @@ public final class Significance {
                 count[k] += local[k];
             }
         }
-        return adjust(testOf, tests, count, family, sliceCounts);
+        return adjust(testOf, null, tests, count, family, sliceCounts, sliceStart);
+    }
+
+    /**
+     * Tests the pairs from the cells and per-slice cell counts the kernel wrote: the cells in use are
+     * numbered, and each slice's counts per cell become its counts per test, without a pass over the pairs.
+     */
+    private Tested testCounted(OverlapPairs.TestCells cells, long family) {
+        int[][] sliceCells = cells.sliceCounts();
+        int cellCount = cells(cells.side());
+        int[] table = new int[cellCount];
+        for (int[] local : sliceCells) {
+            for (int x = 0; x < cellCount; x++) {
+                table[x] |= local[x];
+            }
+        }
+        int[][] tests = numberDense(table, cells.side());
+        int d = tests[0].length;
+        int[][] sliceCounts = new int[sliceCells.length][d];
+        long[] count = new long[d];
+        for (int slice = 0; slice < sliceCells.length; slice++) {
+            int[] local = sliceCells[slice];
+            int[] perTest = sliceCounts[slice];
+            for (int x = 0; x < cellCount; x++) {
+                if (local[x] != 0) {
+                    perTest[table[x]] = local[x];
+                    count[table[x]] += local[x];
+                }
+            }
+        }
+        return adjust(cells.cellOf(), table, tests, count, family, sliceCounts, cells.sliceStart());
     }
 
     /**
@@ -272,14 +310,15 @@ public final class Significance {
         for (int id : testOf) {
             count[id]++;
         }
-        return adjust(testOf, tests, count, family, null);
+        return adjust(testOf, null, tests, count, family, null, null);
     }
 
     /**
      * p-values of the distinct tests {shared[], lo[], hi[]}, and their BH q-values with each test
      * weighted by the number of pairs using it.
      */
-    private Tested adjust(int[] testOf, int[][] tests, long[] count, long family, int[][] sliceCounts) {
+    private Tested adjust(int[] testOf, int[] cellTest, int[][] tests, long[] count, long family, int[][] sliceCounts,
+            int[] sliceStart) {
         int d = tests[0].length;
         double[] testP = new double[d];
         java.util.stream.IntStream.range(0, d).parallel()
@@ -309,25 +348,25 @@ public final class Significance {
             }
             k = start - 1;
         }
-        return new Tested(testOf, testP, testQ, tests[0], tests[1], tests[2], sliceCounts);
+        return new Tested(testOf, cellTest, testP, testQ, tests[0], tests[1], tests[2], sliceCounts, sliceStart);
     }
 
     /** Distinct (s, min, max) tests through a dense table; returns {shared[], lo[], hi[]} per test. */
     private static int[][] denseTests(int[] shared, int[] sizeA, int[] sizeB, int max, int[] testOf) {
         int side = max + 1;
-        int[] table = new int[side * side * side];
+        int[] table = new int[cells(side)];
         java.util.stream.IntStream.range(0, shared.length).parallel().forEach(i -> {
-            table[denseIndex(shared[i], sizeA[i], sizeB[i], side)] = 1;
+            table[denseIndex(shared[i], sizeA[i], sizeB[i])] = 1;
         });
         int[][] tests = numberDense(table, side);
         java.util.stream.IntStream.range(0, shared.length).parallel()
-                .forEach(i -> testOf[i] = table[denseIndex(shared[i], sizeA[i], sizeB[i], side)]);
+                .forEach(i -> testOf[i] = table[denseIndex(shared[i], sizeA[i], sizeB[i])]);
         return tests;
     }
 
     /**
-     * Numbers the marked cells of a dense (s, lo, hi) table in index order, in place (unmarked cells
-     * become -1), and returns {shared[], lo[], hi[]} per test.
+     * Numbers the marked (non-zero) cells of a dense (s, lo, hi) table in index order, in place (unmarked
+     * cells become -1), and returns {shared[], lo[], hi[]} per test.
      */
     private static int[][] numberDense(int[] table, int side) {
         int d = 0;
@@ -335,20 +374,34 @@ public final class Significance {
             table[x] = table[x] == 0 ? -1 : d++;
         }
         int[][] tests = new int[3][d];
-        for (int x = 0; x < table.length; x++) {
-            if (table[x] >= 0) {
-                tests[0][table[x]] = x % side;
-                tests[1][table[x]] = (x / side) % side;
-                tests[2][table[x]] = x / side / side;
+        int x = 0;
+        for (int hi = 0; hi < side; hi++) {
+            for (int lo = 0; lo <= hi; lo++) {
+                for (int s = 0; s <= lo; s++, x++) {
+                    if (table[x] >= 0) {
+                        tests[0][table[x]] = s;
+                        tests[1][table[x]] = lo;
+                        tests[2][table[x]] = hi;
+                    }
+                }
             }
         }
         return tests;
     }
 
-    static int denseIndex(int s, int a, int b, int side) {
+    /** @return the cells of a dense table of side {@code side}: the triples 0 ≤ s ≤ lo ≤ hi &lt; side */
+    static int cells(int side) {
+        return side * (side + 1) * (side + 2) / 6;
+    }
+
+    /**
+     * The cell of a test in a dense table: the triples {@code 0 ≤ s ≤ lo ≤ hi} numbered by hi, then lo,
+     * then s, {@code hi(hi+1)(hi+2)/6 + lo(lo+1)/2 + s} (s never exceeds the smaller theme count).
+     */
+    static int denseIndex(int s, int a, int b) {
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
-        return (hi * side + lo) * side + s;
+        return hi * (hi + 1) * (hi + 2) / 6 + lo * (lo + 1) / 2 + s;
     }
 
     /** Distinct (s, min, max) tests through a hash map; returns {shared[], lo[], hi[]} per test. */

@@ -45,7 +45,15 @@ class OverlapAnalysisTest {
     @Test
     void pValuesAndQValuesAreThoseOfEachPairAlone() {
         BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(120, 40, 700, 0.6, 3));
-        OverlapAnalysis.Result r = OverlapAnalysis.run(g, OverlapAnalysis.Parameters.defaults());
+        // all pairs (the kernel counts the tests per slice) and top-k (significance counts them itself)
+        for (OverlapAnalysis.Parameters parameters : List.of(OverlapAnalysis.Parameters.defaults(),
+                new OverlapAnalysis.Parameters(1, 5, SimilarityMetric.JACCARD, 2))) {
+            assertPValuesAndQValuesOfEachPairAlone(g, OverlapAnalysis.run(g, parameters));
+        }
+    }
+
+    private static void assertPValuesAndQValuesOfEachPairAlone(BipartiteGraph g, OverlapAnalysis.Result r) {
+        assertThat(r.size()).isPositive();
         Significance sig = new Significance(g.themeCount());
         double[] p = new double[r.size()];
         for (int rank = 0; rank < r.size(); rank++) {

@@ -209,9 +209,22 @@ class OverlapKernelTest {
             OverlapPairs.TestCells oneCells = onePass.takeTestCells();
             OverlapPairs.TestCells twoCells = twoPass.takeTestCells();
             if (cells) {
-                assertThat(oneCells.table()).containsExactly(twoCells.table());
-                assertThat(java.util.Arrays.copyOf(oneCells.cellOf(), onePass.size()))
-                        .containsExactly(java.util.Arrays.copyOf(twoCells.cellOf(), twoPass.size()));
+                for (OverlapPairs.TestCells c : List.of(oneCells, twoCells)) {
+                    // each slice counts exactly its own pairs' cells, and every pair is in one slice
+                    assertThat(c.sliceStart()[0]).isZero();
+                    assertThat(c.sliceStart()[c.sliceStart().length - 1]).isEqualTo(onePass.size());
+                    for (int slice = 0; slice < c.sliceCounts().length; slice++) {
+                        int[] recount = new int[c.sliceCounts()[slice].length];
+                        for (int i = c.sliceStart()[slice]; i < c.sliceStart()[slice + 1]; i++) {
+                            int a = onePass.a(i);
+                            assertThat(c.cellOf()[i]).isEqualTo(Significance.denseIndex(onePass.shared(i),
+                                    g.processDegree(a), g.processDegree(onePass.b(i))));
+                            recount[c.cellOf()[i]]++;
+                        }
+                        assertThat(c.sliceCounts()[slice]).as("slice %d", slice).containsExactly(recount);
+                    }
+                }
+                assertThat(oneCells.sliceCounts().length).isGreaterThan(1);
             } else {
                 assertThat(oneCells).isNull();
             }
