@@ -318,6 +318,20 @@ public final class OverlapAnalysis {
     }
 
     /**
+     * Pairs placed per call of {@link #place}: a short loop in a small method invoked often, which the JIT
+     * compiles early in a fresh JVM, where one long loop per slice would run in slower code until its
+     * compilation replaced it mid-run.
+     */
+    private static final int PLACE_RUN = 256;
+
+    /** Places pairs {@code from} to {@code to - 1} at the next free position of their rank. */
+    private static void place(int[] order, int[] at, int[] keyRank, int[] testOf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            order[at[keyRank[testOf[i]]]++] = i;
+        }
+    }
+
+    /**
      * Pair indexes by descending Jaccard, then first process, then second process: a stable counting
      * sort on the rank of each pair's Jaccard among the distinct tests' values (equal values, such as
      * 1/2 and 2/4, share a rank). The kernel's rows are ordered by first, then second process, so the
@@ -398,8 +412,8 @@ public final class OverlapAnalysis {
         int[] starts = sliceStart;
         java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
             int[] at = next[slice];
-            for (int i = starts[slice], end = starts[slice + 1]; i < end; i++) {
-                order[at[keyRank[testOf[i]]]++] = i;
+            for (int i = starts[slice], end = starts[slice + 1]; i < end; i += PLACE_RUN) {
+                place(order, at, keyRank, testOf, i, Math.min(end, i + PLACE_RUN));
             }
         });
         return order;

@@ -155,24 +155,29 @@ public final class OverlapKernel {
      */
     private static int[] boundedRows(BipartiteGraph g, long limit) {
         int n = g.processCount();
-        int[] po = g.processOffsets();
-        int[] pt = g.processThemes();
-        int[] themeTo = g.themeOffsets();
-        int[] at = g.columnPositions();
         int[] slot = new int[n + 1];
         long total = 0;
         for (int a = 0; a < n; a++) {
-            long bound = 0;
-            for (int k = po[a], end = po[a + 1]; k < end; k++) {
-                bound += themeTo[pt[k] + 1] - at[k] - 1;
-            }
-            total += Math.min(bound, n - 1 - a);
+            total += Math.min(columnTails(g, a), n - 1 - a);
             if (total > limit || total > Integer.MAX_VALUE - 8) {
                 return null;
             }
             slot[a + 1] = (int) total;
         }
         return slot;
+    }
+
+    /** @return the number of processes after {@code a} in the columns of its themes, together */
+    private static long columnTails(BipartiteGraph g, int a) {
+        int[] po = g.processOffsets();
+        int[] pt = g.processThemes();
+        int[] themeTo = g.themeOffsets();
+        int[] at = g.columnPositions();
+        long tails = 0;
+        for (int k = po[a], end = po[a + 1]; k < end; k++) {
+            tails += themeTo[pt[k] + 1] - at[k] - 1;
+        }
+        return tails;
     }
 
     /**
