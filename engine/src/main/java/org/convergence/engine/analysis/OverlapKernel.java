@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * form with sorted column indexes (row offsets, second process, shared count), like SciPy's.
  *
  * <p>Where the output goes: row {@code a} has at most {@code min(P − 1 − a, Σ_t |processes after a in
- * t|)} pairs. When those bounds over all rows take at most a sixteenth of the heap, each row is written
- * in a slot of its bound in one pass and the rows are then moved together (and the columns shortened
- * when the bounds overshot by more than a quarter). Otherwise a first pass counts each row's pairs, as
- * in SciPy's two-pass sparse matmul, and the second writes them into exactly sized columns. Rows are
- * split into chunks taken by worker threads; the output does not depend on the thread count or the
- * layout. Time {@code O(Σ_t deg(t)²)}, memory {@code O(P)} per thread plus the output.
+ * t|)} pairs. When those bounds over all rows take at most a sixteenth of the heap (and no score
+ * columns are stored), each row is written in a slot of its bound in one pass and the rows are then
+ * moved together (and the columns shortened when the bounds overshot by more than a quarter).
+ * Otherwise a first pass counts each row's pairs, as in SciPy's two-pass sparse matmul, and the second
+ * writes them into exactly sized columns. Rows are split into chunks taken by worker threads (with test
+ * cells, into slices of about equal room that count their cells); the output does not depend on the
+ * thread count or the layout. Time {@code O(Σ_t deg(t)²)}, memory {@code O(P)} per thread plus the output.
  */
 public final class OverlapKernel {
 
@@ -107,7 +108,9 @@ public final class OverlapKernel {
             int max = graph.maxProcessDegree();
             side = max <= Significance.DENSE_LIMIT ? max + 1 : 0;
         }
-        int[] slotStart = boundedRows(graph, slotBytes / bytesPerPair(parameters, side));
+        // stored score columns are for comparison only: they take the exactly sized layout rather than be
+        // copied into shorter columns after the pass
+        int[] slotStart = parameters.scores() ? null : boundedRows(graph, slotBytes / bytesPerPair(parameters, side));
         int[] rowStart;
         int[] rowCount = new int[n];
         OverlapPairs.Columns out;
@@ -120,7 +123,7 @@ public final class OverlapKernel {
                 rowStart[a + 1] = rowStart[a] + rowCount[a];
             }
             out.compact(slotStart, rowStart);
-            if (parameters.scores() || slotStart[n] - rowStart[n] > rowStart[n] / 4 + 4096) {
+            if (slotStart[n] - rowStart[n] > rowStart[n] / 4 + 4096) {
                 out.trim(rowStart[n]);
             }
         } else {
