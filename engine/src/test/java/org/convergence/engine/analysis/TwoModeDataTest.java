@@ -57,6 +57,12 @@ class TwoModeDataTest {
             String t = "théme número " + random.nextInt(700);
             rows.add(new TwoModeData.Row(p, p, t, t, "ACTION_PLAN", i % 3 == 0 ? null : random.nextDouble()));
         }
+        // one edge stated many times, under every relation: its lines are ordered by relation
+        String[] relations = {"STATED_PURPOSE", "ACTION_PLAN", "CONVERGENCE_AREA"};
+        for (int i = 0; i < 30; i++) {
+            rows.add(new TwoModeData.Row("process number 5", "p5", "théme número 9", "t9", relations[i % 3], null));
+        }
+        Collections.shuffle(rows, new Random(5));
         assertThat(TwoModeData.of(rows).fingerprint()).isEqualTo(joinedLinesFingerprint(rows));
     }
 
