@@ -274,6 +274,20 @@ public final class OverlapKernel {
         private final int[] touched;
         private final double[] degree;
         private final long[] seenBits;
+        private int[] cellBase;
+
+        /** @return per (degree of a, degree of b), {@link Significance#denseIndex} of a test with s = 0 */
+        private int[] cellBase(int side) {
+            if (cellBase == null) {
+                cellBase = new int[side * side];
+                for (int x = 0; x < side; x++) {
+                    for (int y = 0; y < side; y++) {
+                        cellBase[x * side + y] = Significance.denseIndex(0, x, y);
+                    }
+                }
+            }
+            return cellBase;
+        }
 
         Worker(BipartiteGraph g, Parameters p) {
             this.g = g;
@@ -472,6 +486,8 @@ public final class OverlapKernel {
             int[] po = g.processOffsets();
             int[] cnt = count;
             int[] seen = touched;
+            int[] base = cellBase(side);
+            int row = degreeA * side;
             int listed = 0;
             for (int i = 0; i < size; i++) {
                 int b = seen[i];
@@ -480,7 +496,7 @@ public final class OverlapKernel {
                 if (c >= minShared) {
                     outB[at + listed] = b;
                     outShared[at + listed] = c;
-                    int cell = Significance.denseIndex(c, degreeA, po[b + 1] - po[b]);
+                    int cell = base[row + po[b + 1] - po[b]] + c;
                     cellOf[at + listed] = cell;
                     cellCounts[cell]++;
                     listed++;
