@@ -238,6 +238,9 @@ final class ReportOutput {
 
     // ---------------------------------------------------------------- text
 
+    /** Recommendations per process in the text summary of a run; {@code recommend} lists them all. */
+    private static final int SUMMARY_RECOMMENDATIONS = 3;
+
     static void text(AnalysisJob.Outcome outcome, int rows, PrintWriter out) {
         ConvergenceAnalysis.Report report = outcome.report();
         BipartiteGraph g = report.data().graph();
@@ -297,7 +300,10 @@ final class ReportOutput {
         }
         if (!report.recommendations().isEmpty()) {
             out.println();
-            out.println("Recommendations (themes the most similar processes address, score = sum of similarities)");
+            int longest = report.recommendations().values().stream().mapToInt(List::size).max().orElse(0);
+            out.println("Recommendations (themes the most similar processes address, score = sum of similarities)"
+                    + (longest > SUMMARY_RECOMMENDATIONS ? "; the first " + SUMMARY_RECOMMENDATIONS
+                            + " of each, all with convergence recommend" : ""));
             int shown = 0;
             for (Map.Entry<String, List<Recommendations.Recommendation>> e : report.recommendations().entrySet()) {
                 if (shown++ >= rows) {
@@ -305,7 +311,7 @@ final class ReportOutput {
                             report.recommendations().size() - rows);
                     break;
                 }
-                recommendationText(e.getKey(), e.getValue(), 3, out);
+                recommendationText(e.getKey(), e.getValue(), SUMMARY_RECOMMENDATIONS, out);
             }
         }
         for (String note : report.notes()) {
