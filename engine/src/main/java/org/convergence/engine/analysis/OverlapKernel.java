@@ -208,9 +208,7 @@ public final class OverlapKernel {
             });
             return;
         }
-        int cells = Significance.cells(out.side);
-        int slices = (int) Math.max(1, Math.min(Math.min(n, SLICES_PER_THREAD * parameters.threads()),
-                Math.max(parameters.threads(), CELL_COUNT_BUDGET / cells)));
+        int slices = slices(n, parameters.threads(), Significance.cells(out.side), Runtime.getRuntime().maxMemory());
         int[] bounds = new int[slices + 1];
         for (int s = 1, a = 0; s <= slices; s++) {
             long target = (long) slotStart[n] * s / slices;
@@ -230,8 +228,16 @@ public final class OverlapKernel {
     /** Slices per thread when the write pass counts test cells per slice. */
     private static final int SLICES_PER_THREAD = 8;
 
-    /** Most test-cell counters the slices may hold together, unless there is one slice per thread. */
-    private static final long CELL_COUNT_BUDGET = 1 << 22;
+    /**
+     * How many slices the write pass counts test cells in: {@value #SLICES_PER_THREAD} per thread, as
+     * long as their counters ({@code cells} ints each) take at most 4 Mi ints or 1/64 of the heap,
+     * whichever is more; at least two (and one row each at most).
+     */
+    static int slices(int rows, int threads, int cells, long maxHeapBytes) {
+        long budget = Math.max(1L << 22, maxHeapBytes / 4 / 64);
+        long slices = Math.min((long) SLICES_PER_THREAD * threads, Math.max(2, budget / cells));
+        return (int) Math.max(1, Math.min(rows, slices));
+    }
 
     /**
      * Counts the pairs sharing at least one theme without storing them: {@code O(P)} memory per thread.

@@ -225,6 +225,24 @@ class OverlapKernelTest {
     }
 
     @Test
+    void theSlicesCountersStayWithinTheirBudgetWhateverTheThreads() {
+        int benchmarkCells = Significance.cells(46);
+        int limitCells = Significance.cells(Significance.DENSE_LIMIT + 1);
+        assertThat(benchmarkCells).isEqualTo(17_296);
+        assertThat(limitCells).isEqualTo(1_373_701);
+        long heap = 5_358L << 20;
+        // eight a thread while the counters are few
+        assertThat(OverlapKernel.slices(20_000, 2, benchmarkCells, heap)).isEqualTo(16);
+        // many threads and the largest table: the counters, not the threads, set the count
+        int slices = OverlapKernel.slices(20_000, 64, limitCells, heap);
+        assertThat((long) slices * limitCells).isLessThanOrEqualTo(heap / 4 / 64);
+        assertThat(slices).isEqualTo(15);
+        // a small heap still allows 4 Mi counters: three of the largest tables; never more slices than rows
+        assertThat(OverlapKernel.slices(20_000, 1, limitCells, 1L << 20)).isEqualTo(3);
+        assertThat(OverlapKernel.slices(3, 8, benchmarkCells, heap)).isEqualTo(3);
+    }
+
+    @Test
     void everyRowIsSortedBySecondProcessWhetherFromTheBitSetOrBySorting() {
         // 3,000 processes: early rows scan the bit set, late short rows sort their few partners
         BipartiteGraph g = random(new Random(23), 3000, 400, 0.01);
