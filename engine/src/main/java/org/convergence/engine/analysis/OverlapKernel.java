@@ -416,9 +416,11 @@ public final class OverlapKernel {
         private int writeRow(int a, int at, int[] outB, int[] outShared, int[] cellOf, int[] cellCounts, int side) {
             int size = accumulateRow(a);
             order(a, size);
-            int[] po = g.processOffsets();
-            return cellOf == null ? emit(at, size, outB, outShared)
-                    : emitWithCells(po[a + 1] - po[a], at, size, outB, outShared, cellOf, cellCounts, side);
+            int listed = emit(at, size, outB, outShared);
+            if (cellOf != null) {
+                cells(g.processDegree(a), at, listed, outB, outShared, cellOf, cellCounts, side);
+            }
+            return listed;
         }
 
         /** Counts the processes {@code tp[from..to)} of one theme's column; returns the distinct ones met so far. */
@@ -486,29 +488,21 @@ public final class OverlapKernel {
             return listed;
         }
 
-        /** As {@link #emit}, with each pair's test cell, counted in the slice's own counts. */
-        private int emitWithCells(int degreeA, int at, int size, int[] outB, int[] outShared, int[] cellOf,
+        /**
+         * Records the test cell of each pair of a written row (at {@code at}, {@code listed} pairs) and
+         * counts it in the slice's own counts.
+         */
+        private void cells(int degreeA, int at, int listed, int[] outB, int[] outShared, int[] cellOf,
                 int[] cellCounts, int side) {
             int[] po = g.processOffsets();
-            int[] cnt = count;
-            int[] seen = touched;
             int[] base = cellBase(side);
             int row = degreeA * side;
-            int listed = 0;
-            for (int i = 0; i < size; i++) {
-                int b = seen[i];
-                int c = cnt[b];
-                cnt[b] = 0;
-                if (c >= minShared) {
-                    outB[at + listed] = b;
-                    outShared[at + listed] = c;
-                    int cell = base[row + po[b + 1] - po[b]] + c;
-                    cellOf[at + listed] = cell;
-                    cellCounts[cell]++;
-                    listed++;
-                }
+            for (int i = at, end = at + listed; i < end; i++) {
+                int b = outB[i];
+                int cell = base[row + po[b + 1] - po[b]] + outShared[i];
+                cellOf[i] = cell;
+                cellCounts[cell]++;
             }
-            return listed;
         }
 
         /** Stores the Jaccard, overlap, cosine and Dice columns of a written row. */
