@@ -160,15 +160,19 @@ public final class OverlapPairs {
                 sums[2], (double) s * graph.themeCount() / ((double) da * db));
     }
 
-    /** Exactly sized output columns that the kernel's workers fill in place. */
+    /**
+     * Output columns that the kernel's workers fill in place: exactly sized, or with room for each row's
+     * bound, moved together and perhaps shortened afterwards ({@link #compact}, {@link #trim}; never with
+     * score columns, which take the exactly sized layout).
+     */
     static final class Columns {
         int[] rowStart;
         int[] b;
         int[] shared;
-        double[] jaccard;
-        double[] overlap;
-        double[] cosine;
-        double[] dice;
+        final double[] jaccard;
+        final double[] overlap;
+        final double[] cosine;
+        final double[] dice;
         final int side;
         int[] cellOf;
         /** With test cells: the rows where each slice of the write pass starts, and each slice's counts per cell. */
@@ -185,26 +189,21 @@ public final class OverlapPairs {
          * @param side the dense test table's side, or 0 for no test cells
          */
         Columns(int capacity, boolean scores, int side) {
-            int size = capacity;
-            b = new int[size];
-            shared = new int[size];
-            jaccard = scores ? new double[size] : null;
-            overlap = scores ? new double[size] : null;
-            cosine = scores ? new double[size] : null;
-            dice = scores ? new double[size] : null;
+            b = new int[capacity];
+            shared = new int[capacity];
+            jaccard = scores ? new double[capacity] : null;
+            overlap = scores ? new double[capacity] : null;
+            cosine = scores ? new double[capacity] : null;
+            dice = scores ? new double[capacity] : null;
             this.side = side;
-            cellOf = side > 0 ? new int[size] : null;
+            cellOf = side > 0 ? new int[capacity] : null;
         }
 
-        /** Shortens every column to {@code size} pairs, releasing the rest. */
+        /** Shortens the columns to {@code size} pairs, releasing the rest. */
         void trim(int size) {
             b = Arrays.copyOf(b, size);
             shared = Arrays.copyOf(shared, size);
             cellOf = cellOf == null ? null : Arrays.copyOf(cellOf, size);
-            jaccard = jaccard == null ? null : Arrays.copyOf(jaccard, size);
-            overlap = overlap == null ? null : Arrays.copyOf(overlap, size);
-            cosine = cosine == null ? null : Arrays.copyOf(cosine, size);
-            dice = dice == null ? null : Arrays.copyOf(dice, size);
         }
 
         /** Moves each row {@code a} from {@code from[a]} to {@code to[a]} (never later), in row order. */
@@ -212,10 +211,10 @@ public final class OverlapPairs {
             for (int a = 0; a + 1 < to.length; a++) {
                 int count = to[a + 1] - to[a];
                 if (from[a] != to[a] && count > 0) {
-                    for (Object column : new Object[] {b, shared, cellOf, jaccard, overlap, cosine, dice}) {
-                        if (column != null) {
-                            System.arraycopy(column, from[a], column, to[a], count);
-                        }
+                    System.arraycopy(b, from[a], b, to[a], count);
+                    System.arraycopy(shared, from[a], shared, to[a], count);
+                    if (cellOf != null) {
+                        System.arraycopy(cellOf, from[a], cellOf, to[a], count);
                     }
                 }
             }
