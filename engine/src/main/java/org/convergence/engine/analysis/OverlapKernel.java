@@ -380,9 +380,9 @@ public final class OverlapKernel {
 
         void writeRows(ParallelRows.Chunks chunks, int[] slotStart, int[] rowCount, OverlapPairs.Columns out,
                 int[][] sliceCounts, java.util.function.IntConsumer done) {
-            for (int c = chunks.takeNumber(); c >= 0; c = chunks.takeNumber()) {
+            for (int c = chunks.take(); c >= 0; c = chunks.take()) {
                 int from = chunks.start(c);
-                int to = chunks.endOf(c);
+                int to = chunks.end(c);
                 int[] cellCounts = null;
                 if (sliceCounts != null) {
                     cellCounts = new int[Significance.cells(out.side)];

@@ -31,51 +31,36 @@ final class ParallelRows {
      */
     static final class Chunks {
         private final AtomicInteger next = new AtomicInteger();
-        private final int n;
-        private final int chunk;
-        private final int chunks;
         private final int[] bounds;
-
-        private Chunks(int n, int chunk) {
-            this.n = n;
-            this.chunk = chunk;
-            this.chunks = (n + chunk - 1) / chunk;
-            this.bounds = null;
-        }
 
         /** Chunks with given bounds: chunk c is rows {@code bounds[c]} to {@code bounds[c + 1] - 1}. */
         private Chunks(int[] bounds) {
-            this.n = bounds[bounds.length - 1];
-            this.chunk = 0;
-            this.chunks = bounds.length - 1;
             this.bounds = bounds;
         }
 
-        /** @return the number of the next chunk, or -1 when every chunk is taken */
-        int takeNumber() {
-            int c = next.getAndIncrement();
-            return c < chunks ? c : -1;
+        /** Chunks of {@code chunk} rows (the last one shorter) over rows 0..n−1. */
+        private static Chunks of(int n, int chunk) {
+            int[] bounds = new int[(n + chunk - 1) / chunk + 1];
+            for (int c = 1; c < bounds.length; c++) {
+                bounds[c] = Math.min(n, c * chunk);
+            }
+            return new Chunks(bounds);
         }
 
-        /** @return the first row of the next chunk, or -1 when every chunk is taken */
+        /** @return the number of the next chunk, or -1 when every chunk is taken */
         int take() {
-            int c = takeNumber();
-            return c < 0 ? -1 : start(c);
+            int c = next.getAndIncrement();
+            return c < bounds.length - 1 ? c : -1;
         }
 
         /** @return the first row of chunk {@code c} */
         int start(int c) {
-            return bounds == null ? c * chunk : bounds[c];
-        }
-
-        /** @return one past the last row of the chunk that starts at {@code from} */
-        int end(int from) {
-            return Math.min(n, from + chunk);
+            return bounds[c];
         }
 
         /** @return one past the last row of chunk {@code c} */
-        int endOf(int c) {
-            return bounds == null ? Math.min(n, (c + 1) * chunk) : bounds[c + 1];
+        int end(int c) {
+            return bounds[c + 1];
         }
     }
 
@@ -92,8 +77,8 @@ final class ParallelRows {
         runLoops(n, threads, chunk, () -> {
             Task task = perThread.get();
             return chunks -> {
-                for (int from = chunks.take(); from >= 0; from = chunks.take()) {
-                    task.rows(from, chunks.end(from));
+                for (int c = chunks.take(); c >= 0; c = chunks.take()) {
+                    task.rows(chunks.start(c), chunks.end(c));
                 }
             };
         });
@@ -101,7 +86,7 @@ final class ParallelRows {
 
     /** Runs loops that take chunks of {@code chunk} rows themselves, one loop per worker. */
     static void runLoops(int n, int threads, int chunk, Supplier<java.util.function.Consumer<Chunks>> perThread) {
-        runLoops(new Chunks(n, chunk), threads, perThread);
+        runLoops(Chunks.of(n, chunk), threads, perThread);
     }
 
     /**
@@ -113,7 +98,7 @@ final class ParallelRows {
     }
 
     private static void runLoops(Chunks all, int threads, Supplier<java.util.function.Consumer<Chunks>> perThread) {
-        int workers = Math.max(1, Math.min(threads, all.chunks));
+        int workers = Math.max(1, Math.min(threads, all.bounds.length - 1));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "convergence-rows");
             t.setDaemon(true);
