@@ -384,10 +384,7 @@ public final class OverlapAnalysis {
             }
         } else {
             int sliceCount = Significance.slices(n, rankCount);
-            sliceStart = new int[sliceCount + 1];
-            for (int slice = 0; slice <= sliceCount; slice++) {
-                sliceStart[slice] = Significance.sliceStart(n, sliceCount, slice);
-            }
+            sliceStart = Significance.sliceStarts(n, sliceCount);
             next = new int[sliceCount][];
             int[][] counted = next;
             int[] starts = sliceStart;

@@ -170,9 +170,13 @@ public final class Significance {
         return keys > 1 << 16 ? 1 : Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), n / 65_536));
     }
 
-    /** @return the first pair index of a slice ({@code slice == slices} gives n) */
-    static int sliceStart(int n, int slices, int slice) {
-        return (int) ((long) n * slice / slices);
+    /** @return the first pair index of each of {@code slices} slices of n pairs, and n last */
+    static int[] sliceStarts(int n, int slices) {
+        int[] starts = new int[slices + 1];
+        for (int slice = 0; slice <= slices; slice++) {
+            starts[slice] = (int) ((long) n * slice / slices);
+        }
+        return starts;
     }
 
     /** Largest degree for which distinct tests are indexed in a dense (d+1)³ table rather than a hash map. */
@@ -230,10 +234,7 @@ public final class Significance {
         // the per-slice counts are kept, so that the ranking can place pairs without counting again
         int slices = slices(n, d);
         int[][] sliceCounts = new int[slices][];
-        int[] sliceStart = new int[slices + 1];
-        for (int slice = 0; slice <= slices; slice++) {
-            sliceStart[slice] = sliceStart(n, slices, slice);
-        }
+        int[] sliceStart = sliceStarts(n, slices);
         java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
             int[] local = new int[d];
             for (int i = sliceStart[slice], end = sliceStart[slice + 1]; i < end; i++) {
