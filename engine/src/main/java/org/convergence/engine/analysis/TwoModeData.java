@@ -195,7 +195,7 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
             }
 
             /** One edge's line, {@code process⇥theme⇥relation⇥weight}, after a newline unless it is the first. */
-            void line(boolean newline, int e, byte[] process, byte[] theme, byte[] relation, String[] weightText) {
+            void line(boolean newline, byte[] process, byte[] theme, byte[] relation, String weight) {
                 if (newline) {
                     put((byte) '\n');
                 }
@@ -205,7 +205,6 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
                 put((byte) '\t');
                 put(relation);
                 put((byte) '\t');
-                String weight = weightText[e];
                 for (int c = 0; c < weight.length(); c++) {
                     // Double.toString and "null" are ASCII
                     put((byte) weight.charAt(c));
@@ -271,8 +270,9 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
             byte[][] relationBytes = utf8(relations.toArray(String[]::new));
             DigestFeed feed = new DigestFeed(digest);
             for (int i = 0; i < m; i++) {
-                feed.line(i > 0, order[i], processBytes[ep[order[i]]], themeBytes[et[order[i]]],
-                        relationBytes[edgeRelation.getInt(order[i])], weightText);
+                int e = order[i];
+                feed.line(i > 0, processBytes[ep[e]], themeBytes[et[e]], relationBytes[edgeRelation.getInt(e)],
+                        weightText[e]);
             }
             feed.flush();
             return java.util.HexFormat.of().formatHex(digest.digest());
