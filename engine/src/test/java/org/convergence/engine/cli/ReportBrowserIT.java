@@ -26,7 +26,8 @@ import picocli.CommandLine;
  */
 class ReportBrowserIT {
 
-    static final Path ARTEFACTS = Path.of("target", "browser");
+    /** Under the module's {@code target/}; the tests run in a working folder of their own (see the pom). */
+    static final Path ARTEFACTS = Path.of(System.getProperty("basedir", "."), "target", "browser");
 
     @TempDir
     static Path store;

@@ -47,7 +47,7 @@ import org.neo4j.driver.Value;
  */
 class ExportIT {
 
-    private static final Path READ_GRAPHS = Path.of("src/test/python/read_graphs.py");
+    private static final Path READ_GRAPHS = Path.of(System.getProperty("basedir", "."), "src/test/python/read_graphs.py");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Driver driver = Neo4jServers.embedded().driver();
