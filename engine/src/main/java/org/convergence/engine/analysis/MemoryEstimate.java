@@ -14,7 +14,8 @@ import java.util.Locale;
  * {@link ConvergenceAnalysis#PROJECTION_EDGE_LIMIT}; the same for theme co-occurrence): edge lists with
  * weights (16) and the clustering library's symmetric network with its construction copies (about 48),
  * and for theme pairs the kernel's 8. Per edge of the graph, about 100 bytes are held while it is read
- * and built.
+ * and built. An all-pairs run also holds the kernel's per-slice test-cell counters
+ * ({@link OverlapKernel#cellCounterBytes}: at most 4 Mi ints or 1/64 of the heap).
  *
  * @param processes processes P
  * @param themes themes T
@@ -76,10 +77,11 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
         }
         long base = (long) graph.edgeCount() * EDGE_BYTES
                 + (long) (graph.processCount() + graph.themeCount()) * NODE_BYTES;
+        long counters = OverlapKernel.cellCounterBytes(graph, overlap.threads(), availableHeapBytes);
         long heap = base + listed * PAIR_BYTES + projectionEdges(graph, listed) * PROJECTION_EDGE_BYTES
-                + themeClustered * THEME_PAIR_BYTES;
+                + themeClustered * THEME_PAIR_BYTES + (k == 0 ? counters : 0);
         long allHeap = base + all * PAIR_BYTES + projectionEdges(graph, all) * PROJECTION_EDGE_BYTES
-                + themeClustered * THEME_PAIR_BYTES;
+                + themeClustered * THEME_PAIR_BYTES + counters;
         long nodes = graph.processCount() + graph.themeCount();
         long memberships = parameters.clusters() == null ? 0
                 : nodes + graph.processCount() + (parameters.themeClusters() ? graph.themeCount() : 0);
@@ -115,7 +117,8 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
         }
         long heap = (long) graph.edgeCount() * EDGE_BYTES + (long) (graph.processCount() + graph.themeCount()) * NODE_BYTES
                 + listed * PAIR_BYTES + projectionEdges(graph, listed) * PROJECTION_EDGE_BYTES
-                + themeBound * THEME_PAIR_BYTES;
+                + themeBound * THEME_PAIR_BYTES
+                + (k == 0 ? OverlapKernel.cellCounterBytes(graph, parameters.overlap().threads(), availableHeapBytes) : 0);
         if (heap <= availableHeapBytes * USABLE) {
             return java.util.Optional.empty();
         }

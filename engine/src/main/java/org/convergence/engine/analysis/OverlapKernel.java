@@ -240,6 +240,25 @@ public final class OverlapKernel {
     }
 
     /**
+     * The heap the all-pairs write pass takes for its slices' test-cell counters: {@link #slices} arrays of
+     * {@link Significance#cells} ints, for graphs whose processes have at most
+     * {@value Significance#DENSE_LIMIT} themes (else the cells are hashed later and no counter is kept).
+     *
+     * @param graph the bipartite graph
+     * @param threads worker threads
+     * @param maxHeapBytes the JVM's maximum heap, which bounds the counters
+     * @return bytes
+     */
+    static long cellCounterBytes(BipartiteGraph graph, int threads, long maxHeapBytes) {
+        int max = graph.maxProcessDegree();
+        if (max > Significance.DENSE_LIMIT) {
+            return 0;
+        }
+        int cells = Significance.cells(max + 1);
+        return 4L * cells * slices(graph.processCount(), threads, cells, maxHeapBytes);
+    }
+
+    /**
      * Counts the pairs sharing at least one theme without storing them: {@code O(P)} memory per thread.
      *
      * @param graph the bipartite graph

@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 class MemoryEstimateTest {
 
     private static ConvergenceAnalysis.Parameters parameters(int topK) {
+        return parameters(topK, 2);
+    }
+
+    private static ConvergenceAnalysis.Parameters parameters(int topK, int threads) {
         ConvergenceAnalysis.Parameters d = ConvergenceAnalysis.Parameters.defaults();
-        return new ConvergenceAnalysis.Parameters(new OverlapAnalysis.Parameters(1, topK, SimilarityMetric.JACCARD, 2),
+        return new ConvergenceAnalysis.Parameters(new OverlapAnalysis.Parameters(1, topK, SimilarityMetric.JACCARD, threads),
                 d.clusters(), true, List.of(), true, d.betweennessBudget(), 3, 5);
     }
 
@@ -40,5 +44,34 @@ class MemoryEstimateTest {
         assertThat(refused.get().fits()).isFalse();
         assertThat(refused.get().describe()).contains("does not fit").contains("CONVERGENCE_JAVA_OPTS=-Xmx")
                 .contains("--top-k");
+    }
+
+    @Test
+    void theKernelsSliceCountersAreCountedForAllPairsOnly() {
+        BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(2000, 1500, 30_000, 0.5, 3));
+        long heap = 1L << 40;
+        int cells = Significance.cells(g.maxProcessDegree() + 1);
+        // eight slices a thread, each with a counter per test cell
+        assertThat(OverlapKernel.cellCounterBytes(g, 2, heap)).isEqualTo(4L * cells * 16);
+        assertThat(OverlapKernel.cellCounterBytes(g, 64, heap)).isEqualTo(4L * cells * 512);
+        long perSlices = 4L * cells * (512 - 16);
+        assertThat(MemoryEstimate.of(g, parameters(0, 64), heap).heapBytes()
+                - MemoryEstimate.of(g, parameters(0, 2), heap).heapBytes()).isEqualTo(perSlices);
+        // top-k keeps no counters, but its all-pairs figure does
+        MemoryEstimate top2 = MemoryEstimate.of(g, parameters(5, 2), heap);
+        MemoryEstimate top64 = MemoryEstimate.of(g, parameters(5, 64), heap);
+        assertThat(top64.heapBytes()).isEqualTo(top2.heapBytes());
+        assertThat(top64.allPairsHeapBytes() - top2.allPairsHeapBytes()).isEqualTo(perSlices);
+        // processes of more themes than the dense table takes: cells are hashed later, nothing counted here
+        int themes = Significance.DENSE_LIMIT + 1;
+        int[] process = new int[themes + 1];
+        int[] theme = new int[themes + 1];
+        for (int t = 0; t < themes; t++) {
+            theme[t] = t;
+        }
+        process[themes] = 1;
+        BipartiteGraph wide = BipartiteGraph.ofIndices(2, themes, process, theme);
+        assertThat(wide.maxProcessDegree()).isEqualTo(themes);
+        assertThat(OverlapKernel.cellCounterBytes(wide, 2, heap)).isZero();
     }
 }
