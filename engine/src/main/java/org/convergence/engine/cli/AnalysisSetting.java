@@ -313,6 +313,60 @@ enum AnalysisSetting {
     }
 
     /**
+     * How a stored run was asked for: the command-line options, among the settings that decide results,
+     * whose value in the run's parameters (the canonical JSON of {@link #describe}) is not the default,
+     * e.g. {@code --min-shared 2 --top-k 10 --no-centrality}; links asked for are {@code --path FROM:TO}.
+     *
+     * @param parameters a run's parameters as stored
+     * @return the options, or "default parameters" when every setting is the default
+     */
+    static String optionsOf(String parameters) {
+        JsonNode run;
+        try {
+            run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(parameters);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "parameters not readable";
+        }
+        if (run == null || !run.isObject()) {
+            return "parameters not readable";
+        }
+        Map<AnalysisSetting, Object> defaults = defaults();
+        JsonNode standard = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+                describe(relationsOf(defaults), parameters(defaults, List.of())));
+        List<String> options = new ArrayList<>();
+        for (AnalysisSetting s : values()) {
+            JsonNode value = s.runKey == null ? null : run.get(s.runKey);
+            if (value == null || same(value, standard.get(s.runKey))) {
+                continue;
+            }
+            if (s.type == Type.FLAG_OFF) {
+                options.add(s.option);
+            } else if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(v -> items.add(v.asText()));
+                options.add(s.option + " " + String.join(",", items));
+            } else {
+                options.add(s.option + " " + value.asText());
+            }
+        }
+        for (JsonNode path : run.path("paths")) {
+            // stored as FROM>TO/K
+            String text = path.asText();
+            int slash = text.lastIndexOf('/');
+            options.add("--path " + (slash < 0 ? text : text.substring(0, slash)).replace('>', ':'));
+        }
+        return options.isEmpty() ? "default parameters" : String.join(" ", options);
+    }
+
+    /** @return whether two stored values are equal, numbers by value (42 read back is an int, a seed a long) */
+    private static boolean same(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b != null && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        return a.equals(b);
+    }
+
+    /**
      * The settings that decide results, in a fixed order, for the run id (threads excluded: they change
      * no result; the betweenness budget only when not the default, so that runs from before it existed
      * keep their ids).

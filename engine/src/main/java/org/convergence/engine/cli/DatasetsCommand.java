@@ -2,14 +2,16 @@ package org.convergence.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import org.convergence.engine.neo4j.DatasetStore;
 import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.neo4j.RunReader;
 import picocli.CommandLine.Command;
 
 /** {@code convergence datasets}: lists the data sets in the database. */
-@Command(name = "datasets", description = "List the data sets in the database.")
+@Command(name = "datasets", description = "List the data sets in the database, each with its complete analysis runs,"
+        + " latest first: run id, when it finished, the pairs it wrote and the options it was run with.")
 final class DatasetsCommand extends ConnectedCommand {
-
 
     @Override
     public Integer call() {
@@ -19,8 +21,18 @@ final class DatasetsCommand extends ConnectedCommand {
             if (all.isEmpty()) {
                 out.println("No data sets in " + neo4j.description() + ". Load one with `convergence load`.");
             }
+            RunReader reader = new RunReader(neo4j.driver());
             for (DatasetStore.Listing d : all) {
                 out.printf("%-20s %-12s %s (loaded %s)%n", d.dataset(), d.kind(), d.source(), d.loadedAt());
+                List<RunReader.Run> runs = reader.runs(d.dataset());
+                if (runs.isEmpty()) {
+                    out.printf("  no complete analysis run; `convergence analyze --dataset %s` makes one%n", d.dataset());
+                }
+                for (RunReader.Run r : runs) {
+                    out.printf(Locale.ROOT, "  %s  finished %s  %,d %s  %s%n", r.id(), r.finished(), r.pairs(),
+                            r.pairs() == 1 ? "pair" : "pairs",
+                            r.parameters() == null ? "parameters not recorded" : AnalysisSetting.optionsOf(r.parameters()));
+                }
             }
         }
         return 0;

@@ -43,7 +43,7 @@ public final class DatasetStore {
             Map<String, Long> themesByRelation) {
     }
 
-    /** A data set as listed. */
+    /** A data set as listed; {@code loadedAt} to the second with its UTC offset, e.g. {@code 2026-11-29T05:16:14Z}. */
     public record Listing(String dataset, String kind, String source, String loadedAt) {
     }
 
@@ -79,7 +79,8 @@ public final class DatasetStore {
     public List<Listing> list() {
         return read("read/datasets", Map.of()).stream().map(r -> new Listing(r.get("dataset").asString(),
                 r.get("kind").asString(null), r.get("source").asString(null),
-                r.get("loadedAt").isNull() ? null : r.get("loadedAt").asZonedDateTime().toString())).toList();
+                r.get("loadedAt").isNull() ? null : r.get("loadedAt").asZonedDateTime().toOffsetDateTime()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).toList();
     }
 
     private List<Record> read(String statement, Map<String, Object> params) {

@@ -71,4 +71,24 @@ class AnalysisSettingTest {
         assertThat(AnalysisSetting.RECOMMEND.optionSpec().names()).containsExactly("--recommend");
         assertThat(AnalysisSetting.RECOMMEND.optionSpec(true).names()).containsExactlyInAnyOrder("--recommend", "--limit");
     }
+
+    @Test
+    void aStoredRunIsListedWithTheOptionsThatDifferFromTheDefaults() throws IOException {
+        Map<AnalysisSetting, Object> defaults = AnalysisSetting.fromJob(yaml("{}"), "empty");
+        String plain = AnalysisJob.canonicalJson(AnalysisSetting.describe(null,
+                AnalysisSetting.parameters(defaults, List.of())));
+        assertThat(AnalysisSetting.optionsOf(plain)).isEqualTo("default parameters");
+        Map<AnalysisSetting, Object> v = AnalysisSetting.fromJob(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
+                + "minShared: 2\ntopK: 10\nmetric: cosine\nclusters: {resolution: 0.5, seed: 7, themes: false}\n"
+                + "centrality: false\n"), "job.yaml");
+        String stored = AnalysisJob.canonicalJson(AnalysisSetting.describe(AnalysisSetting.relationsOf(v),
+                AnalysisSetting.parameters(v, List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)))));
+        assertThat(AnalysisSetting.optionsOf(stored)).isEqualTo("--relations ACTION_PLAN,CONVERGENCE_AREA"
+                + " --min-shared 2 --top-k 10 --metric cosine --resolution 0.5 --seed 7 --no-theme-clusters"
+                + " --no-centrality --path CSM:PPP");
+        // a seed read back from JSON is an int, the default a long: equal values are not listed
+        assertThat(AnalysisSetting.optionsOf(plain.replace("\"seed\":42", "\"seed\":42.0")))
+                .isEqualTo("default parameters");
+        assertThat(AnalysisSetting.optionsOf("{not json")).isEqualTo("parameters not readable");
+    }
 }

@@ -49,6 +49,13 @@ class ConvergenceCliIT {
         CliRun other = run("analyze", "--min-shared", "2");
         assertThat(other.exit()).isZero();
         assertThat(other.err()).contains("writing results of run-").doesNotContain("already holds");
+        String otherId = other.out().replaceAll("(?s).*Analysis (run-[0-9a-f]{12}).*", "$1");
+        // both runs listed under their data set, the latest first, with what they were asked for
+        CliRun list = run("datasets");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).containsPattern("(?s)seed +seed-matrix .*\\(loaded \\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\\)\n"
+                + "  " + otherId + "  finished [0-9T:-]+Z  3 pairs  --min-shared 2\n"
+                + "  " + runId + "  finished [0-9T:-]+Z  5 pairs  --path CSM:PPP\n");
     }
 
     @Test
