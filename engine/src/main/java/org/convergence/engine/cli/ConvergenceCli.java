@@ -58,11 +58,57 @@ public final class ConvergenceCli {
         });
         int code;
         try {
-            code = newCommandLine(System.getenv()).execute(args);
+            code = execute(newCommandLine(System.getenv()), args, System.err);
         } catch (OutOfMemoryError e) {
             outOfMemoryExit(e);
             return;
         }
+        exit(code, EXIT_GRACE_MILLIS);
+    }
+
+    /**
+     * Executes a command line. An {@link Error} that no handler takes (picocli's handle exceptions only),
+     * such as a class missing from a jar rebuilt under the running JVM, is said and becomes exit code 1
+     * like any other failure; an {@link OutOfMemoryError} is left to the caller, which halts.
+     *
+     * @return the exit code
+     */
+    static int execute(CommandLine cli, String[] args, java.io.PrintStream err) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (Throwable e) {
+            err.println("error: " + messageOf(e));
+            e.printStackTrace(err);
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+    }
+
+    /** How long the JVM's own shutdown may take after a command before the process is halted. */
+    static final long EXIT_GRACE_MILLIS = 60_000;
+
+    /**
+     * Ends the process with {@code code}, whatever threads are still alive. Should the JVM's shutdown
+     * itself hang (a shutdown hook waiting for ever; it happened once, after the jar was rebuilt under a
+     * running command), a watchdog halts the process after {@code graceMillis}, with {@code code} or 1 if
+     * that was 0: a command ends, it never hangs.
+     */
+    static void exit(int code, long graceMillis) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(graceMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("error: the JVM did not stop within " + graceMillis / 1000 + " s of the command's end;"
+                    + " halted");
+            System.err.flush();
+            Runtime.getRuntime().halt(code == 0 ? CommandLine.ExitCode.SOFTWARE : code);
+        }, "convergence-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         System.exit(code);
     }
 

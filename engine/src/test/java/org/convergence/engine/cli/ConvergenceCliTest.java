@@ -279,4 +279,34 @@ class ConvergenceCliTest {
         assertThat(ConnectionSettings.resolve(null, null, null, null, Map.of("XDG_DATA_HOME", "/x")).dataDir())
                 .isEqualTo(Path.of("/x/convergence/neo4j"));
     }
+
+    @CommandLine.Command(name = "broken")
+    static final class Broken implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new NoClassDefFoundError("org/convergence/Missing");
+        }
+    }
+
+    @CommandLine.Command(name = "exhausted")
+    static final class Exhausted implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void anErrorNoHandlerTakesIsSaidAndBecomesExitCodeOne() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        // picocli lets Errors through: without this, main ended and the process lived on the database's threads
+        assertThatThrownBy(() -> new CommandLine(new Broken()).execute()).isInstanceOf(NoClassDefFoundError.class);
+        assertThat(ConvergenceCli.execute(new CommandLine(new Broken()), new String[0], err)).isEqualTo(1);
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("error: org/convergence/Missing").contains("NoClassDefFoundError");
+        // an exhausted heap is the caller's to handle: it halts at once with its own code
+        assertThatThrownBy(() -> ConvergenceCli.execute(new CommandLine(new Exhausted()), new String[0], err))
+                .isInstanceOf(OutOfMemoryError.class);
+    }
 }
