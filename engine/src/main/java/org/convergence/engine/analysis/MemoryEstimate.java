@@ -27,13 +27,18 @@ import java.util.Locale;
  * @param themePairsClustered theme pairs the theme clustering holds (capped as the analysis caps them)
  * @param heapBytes estimated peak heap of the run
  * @param allPairsHeapBytes the same for all pairs (no top-k)
+ * @param topK the K of {@code topKHeapBytes}: the run's, or {@value #SUGGESTED_TOP_K} for an all-pairs run
+ * @param topKHeapBytes the same with {@code --top-k topK}
  * @param relationships relationships a write-back creates ({@code CONVERGES_WITH}, {@code IN_CLUSTER},
  *     {@code SCORED})
  * @param availableHeapBytes the JVM's maximum heap
  */
 public record MemoryEstimate(int processes, int themes, int edges, long pairs, boolean pairsExact, long allPairs,
-        long themePairs, long themePairsClustered, long heapBytes, long allPairsHeapBytes, long relationships,
-        long availableHeapBytes) {
+        long themePairs, long themePairsClustered, long heapBytes, long allPairsHeapBytes, int topK,
+        long topKHeapBytes, long relationships, long availableHeapBytes) {
+
+    /** The K an all-pairs estimate also gives the heap of, as the remedy it suggests. */
+    static final int SUGGESTED_TOP_K = 10;
 
     /** Bytes per listed process pair, see the class comment. */
     static final int PAIR_BYTES = 8 + 4 + 4;
@@ -82,12 +87,16 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
                 + themeClustered * THEME_PAIR_BYTES + (k == 0 ? counters : 0);
         long allHeap = base + all * PAIR_BYTES + projectionEdges(graph, all) * PROJECTION_EDGE_BYTES
                 + themeClustered * THEME_PAIR_BYTES + counters;
+        int shownK = k == 0 ? SUGGESTED_TOP_K : k;
+        long topListed = Math.min(all, (long) graph.processCount() * shownK);
+        long topHeap = base + topListed * PAIR_BYTES + projectionEdges(graph, topListed) * PROJECTION_EDGE_BYTES
+                + themeClustered * THEME_PAIR_BYTES;
         long nodes = graph.processCount() + graph.themeCount();
         long memberships = parameters.clusters() == null ? 0
                 : nodes + graph.processCount() + (parameters.themeClusters() ? graph.themeCount() : 0);
         long relationships = listed + memberships + (parameters.centrality() ? nodes : 0);
         return new MemoryEstimate(graph.processCount(), graph.themeCount(), graph.edgeCount(), listed, k == 0, all,
-                themePairs, themeClustered, heap, allHeap, relationships, availableHeapBytes);
+                themePairs, themeClustered, heap, allHeap, shownK, topHeap, relationships, availableHeapBytes);
     }
 
     /**
@@ -131,23 +140,31 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
         return heapBytes <= availableHeapBytes * USABLE;
     }
 
+    /** @return bytes as "about N MiB", or "less than 1 MiB" */
+    private static String mib(long bytes) {
+        return bytes < 1L << 20 ? "less than 1 MiB" : String.format(Locale.ROOT, "about %,d MiB", bytes >> 20);
+    }
+
     /** @return the estimate as lines a person can read */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "  input: %,d processes, %,d themes, %,d edges%n", processes, themes, edges));
+        b.append(String.format(Locale.ROOT, "  input as analysed: %,d processes, %,d themes addressed by a process, %,d"
+                + " distinct process-theme edges (relations of several kinds between the same two count once)%n",
+                processes, themes, edges));
         b.append(String.format(Locale.ROOT, "  process pairs sharing a theme (as many as --min-shared asks): %,d (exact,"
                 + " counted without storing them)%n", allPairs));
         if (!pairsExact) {
             b.append(String.format(Locale.ROOT, "  pairs kept with --top-k: at most %,d%n", pairs));
         }
         if (themePairs > 0) {
-            b.append(String.format(Locale.ROOT, "  co-occurring theme pairs: %,d (%,d clustered)%n", themePairs,
-                    themePairsClustered));
+            b.append(String.format(Locale.ROOT, "  theme pairs that co-occur in a process: %,d; clustering the themes"
+                    + " keeps %s%n", themePairs, themePairsClustered == themePairs ? "all of them"
+                            : String.format(Locale.ROOT, "%,d (each theme's %d strongest)", themePairsClustered,
+                                    ConvergenceAnalysis.PROJECTION_TOP_K)));
         }
-        b.append(String.format(Locale.ROOT, "  heap for all pairs: about %,d MiB%n", allPairsHeapBytes >> 20));
-        if (!pairsExact) {
-            b.append(String.format(Locale.ROOT, "  heap for this run (top-k): about %,d MiB%n", heapBytes >> 20));
-        }
+        b.append(String.format(Locale.ROOT, "  heap for all pairs: %s%n", mib(allPairsHeapBytes)));
+        b.append(String.format(Locale.ROOT, "  heap with --top-k %d%s: %s%n", topK, pairsExact ? "" : " (this run)",
+                mib(topKHeapBytes)));
         b.append(String.format(Locale.ROOT, "  a write-back creates about %,d relationships (%,d CONVERGES_WITH)%n",
                 relationships, pairs));
         b.append(String.format(Locale.ROOT, "  heap available: %,d MiB (a run plans for %.0f%% of it): %s%n",

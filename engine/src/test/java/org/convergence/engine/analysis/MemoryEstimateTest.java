@@ -33,6 +33,17 @@ class MemoryEstimateTest {
         assertThat(top.allPairsHeapBytes()).isEqualTo(all.allPairsHeapBytes());
         assertThat(all.describe()).contains(String.format(java.util.Locale.ROOT, "%,d (exact", all.allPairs()))
                 .contains("fits");
+        // an all-pairs estimate also gives the heap of the remedy it suggests, --top-k 10
+        assertThat(all.topK()).isEqualTo(10);
+        assertThat(all.topKHeapBytes()).isEqualTo(MemoryEstimate.of(g, parameters(10), 1L << 40).heapBytes());
+        assertThat(all.describe()).contains("heap with --top-k 10: about ");
+        assertThat(top.topK()).isEqualTo(5);
+        assertThat(top.topKHeapBytes()).isEqualTo(top.heapBytes());
+        assertThat(top.describe()).contains("heap with --top-k 5 (this run): about ");
+        // a tiny graph needs less than a MiB, said so rather than "about 0 MiB"
+        BipartiteGraph tiny = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(20, 15, 60, 0.5, 3));
+        assertThat(MemoryEstimate.of(tiny, parameters(0), 1L << 40).describe())
+                .contains("heap for all pairs: less than 1 MiB").doesNotContain("about 0 MiB");
     }
 
     @Test
