@@ -63,9 +63,30 @@ final class Chromium {
                 "--no-first-run", "--disable-extensions", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-default-apps");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
+        // the browser's temporary files (with --disable-dev-shm-usage, its shared memory too) and its
+        // configuration go under target/, not into /tmp and ~/.config where they would outlive the build
+        Path home = scratch();
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(driver().orElseThrow())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(driver().orElseThrow())).usingAnyFreePort()
+                .withEnvironment(Map.of("TMPDIR", home.resolve("tmp").toString(),
+                        "XDG_CONFIG_HOME", home.resolve("config").toString(),
+                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
+                .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** @return a new folder for one browser's files under the module's {@code target/chromium} */
+    private static Path scratch() {
+        try {
+            Path root = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "chromium"));
+            Path home = Files.createTempDirectory(root, "run-");
+            for (String sub : List.of("tmp", "config", "cache")) {
+                Files.createDirectories(home.resolve(sub));
+            }
+            return home;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot make a folder for the browser under target/", e);
+        }
     }
 
     /** @return the console messages logged at error level since the last call */
