@@ -3,7 +3,8 @@
 # loads it into a fresh embedded store, runs analyze over all pairs with write-back and JSON, then
 # with --top-k 10, and times scipy's pipeline on the same edges in the same run (benchmark).
 # Needs python3 with scipy for the reference (apt-get install python3-scipy). Takes about 10 minutes.
-# Usage: bench/end-to-end.sh [WORKDIR]   (default: a new temporary folder; its store is left there)
+# Usage: bench/end-to-end.sh [WORKDIR]   (default: a new temporary folder; its store is left there, the
+# 2.3 GB JSON of all pairs only with KEEP_JSON=1)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$(mktemp -d)}"
@@ -29,6 +30,10 @@ with open(sys.argv[1], 'rb') as f:
     f.seek(0, 2); size = f.tell(); f.seek(max(0, size - 4000)); tail = f.read().decode('utf-8', 'replace')
 print('  JSON: %.2f GB; timingsMs: %s' % (size / 1e9, tail[tail.index('"timingsMs"'):].replace('\n', ' ').strip()))
 PY
+# every pair is in the JSON (one line each) and was written to Neo4j (the write-back's own count)
+echo "  pairs in the JSON: $(grep -c '^    { "a" : ' "$work/pairs.json"); $(grep -o 'wrote [0-9,]* pairs$' "$work/analyze.err" | tail -1) to Neo4j"
+# the JSON takes gigabytes: kept only when asked for
+[ -n "${KEEP_JSON:-}" ] || rm -f "$work/pairs.json"
 timed "analyze --top-k 10, write-back" "$cv" analyze --dataset bench --top-k 10 --format json \
   > "$work/topk.json" 2> "$work/topk.err"
 tail -1 "$work/topk.err"
