@@ -64,28 +64,49 @@ final class Chromium {
                 "--disable-component-update", "--disable-sync", "--disable-default-apps");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
         // the browser's temporary files (with --disable-dev-shm-usage, its shared memory too) and its
-        // configuration go under target/, not into /tmp and ~/.config where they would outlive the build
+        // configuration go into a folder of its own, removed by quit(), not into /tmp and ~/.config where
+        // they outlived every build; a short path under the system's temporary folder, since the browser
+        // puts Unix sockets there and a socket's path may not exceed 107 bytes
         Path home = scratch();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(driver().orElseThrow())).usingAnyFreePort()
-                .withEnvironment(Map.of("TMPDIR", home.resolve("tmp").toString(),
-                        "XDG_CONFIG_HOME", home.resolve("config").toString(),
-                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
+                .withEnvironment(Map.of("TMPDIR", home.resolve("t").toString(),
+                        "XDG_CONFIG_HOME", home.resolve("c").toString(),
+                        "XDG_CACHE_HOME", home.resolve("h").toString()))
                 .build();
-        return new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        SCRATCH.put(browser, home);
+        return browser;
     }
 
-    /** @return a new folder for one browser's files under the module's {@code target/chromium} */
+    private static final Map<ChromeDriver, Path> SCRATCH = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @return a new, empty folder for one browser's files */
     private static Path scratch() {
         try {
-            Path root = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "chromium"));
-            Path home = Files.createTempDirectory(root, "run-");
-            for (String sub : List.of("tmp", "config", "cache")) {
+            Path home = Files.createTempDirectory("cvc");
+            for (String sub : List.of("t", "c", "h")) {
                 Files.createDirectories(home.resolve(sub));
             }
             return home;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot make a folder for the browser under target/", e);
+            throw new java.io.UncheckedIOException("Cannot make a folder for the browser", e);
+        }
+    }
+
+    /** Ends the browser and removes its folder. */
+    static void quit(ChromeDriver browser) {
+        try {
+            browser.quit();
+        } finally {
+            Path home = SCRATCH.remove(browser);
+            if (home != null) {
+                try (var files = Files.walk(home)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    // a folder left in the temporary folder is no reason to fail a test
+                }
+            }
         }
     }
 

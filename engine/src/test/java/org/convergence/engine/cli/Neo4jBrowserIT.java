@@ -53,7 +53,7 @@ class Neo4jBrowserIT {
     @AfterAll
     static void close() {
         if (browser != null) {
-            browser.quit();
+            Chromium.quit(browser);
         }
         if (neo4j != null) {
             neo4j.close();

@@ -47,7 +47,7 @@ class ReportBrowserIT {
     @AfterAll
     static void close() {
         if (browser != null) {
-            browser.quit();
+            Chromium.quit(browser);
         }
     }
 
