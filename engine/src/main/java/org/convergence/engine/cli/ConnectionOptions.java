@@ -20,8 +20,8 @@ public final class ConnectionOptions {
     String password;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Store of the embedded Neo4j (env CONVERGENCE_DATA_DIR; default"
-                    + " ~/.local/share/convergence/neo4j).")
+            description = {"Store of the embedded Neo4j (env CONVERGENCE_DATA_DIR), by default",
+                    "  ~/.local/share/convergence/neo4j"})
     Path dataDir;
 
     /** @return the settings these options and the environment describe */

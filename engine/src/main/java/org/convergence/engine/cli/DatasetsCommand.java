@@ -20,18 +20,22 @@ final class DatasetsCommand extends ConnectedCommand {
             List<DatasetStore.Listing> all = new DatasetStore(neo4j.driver()).list();
             if (all.isEmpty()) {
                 out.println("No data sets in " + neo4j.description() + ". Load one with `convergence load`.");
+            } else {
+                out.printf("%-20s %-12s %s%n", "DATA SET", "KIND",
+                        "SOURCE, then the data set's complete analysis runs, latest first");
             }
             RunReader reader = new RunReader(neo4j.driver());
             for (DatasetStore.Listing d : all) {
                 out.printf("%-20s %-12s %s (loaded %s)%n", d.dataset(), d.kind(), d.source(), d.loadedAt());
                 List<RunReader.Run> runs = reader.runs(d.dataset());
                 if (runs.isEmpty()) {
-                    out.printf("  no complete analysis run; `convergence analyze --dataset %s` makes one%n", d.dataset());
+                    out.printf("  no complete analysis run; `convergence analyze --dataset %s` makes one%n",
+                            d.dataset());
                 }
                 for (RunReader.Run r : runs) {
                     out.printf(Locale.ROOT, "  %s  finished %s  %,d %s  %s%n", r.id(), r.finished(), r.pairs(),
-                            r.pairs() == 1 ? "pair" : "pairs",
-                            r.parameters() == null ? "parameters not recorded" : AnalysisSetting.optionsOf(r.parameters()));
+                            r.pairs() == 1 ? "pair" : "pairs", r.parameters() == null ? "parameters not recorded"
+                                    : AnalysisSetting.optionsOf(r.parameters()));
                 }
             }
         }

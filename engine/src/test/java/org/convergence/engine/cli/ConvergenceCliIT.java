@@ -53,7 +53,8 @@ class ConvergenceCliIT {
         // both runs listed under their data set, the latest first, with what they were asked for
         CliRun list = run("datasets");
         assertThat(list.exit()).isZero();
-        assertThat(list.out()).containsPattern("(?s)seed +seed-matrix .*\\(loaded \\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\\)\n"
+        assertThat(list.out()).startsWith("DATA SET             KIND         SOURCE")
+                .containsPattern("(?s)seed +seed-matrix .*\\(loaded \\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\\)\n"
                 + "  " + otherId + "  finished [0-9T:-]+Z  3 pairs  --min-shared 2\n"
                 + "  " + runId + "  finished [0-9T:-]+Z  5 pairs  --path CSM:PPP\n");
     }
