@@ -17,7 +17,8 @@ final class DatasetsCommand extends ConnectedCommand {
     public Integer call() {
         PrintWriter out = out();
         try (Neo4jConnection neo4j = open()) {
-            List<DatasetStore.Listing> all = new DatasetStore(neo4j.driver()).list();
+            DatasetStore store = new DatasetStore(neo4j.driver());
+            List<DatasetStore.Listing> all = store.list();
             if (all.isEmpty()) {
                 out.println("No data sets in " + neo4j.description() + ". Load one with `convergence load`.");
             } else {
@@ -32,10 +33,18 @@ final class DatasetsCommand extends ConnectedCommand {
                     out.printf("  no complete analysis run; `convergence analyze --dataset %s` makes one%n",
                             d.dataset());
                 }
+                List<DatasetStore.UnfinishedRun> unfinished = store.unfinishedRuns(d.dataset());
                 for (RunReader.Run r : runs) {
                     out.printf(Locale.ROOT, "  %s  finished %s  %,d %s  %s%n", r.id(), r.finished(), r.pairs(),
                             r.pairs() == 1 ? "pair" : "pairs", r.parameters() == null ? "parameters not recorded"
                                     : AnalysisSetting.optionsOf(r.parameters()));
+                }
+                // not listed above, or listed with their earlier results: said, so nobody looks for them in vain
+                for (DatasetStore.UnfinishedRun u : unfinished) {
+                    out.printf("  %s  %s; the next command that writes removes what an interrupted write left%n",
+                            u.run(), u.hasCompleteResults()
+                                    ? "a new write of it is under way or was interrupted, its results above stay"
+                                    : "not complete: being written now, or interrupted");
                 }
             }
         }

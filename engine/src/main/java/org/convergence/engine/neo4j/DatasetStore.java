@@ -47,6 +47,16 @@ public final class DatasetStore {
     public record Listing(String dataset, String kind, String source, String loadedAt) {
     }
 
+    /**
+     * A run of a data set with a write that has not completed: one being written now, or one a crash or
+     * {@code kill -9} interrupted, whose leftovers the next command that writes removes.
+     *
+     * @param run the run id
+     * @param hasCompleteResults whether an earlier write of it completed (its results stay visible)
+     */
+    public record UnfinishedRun(String run, boolean hasCompleteResults) {
+    }
+
     private final Driver driver;
 
     public DatasetStore(Driver driver) {
@@ -81,6 +91,15 @@ public final class DatasetStore {
                 r.get("kind").asString(null), r.get("source").asString(null),
                 r.get("loadedAt").isNull() ? null : r.get("loadedAt").asZonedDateTime().toOffsetDateTime()
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).toList();
+    }
+
+    /** @return the data set's runs with a write that has not completed, by id */
+    public List<UnfinishedRun> unfinishedRuns(String dataset) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("dataset", dataset);
+        params.put("before", java.time.ZonedDateTime.now());
+        return read("read/unfinished-runs", params).stream().map(r -> new UnfinishedRun(r.get("run").asString(),
+                "complete".equals(r.get("state").asString(null)))).toList();
     }
 
     private List<Record> read(String statement, Map<String, Object> params) {

@@ -136,6 +136,10 @@ class WriteBackIT {
                 .containsExactly("run-a");
         assertThat(stored("run-c").get("pairs").asLong()).isEqualTo(5);
 
+        // readers see both as not complete (the listing says so) before anything cleans them up
+        assertThat(new DatasetStore(driver).unfinishedRuns("seed")).containsExactly(
+                new DatasetStore.UnfinishedRun("run-a", true), new DatasetStore.UnfinishedRun("run-c", false));
+
         // the next command finds both and removes their leftovers, and says so
         List<String> cleaned = new ResultWriter(driver).cleanUp(null, java.time.ZonedDateTime.now());
         assertThat(cleaned).hasSize(2).anySatisfy(l -> assertThat(l).contains("run-a").contains("previous results stay"))
@@ -147,6 +151,7 @@ class WriteBackIT {
         assertThat(stored("run-c").get("pairs").asLong()).isZero();
         assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(1);
         assertThat(new ResultWriter(driver).cleanUp(null, java.time.ZonedDateTime.now())).isEmpty();
+        assertThat(new DatasetStore(driver).unfinishedRuns("seed")).isEmpty();
     }
 
     @Test
