@@ -8,9 +8,10 @@ import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.engine.neo4j.RunReader;
 import picocli.CommandLine.Command;
 
-/** {@code convergence datasets}: lists the data sets in the database. */
+/** {@code convergence datasets}: lists the data sets in the database, each with its analysis runs. */
 @Command(name = "datasets", description = "List the data sets in the database, each with its complete analysis runs,"
-        + " latest first: run id, when it finished, the pairs it wrote and the options it was run with.")
+        + " latest first: run id, when it finished, the pairs it wrote and the options it was run with; and any run"
+        + " whose write is under way or was interrupted.")
 final class DatasetsCommand extends ConnectedCommand {
 
     @Override
