@@ -141,7 +141,7 @@ public final class ConvergenceAnalysis {
             data.requireProcess(request.to());
         }
         long t0 = System.nanoTime();
-        progress.accept("overlap scores for " + g.processCount() + " processes");
+        progress.accept(String.format(java.util.Locale.ROOT, "overlap scores for %,d processes", g.processCount()));
         OverlapAnalysis.Result overlap = OverlapAnalysis.run(g, parameters.overlap(), percent -> {
             if (g.edgeCount() >= 100_000) {
                 progress.accept("  overlap " + percent + "% of processes");

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 public final class ConnectionOptions {
 
     @Option(names = "--uri", paramLabel = "URI",
-            description = "External Neo4j server or cluster, e.g. neo4j://host:7687 (env NEO4J_URI)."
-                    + " Without it the embedded Neo4j is used.")
+            description = {"External Neo4j server or cluster, e.g.",
+                    "  neo4j://host:7687 (env NEO4J_URI); without it", "  the embedded Neo4j is used."})
     String uri;
 
     @Option(names = "--user", paramLabel = "USER", description = "User for --uri (env NEO4J_USERNAME; default neo4j).")
@@ -20,8 +20,8 @@ public final class ConnectionOptions {
     String password;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = {"Store of the embedded Neo4j (env CONVERGENCE_DATA_DIR), by default",
-                    "  ~/.local/share/convergence/neo4j"})
+            description = {"Store of the embedded Neo4j (env CONVERGENCE_DATA_DIR); by default",
+                    "  $XDG_DATA_HOME/convergence/neo4j, else", "  ~/.local/share/convergence/neo4j."})
     Path dataDir;
 
     /** @return the settings these options and the environment describe */

@@ -94,7 +94,11 @@ final class Loading {
             }
         }
         out.println();
-        if (plan.unmapped().isEmpty()) {
+        if ("none".equals(plan.source().taxonomyVersion())) {
+            // no taxonomy asked for: every label is a theme as written, nothing to report label by label
+            out.printf(Locale.ROOT, "  No taxonomy: %,d theme label(s) taken as written.%n",
+                    plan.unmapped().size());
+        } else if (plan.unmapped().isEmpty()) {
             out.println("  Every theme label matched the taxonomy.");
         } else {
             out.printf(Locale.ROOT, "  %,d label(s) matched no taxonomy theme and became themes of their own:%n",

@@ -89,8 +89,8 @@ public final class DatasetStore {
     public List<Listing> list() {
         return read("read/datasets", Map.of()).stream().map(r -> new Listing(r.get("dataset").asString(),
                 r.get("kind").asString(null), r.get("source").asString(null),
-                r.get("loadedAt").isNull() ? null : r.get("loadedAt").asZonedDateTime().toOffsetDateTime()
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).toList();
+                r.get("loadedAt").isNull() ? null : RunReader.toSecond(r.get("loadedAt").asZonedDateTime())))
+                .toList();
     }
 
     /** @return the data set's runs with a write that has not completed, by id */

@@ -88,7 +88,7 @@ public final class RunReader {
         /** @return when it finished, to the second with its UTC offset, e.g. {@code 2026-11-29T05:16:14Z} */
         public String finished() {
             return finishedAt == null ? "at an unknown time"
-                    : finishedAt.toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+                    : toSecond(finishedAt);
         }
 
         /** @return the fields a pair of this run has, in order */
@@ -171,6 +171,17 @@ public final class RunReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Driver driver;
+
+    private static final java.time.format.DateTimeFormatter TO_SECOND =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", java.util.Locale.ROOT);
+
+    /**
+     * @return a time to the second with its offset, e.g. {@code 2026-11-29T13:25:00Z}: always with its
+     *     seconds, which {@code OffsetDateTime.toString()} leaves out when they are zero
+     */
+    public static String toSecond(ZonedDateTime time) {
+        return time.toOffsetDateTime().format(TO_SECOND);
+    }
 
     public RunReader(Driver driver) {
         this.driver = driver;

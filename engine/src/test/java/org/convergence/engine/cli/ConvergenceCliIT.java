@@ -145,7 +145,12 @@ class ConvergenceCliIT {
         CliRun loaded = run("load", csv.toString());
         assertThat(loaded.exit()).as(loaded.err()).isZero();
         assertThat(loaded.out()).contains("data set `events`").contains("2 processes, 2 themes (1 unmapped)")
-                .contains("line 4: \"Music\"");
+                .contains("line 4: \"Music\"").contains("1 label(s) matched no taxonomy theme");
+        // without a taxonomy every label is a theme as written: counted, not listed as unmatched
+        CliRun plain = run("load", "--no-taxonomy", "--dataset", "plain", csv.toString());
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("No taxonomy: 2 theme label(s) taken as written.")
+                .doesNotContain("matched no taxonomy").doesNotContain("line 4: \"Music\"");
         Files.writeString(csv, "process,theme\ncid,Turismo\n");
         CliRun conflict = run("load", csv.toString());
         assertThat(conflict.exit()).isEqualTo(ConvergenceCli.EXIT_CONFLICT);
