@@ -40,8 +40,11 @@ final class AnalysisJob {
         long t0 = System.nanoTime();
         progress.println("reading data set `" + dataset + "` from Neo4j");
         progress.flush();
-        GraphReader.Snapshot snapshot = new GraphReader(neo4j.driver()).snapshot(dataset, relations);
+        GraphReader reader = new GraphReader(neo4j.driver());
+        GraphReader.Snapshot snapshot = reader.snapshot(dataset, relations);
         TwoModeData data = snapshot.data();
+        reader.requireProcesses(dataset, relations, data, parameters.paths().stream()
+                .flatMap(p -> java.util.stream.Stream.of(p.from(), p.to())).toList());
         timings.put("read", (System.nanoTime() - t0) / 1_000_000);
         MemoryEstimate.check(data.graph(), parameters, Runtime.getRuntime().maxMemory()).ifPresent(e -> {
             throw new IllegalArgumentException("The analysis of data set `" + dataset + "` would not fit in the heap;"

@@ -9,6 +9,7 @@ import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.ShortestLinks;
 import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.analysis.TwoModeData;
+import org.convergence.engine.neo4j.GraphReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
@@ -50,6 +51,8 @@ final class PathCommand extends ConnectedCommand {
         }
         try (Neo4jConnection neo4j = open()) {
             TwoModeData data = readGraph(neo4j, dataset, AnalysisSetting.relationsOf(values));
+            new GraphReader(neo4j.driver()).requireProcesses(dataset, AnalysisSetting.relationsOf(values), data,
+                    List.of(from, to));
             ShortestLinks links = new ShortestLinks(data);
             List<ShortestLinks.Link> shortest = links.shortest(from, to, k);
             ShortestLinks.Link weighted = shortest.isEmpty() ? null : links.cheapest(from, to,

@@ -7,6 +7,7 @@ import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.Recommendations;
 import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.analysis.TwoModeData;
+import org.convergence.engine.neo4j.GraphReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
@@ -47,7 +48,8 @@ final class RecommendCommand extends ConnectedCommand {
         try (Neo4jConnection neo4j = open()) {
             TwoModeData data = readGraph(neo4j, dataset, AnalysisSetting.relationsOf(values));
             if (process != null) {
-                data.requireProcess(process);
+                new GraphReader(neo4j.driver()).requireProcesses(dataset, AnalysisSetting.relationsOf(values), data,
+                        List.of(process));
             }
             Map<String, List<Recommendations.Recommendation>> all = Recommendations.compute(data,
                     OverlapAnalysis.similarities(data.graph(), OverlapAnalysis.Parameters.defaults(), percent -> { }), m,

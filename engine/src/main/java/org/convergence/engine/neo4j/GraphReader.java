@@ -26,6 +26,41 @@ public final class GraphReader {
     }
 
     /**
+     * Checks that processes named by the user are in a graph as read, saying why when one is not: a process
+     * of the data set whose themes all lie outside the relation kinds asked for is left out of the graph,
+     * and "unknown process" would mislead. Otherwise, as {@link TwoModeData#requireProcess}.
+     *
+     * @param dataset data set name
+     * @param relations the relation kinds the graph was read with, or null for all
+     * @param data the graph as read
+     * @param processes process ids to check
+     * @throws IllegalArgumentException naming the first process not in the graph, and why
+     */
+    public void requireProcesses(String dataset, List<String> relations, TwoModeData data,
+            java.util.Collection<String> processes) {
+        for (String id : processes) {
+            if (data.graph().processIndex(id) >= 0) {
+                continue;
+            }
+            if (relations != null) {
+                List<org.neo4j.driver.Record> found;
+                try (var session = driver.session()) {
+                    found = session.executeRead(tx -> tx.run(Cypher.statement("read/process-relations"),
+                            Map.of("dataset", dataset, "process", id)).list());
+                }
+                if (!found.isEmpty()) {
+                    List<String> kinds = found.get(0).get("relations").asList(org.neo4j.driver.Value::asString);
+                    throw new IllegalArgumentException("Process `" + id + "` of data set `" + dataset + "` has no theme"
+                            + " under the relation kinds asked for (" + String.join(", ", relations) + "), so it is not"
+                            + " in the graph analysed; its themes are under " + (kinds.isEmpty() ? "no relation kind"
+                                    : String.join(", ", kinds.stream().sorted().toList())));
+                }
+            }
+            data.requireProcess(id);
+        }
+    }
+
+    /**
      * A data set's graph as read, with the generation of the data set it was read from (the token of
      * the load that made it; empty for data sets loaded by earlier versions), read in the same
      * transaction: a write-back checks it, so that results are never attached to a data set replaced

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,17 @@ class ConvergenceCliIT {
         CliRun unknown = run("path", "CMS", "PPP");
         assertThat(unknown.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
         assertThat(unknown.err()).contains("Unknown process `CMS`; did you mean CRM, CSM?");
+
+        // CSM states purposes only: with areas of convergence alone it is not in the graph, and that is said
+        for (String[] args : List.of(new String[] {"path", "CSM", "PPP", "--relations", "CONVERGENCE_AREA"},
+                new String[] {"recommend", "CSM", "--relations", "CONVERGENCE_AREA"},
+                new String[] {"analyze", "--relations", "CONVERGENCE_AREA", "--path", "CSM:PPP", "--no-write"})) {
+            CliRun filtered = run(args);
+            assertThat(filtered.exit()).as(filtered.err()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+            assertThat(filtered.err()).contains("Process `CSM` of data set `seed` has no theme under the relation"
+                    + " kinds asked for (CONVERGENCE_AREA), so it is not in the graph analysed; its themes are under"
+                    + " STATED_PURPOSE").doesNotContain("Unknown process");
+        }
 
         CliRun noLink = run("path", "CSM", "PPP", "--relations", "ACTION_PLAN,STATED_PURPOSE");
         assertThat(noLink.exit()).as(noLink.err()).isZero();
