@@ -198,11 +198,15 @@ enum AnalysisSetting {
         return b.paramLabel(label).type(String.class).description(help).build();
     }
 
-    /** Adds these settings' options to a command. */
+    /** Adds these settings' options to a command, before its -h and -V, which stay last in its help. */
     static void addOptions(CommandSpec command, boolean formerNames, AnalysisSetting... settings) {
+        List<OptionSpec> standard = command.options().stream()
+                .filter(o -> o.usageHelp() || o.versionHelp()).toList();
+        standard.forEach(command::remove);
         for (AnalysisSetting s : settings) {
             command.addOption(s.optionSpec(formerNames));
         }
+        standard.forEach(command::addOption);
     }
 
     /**

@@ -70,6 +70,12 @@ class AnalysisSettingTest {
                 .isEqualTo("List pairs sharing at least N themes (default: 1).");
         assertThat(AnalysisSetting.RECOMMEND.optionSpec().names()).containsExactly("--recommend");
         assertThat(AnalysisSetting.RECOMMEND.optionSpec(true).names()).containsExactlyInAnyOrder("--recommend", "--limit");
+        // the settings come before -h and -V in the help, not after them
+        for (String command : List.of("analyze", "path", "recommend")) {
+            var options = ConvergenceCli.newCommandLine(Map.of()).getSubcommands().get(command).getCommandSpec().options();
+            assertThat(options.subList(options.size() - 2, options.size())).as(command)
+                    .extracting(o -> o.shortestName()).containsExactly("-h", "-V");
+        }
     }
 
     @Test
