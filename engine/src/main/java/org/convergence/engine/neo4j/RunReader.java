@@ -239,6 +239,14 @@ public final class RunReader {
      */
     public Run run(String dataset, Optional<String> run) {
         List<Run> runs = runs(dataset);
+        if (run.isPresent() && runs.stream().noneMatch(r -> r.id().equals(run.get()))) {
+            List<String> owners = datasetsWithRun(run.get());
+            if (!owners.isEmpty()) {
+                throw new IllegalArgumentException("Run `" + run.get() + "` is not of data set `" + dataset + "` but of "
+                        + owners.stream().map(o -> "`" + o + "`").collect(Collectors.joining(", "))
+                        + "; name it with --dataset " + owners.get(0));
+            }
+        }
         if (runs.isEmpty()) {
             List<String> known = new DatasetStore(driver).list().stream().map(DatasetStore.Listing::dataset).toList();
             if (!known.contains(dataset)) {
@@ -257,6 +265,14 @@ public final class RunReader {
                         + "`; its complete runs, latest first: " + runs.stream()
                                 .map(r -> r.id() + " (finished " + r.finished() + ")")
                                 .collect(Collectors.joining(", "))));
+    }
+
+    /** @return the data sets that have a complete run of this id, sorted */
+    private List<String> datasetsWithRun(String run) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(Cypher.statement("read/run-datasets"), Map.of("run", run)).list())
+                    .stream().map(r -> r.get("dataset").asString()).toList();
+        }
     }
 
     /**

@@ -173,6 +173,14 @@ class ConvergenceCliIT {
         assertThat(run("load", "--seed").exit()).isZero();
         CliRun list = run("datasets");
         assertThat(list.out()).contains("events").contains("seed");
+        // a run of one data set named under another (the default, seed): pointed to its own
+        CliRun analyzed = run("analyze", "--dataset", "events", "--no-centrality");
+        assertThat(analyzed.exit()).as(analyzed.err()).isZero();
+        String runId = analyzed.out().replaceAll("(?s).*Analysis (run-[0-9a-f]{12}).*", "$1");
+        CliRun elsewhere = run("export", "--run", runId, "--format", "csv", "--out", files.toString());
+        assertThat(elsewhere.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(elsewhere.err()).contains("Run `" + runId + "` is not of data set `seed` but of `events`; name it"
+                + " with --dataset events");
     }
 
     @Test
