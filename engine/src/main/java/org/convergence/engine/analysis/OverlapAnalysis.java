@@ -335,7 +335,8 @@ public final class OverlapAnalysis {
      * Pair indexes by descending Jaccard, then first process, then second process: a stable counting
      * sort on the rank of each pair's Jaccard among the distinct tests' values (equal values, such as
      * 1/2 and 2/4, share a rank). The kernel's rows are ordered by first, then second process, so the
-     * stable sort keeps that order within a rank. Counted and placed in parallel slices of the pairs.
+     * stable sort keeps that order within a rank. Placed in parallel, in the slices of the pairs in which
+     * significance counted each test.
      */
     static int[] rankByJaccard(OverlapPairs pairs, Significance.Tested tested) {
         int d = tested.tests();
@@ -370,31 +371,14 @@ public final class OverlapAnalysis {
             }
         }
         int[] keyRank = rankOfKey;
-        int[][] next;
-        int[] sliceStart;
-        if (tested.sliceCounts() != null) {
-            // significance (or the kernel) counted each test's pairs per slice: sum them per rank
-            sliceStart = tested.sliceStart();
-            next = new int[tested.sliceCounts().length][rankCount];
-            for (int slice = 0; slice < next.length; slice++) {
-                int[] perTest = tested.sliceCounts()[slice];
-                for (int k = 0; k < d; k++) {
-                    next[slice][rankOf[k]] += perTest[k];
-                }
+        // significance (or the kernel) counted each test's pairs per slice: summed per rank
+        int[] sliceStart = tested.sliceStart();
+        int[][] next = new int[tested.sliceCounts().length][rankCount];
+        for (int slice = 0; slice < next.length; slice++) {
+            int[] perTest = tested.sliceCounts()[slice];
+            for (int k = 0; k < d; k++) {
+                next[slice][rankOf[k]] += perTest[k];
             }
-        } else {
-            int sliceCount = Significance.slices(n, rankCount);
-            sliceStart = Significance.sliceStarts(n, sliceCount);
-            next = new int[sliceCount][];
-            int[][] counted = next;
-            int[] starts = sliceStart;
-            java.util.stream.IntStream.range(0, sliceCount).parallel().forEach(slice -> {
-                int[] count = new int[rankCount];
-                for (int i = starts[slice], end = starts[slice + 1]; i < end; i++) {
-                    count[keyRank[testOf[i]]]++;
-                }
-                counted[slice] = count;
-            });
         }
         int slices = next.length;
         int running = 0;
@@ -406,10 +390,9 @@ public final class OverlapAnalysis {
             }
         }
         int[] order = new int[n];
-        int[] starts = sliceStart;
         java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
             int[] at = next[slice];
-            for (int i = starts[slice], end = starts[slice + 1]; i < end; i += PLACE_RUN) {
+            for (int i = sliceStart[slice], end = sliceStart[slice + 1]; i < end; i += PLACE_RUN) {
                 place(order, at, keyRank, testOf, i, Math.min(end, i + PLACE_RUN));
             }
         });

@@ -133,9 +133,9 @@ public final class Significance {
      * @param testShared shared count s of each distinct test
      * @param testSmaller the smaller theme count of each distinct test
      * @param testLarger the larger theme count of each distinct test
-     * @param sliceCounts when the pairs were counted in slices (pair indexes {@code sliceStart[s]} to
-     *     {@code sliceStart[s + 1] - 1} for slice s), the number of pairs of each test in each slice; else null
-     * @param sliceStart the first pair of each slice, and the number of pairs last; null with {@code sliceCounts}
+     * @param sliceCounts the number of pairs of each test in each slice of the pairs (pair indexes
+     *     {@code sliceStart[s]} to {@code sliceStart[s + 1] - 1} for slice s), counted while testing
+     * @param sliceStart the first pair of each slice, and the number of pairs last
      */
     public record Tested(int[] testOf, int[] cellTest, double[] testP, double[] testQ, int[] testShared,
             int[] testSmaller, int[] testLarger, int[][] sliceCounts, int[] sliceStart) {
@@ -163,8 +163,7 @@ public final class Significance {
     /**
      * How many slices n pairs are counted in, in parallel, each with a local array of {@code keys}
      * counters: one per 65,536 pairs, at most four per core, and one when the counters are too many to
-     * copy per slice. Significance and the ranking slice the pairs the same way, so that the ranking can
-     * reuse significance's per-slice counts.
+     * copy per slice. The ranking places the pairs in the slices significance counted, with its counts.
      */
     static int slices(int n, int keys) {
         return keys > 1 << 16 ? 1 : Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), n / 65_536));
@@ -229,16 +228,27 @@ public final class Significance {
             }
         });
         int[][] tests = numberDense(table, side);
+        return adjustCounted(testOf, table, tests, family);
+    }
+
+    /**
+     * Counts each test's pairs in parallel slices of the pairs ({@link #slices}), turning each pair's cell
+     * into its test on the way when {@code cellTest} is given, and adjusts. The per-slice counts are kept
+     * in the result, so that the ranking places the pairs without counting them again.
+     *
+     * @param testOf per pair, its test, or its cell with {@code cellTest}; rewritten to tests
+     * @param cellTest null, or the test of each cell
+     */
+    private Tested adjustCounted(int[] testOf, int[] cellTest, int[][] tests, long family) {
+        int n = testOf.length;
         int d = tests[0].length;
-        // counted in parallel slices with a local array each, while d is small enough to copy per slice;
-        // the per-slice counts are kept, so that the ranking can place pairs without counting again
         int slices = slices(n, d);
         int[][] sliceCounts = new int[slices][];
         int[] sliceStart = sliceStarts(n, slices);
         java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
             int[] local = new int[d];
             for (int i = sliceStart[slice], end = sliceStart[slice + 1]; i < end; i++) {
-                int id = table[testOf[i]];
+                int id = cellTest == null ? testOf[i] : cellTest[testOf[i]];
                 testOf[i] = id;
                 local[id]++;
             }
@@ -307,11 +317,7 @@ public final class Significance {
         int[] testOf = new int[n];
         int[][] tests = max <= DENSE_LIMIT ? denseTests(shared, sizeA, sizeB, max, testOf)
                 : hashedTests(shared, sizeA, sizeB, testOf);
-        long[] count = new long[tests[0].length];
-        for (int id : testOf) {
-            count[id]++;
-        }
-        return adjust(testOf, null, tests, count, family, null, null);
+        return adjustCounted(testOf, null, tests, family);
     }
 
     /**

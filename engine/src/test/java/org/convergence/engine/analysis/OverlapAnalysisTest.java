@@ -43,6 +43,32 @@ class OverlapAnalysisTest {
     }
 
     @Test
+    void rankingEqualsAComparatorSortWhenAHubTakesSignificancesHashedPath() {
+        // a process of more than Significance.DENSE_LIMIT themes: the tests are hashed, not dense cells
+        java.util.List<BipartiteGraph.Edge> edges = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int t = 0; t < Significance.DENSE_LIMIT + 60; t++) {
+            edges.add(new BipartiteGraph.Edge("hub", "t" + t, 1));
+        }
+        for (int p = 0; p < 400; p++) {
+            for (int t = 0; t < 300; t++) {
+                if (random.nextDouble() < 0.03) {
+                    edges.add(new BipartiteGraph.Edge("p" + p, "t" + t, 1));
+                }
+            }
+        }
+        BipartiteGraph g = BipartiteGraph.of(edges, false);
+        assertThat(g.maxProcessDegree()).isGreaterThan(Significance.DENSE_LIMIT);
+        OverlapAnalysis.Result r = OverlapAnalysis.run(g, new OverlapAnalysis.Parameters(1, 0, SimilarityMetric.JACCARD, 2));
+        List<int[]> expected = rankedByComparator(r.pairs());
+        assertThat(r.size()).isEqualTo(expected.size()).isGreaterThan(5_000);
+        for (int rank = 0; rank < r.size(); rank++) {
+            assertThat(new int[] {r.a(rank), r.b(rank), r.index(rank)}).as("rank %d", rank)
+                    .containsExactly(expected.get(rank));
+        }
+    }
+
+    @Test
     void pValuesAndQValuesAreThoseOfEachPairAlone() {
         BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(120, 40, 700, 0.6, 3));
         // all pairs (the kernel counts the tests per slice) and top-k (significance counts them itself)
