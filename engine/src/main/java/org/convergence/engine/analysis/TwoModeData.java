@@ -178,10 +178,6 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
         }
 
         /**
-         * SHA-256 of the edges as lines {@code process \t theme \t relation \t weight} ({@code null} when
-         * unweighted), sorted and joined by newlines, streamed into the digest edge by edge.
-         */
-        /**
          * Feeds the fingerprint's lines to the digest through a 64 KiB buffer: the same bytes as one
          * {@code update} per field, in far fewer calls.
          */
@@ -236,6 +232,10 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
             }
         }
 
+        /**
+         * SHA-256 of the edges as lines {@code process \t theme \t relation \t weight} ({@code null} when
+         * unweighted), sorted and joined by newlines, streamed into the digest edge by edge.
+         */
         private String fingerprint(String[] p, String[] t, int[] ep, int[] et) {
             int m = ep.length;
             int[] order = new int[m];
