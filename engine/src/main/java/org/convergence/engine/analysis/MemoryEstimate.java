@@ -80,17 +80,11 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
             themeClustered = themePairs > ConvergenceAnalysis.PROJECTION_EDGE_LIMIT
                     ? (long) graph.themeCount() * ConvergenceAnalysis.PROJECTION_TOP_K : themePairs;
         }
-        long base = (long) graph.edgeCount() * EDGE_BYTES
-                + (long) (graph.processCount() + graph.themeCount()) * NODE_BYTES;
         long counters = OverlapKernel.cellCounterBytes(graph, overlap.threads(), availableHeapBytes);
-        long heap = base + listed * PAIR_BYTES + projectionEdges(graph, listed) * PROJECTION_EDGE_BYTES
-                + themeClustered * THEME_PAIR_BYTES + (k == 0 ? counters : 0);
-        long allHeap = base + all * PAIR_BYTES + projectionEdges(graph, all) * PROJECTION_EDGE_BYTES
-                + themeClustered * THEME_PAIR_BYTES + counters;
+        long heap = heap(graph, listed, themeClustered, k == 0 ? counters : 0);
+        long allHeap = heap(graph, all, themeClustered, counters);
         int shownK = k == 0 ? SUGGESTED_TOP_K : k;
-        long topListed = Math.min(all, (long) graph.processCount() * shownK);
-        long topHeap = base + topListed * PAIR_BYTES + projectionEdges(graph, topListed) * PROJECTION_EDGE_BYTES
-                + themeClustered * THEME_PAIR_BYTES;
+        long topHeap = heap(graph, Math.min(all, (long) graph.processCount() * shownK), themeClustered, 0);
         long nodes = graph.processCount() + graph.themeCount();
         long memberships = parameters.clusters() == null ? 0
                 : nodes + graph.processCount() + (parameters.themeClusters() ? graph.themeCount() : 0);
@@ -124,15 +118,24 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
             themeBound = Math.min(themeBound, Math.max(ConvergenceAnalysis.PROJECTION_EDGE_LIMIT,
                     (long) graph.themeCount() * ConvergenceAnalysis.PROJECTION_TOP_K));
         }
-        long heap = (long) graph.edgeCount() * EDGE_BYTES + (long) (graph.processCount() + graph.themeCount()) * NODE_BYTES
-                + listed * PAIR_BYTES + projectionEdges(graph, listed) * PROJECTION_EDGE_BYTES
-                + themeBound * THEME_PAIR_BYTES
-                + (k == 0 ? OverlapKernel.cellCounterBytes(graph, parameters.overlap().threads(), availableHeapBytes) : 0);
+        long heap = heap(graph, listed, themeBound, k == 0
+                ? OverlapKernel.cellCounterBytes(graph, parameters.overlap().threads(), availableHeapBytes) : 0);
         if (heap <= availableHeapBytes * USABLE) {
             return java.util.Optional.empty();
         }
         MemoryEstimate exact = of(graph, parameters, availableHeapBytes);
         return exact.fits() ? java.util.Optional.empty() : java.util.Optional.of(exact);
+    }
+
+    /**
+     * The heap of a run: the graph as read and held, {@code listed} process pairs with the projection
+     * clustered from them, {@code themePairs} clustered theme pairs, and the kernel's test-cell counters
+     * (see the class comment for the bytes of each).
+     */
+    private static long heap(BipartiteGraph graph, long listed, long themePairs, long counterBytes) {
+        return (long) graph.edgeCount() * EDGE_BYTES + (long) (graph.processCount() + graph.themeCount()) * NODE_BYTES
+                + listed * PAIR_BYTES + projectionEdges(graph, listed) * PROJECTION_EDGE_BYTES
+                + themePairs * THEME_PAIR_BYTES + counterBytes;
     }
 
     /** @return whether the run fits in the share of the heap it may use */
