@@ -101,11 +101,7 @@ final class Chromium {
         } finally {
             Path home = SCRATCH.remove(browser);
             if (home != null) {
-                try (var files = Files.walk(home)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException e) {
-                    // a folder left in the temporary folder is no reason to fail a test
-                }
+                org.convergence.engine.Neo4jServers.delete(home);
             }
         }
     }
