@@ -70,6 +70,26 @@ final class LoadCommand extends ConnectedCommand {
         }
     }
 
+    /**
+     * @return the lock file a spreadsheet program keeps beside a file it has open: Excel's
+     *     {@code ~$NAME}, LibreOffice's {@code .~lock.NAME#}
+     */
+    static java.util.Optional<Path> openElsewhere(Path file) {
+        if (file == null || file.getFileName() == null) {
+            return java.util.Optional.empty();
+        }
+        String name = file.getFileName().toString();
+        // Excel shortens long names: the lock of "matriz-2002.xlsx" is "~$triz-2002.xlsx"
+        for (String lock : new String[] {"~$" + name, "~$" + (name.length() > 2 ? name.substring(2) : name),
+                ".~lock." + name + "#"}) {
+            Path candidate = file.resolveSibling(lock);
+            if (java.nio.file.Files.exists(candidate)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -120,6 +140,14 @@ final class LoadCommand extends ConnectedCommand {
                 }).join();
             }
             throw e;
+        }
+        for (Path file : new Path[] {source.csv, source.matrix, processes, themes}) {
+            openElsewhere(file).ifPresent(lock -> {
+                err().println("warning: " + file + " seems to be open in a spreadsheet program (" + lock.getFileName()
+                        + " is beside it): what is loaded is the file as last saved; save it first if you have"
+                        + " edited it since");
+                err().flush();
+            });
         }
         Neo4jConnection connection;
         try {

@@ -37,11 +37,14 @@ final class Loading {
         return new MatrixParser(taxonomy, Organisations.builtIn()).parse(document);
     }
 
-    /** @return the plan of a long CSV with optional attribute files */
+    /**
+     * @return the plan of a long CSV with optional attribute files, each read as a spreadsheet program
+     *     saves CSV (UTF-8 or Windows-1252, {@code ,} or {@code ;} between fields)
+     */
     static LoadPlan csvPlan(Path edges, Path processes, Path themes, Taxonomy taxonomy) {
-        return new TwoModeCsvParser(taxonomy).parse(SourceText.read(edges),
-                processes == null ? null : SourceText.read(processes),
-                themes == null ? null : SourceText.read(themes));
+        return new TwoModeCsvParser(taxonomy).parse(SourceText.readSpreadsheetCsv(edges),
+                processes == null ? null : SourceText.readSpreadsheetCsv(processes),
+                themes == null ? null : SourceText.readSpreadsheetCsv(themes));
     }
 
     /** Writes a plan, with progress on {@code err}, and prints the summary of the stored data set on {@code out}. */

@@ -40,7 +40,8 @@ public final class TwoModeCsvParser {
     public static final String DEFAULT_RELATION = "LISTED";
 
     private static final Set<String> EDGE_COLUMNS = Set.of("process", "theme", "relation", "weight");
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).get();
+    /** The field separators a header line may use, in the order a tie is decided. */
+    private static final String SEPARATORS = ",;\t";
 
     private final Taxonomy taxonomy;
 
@@ -74,6 +75,7 @@ public final class TwoModeCsvParser {
         plan.node(NodeKind.DOCUMENT, documentId, doc);
 
         Table table = Table.read(edges);
+        table.noteReading(plan);
         table.requireColumns(List.of("process", "theme"), EDGE_COLUMNS);
         int process = table.column("process");
         int theme = table.column("theme");
@@ -134,6 +136,7 @@ public final class TwoModeCsvParser {
     private static void readAttributes(SourceText file, LoadPlan.Builder plan, NodeKind kind,
             java.util.function.UnaryOperator<String> idOf) {
         Table table = Table.read(file);
+        table.noteReading(plan);
         table.requireColumns(List.of("id"), null);
         int id = table.column("id");
         for (int c = 0; c < table.header().size(); c++) {
@@ -185,8 +188,43 @@ public final class TwoModeCsvParser {
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
+    /**
+     * The field separator of a CSV file: of {@code ,}, {@code ;} and tab, the one its header line holds
+     * most often outside quotes (a Spanish-locale spreadsheet program saves CSV with {@code ;}); {@code ,}
+     * when it holds none.
+     */
+    static char separatorOf(String text) {
+        int[] counts = new int[SEPARATORS.length()];
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (ch == '\n' || ch == '\r')) {
+                break;
+            } else if (!quoted && SEPARATORS.indexOf(ch) >= 0) {
+                counts[SEPARATORS.indexOf(ch)]++;
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return SEPARATORS.charAt(best);
+    }
+
     /** A CSV file read into header and rows, each row with its line number. */
-    record Table(String file, List<String> header, List<Row> rows) {
+    record Table(String file, List<String> header, List<Row> rows, String encoding, char separator) {
+
+        /** Notes how the file was read when it is not plain comma-separated UTF-8, for the load's summary. */
+        void noteReading(LoadPlan.Builder plan) {
+            if (separator != ',' || !encoding.equals("UTF-8")) {
+                plan.note(file + " read as " + encoding + " text with " + (separator == '\t' ? "tabs"
+                        : "`" + separator + "`") + " between fields");
+            }
+        }
 
         record Row(String file, int line, String[] values) {
             /**
@@ -244,7 +282,9 @@ public final class TwoModeCsvParser {
             int[] lineStarts = lineStarts(source.text());
             List<String> header = null;
             List<Row> rows = new ArrayList<>();
-            try (CSVParser parser = CSVParser.parse(new StringReader(source.text()), FORMAT)) {
+            char separator = separatorOf(source.text());
+            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setTrim(true).get();
+            try (CSVParser parser = CSVParser.parse(new StringReader(source.text()), format)) {
                 for (CSVRecord record : parser) {
                     int line = lineOf(lineStarts, record.getCharacterPosition());
                     String[] values = record.values();
@@ -269,7 +309,7 @@ public final class TwoModeCsvParser {
             if (header == null) {
                 throw new LoadException(source.name(), 1, "the file is empty; expected a header line");
             }
-            return new Table(source.name(), header, rows);
+            return new Table(source.name(), header, rows, source.encoding(), separator);
         }
 
         /**

@@ -16,25 +16,16 @@ import org.convergence.loader.SourceText;
 
 /**
  * A matrix as {@code ;}-separated values, the way spreadsheet programs in a Spanish locale save a
- * sheet as CSV: the grid layout of {@link MatrixGrid} (preamble in the first field of the rows above
+ * sheet as CSV (or {@code ,}-separated, as an English locale saves it: the separator is told by the
+ * header row, which starts with one, see {@link #separator(String)}): the grid layout of {@link MatrixGrid} (preamble in the first field of the rows above
  * the header, header row with an empty first field, one row per {@link RowKind}, footnotes in a last
  * column headed {@code Notas}), fields separated by {@code ;}, a field with a {@code ;}, a quote or a
  * line break quoted with {@code "} (a quote inside doubled), so a cell may hold several lines (one
  * theme per line) or themes separated by {@code ;} inside its quotes.
  *
  * <h2>Encoding</h2>
- * <ul>
- * <li>A file starting with the UTF-8 byte-order mark ({@code EF BB BF}, what "CSV UTF-8" writes) is
- * UTF-8, strictly: a byte sequence that is not UTF-8 is refused with its line.</li>
- * <li>A UTF-16 byte-order mark is refused (save as CSV UTF-8 or as CSV).</li>
- * <li>Without a byte-order mark, a file whose bytes are all valid UTF-8 is read as UTF-8 (plain ASCII
- * reads the same either way, and Windows-1252 text with accented letters is practically never valid
- * UTF-8: {@code é} is the lone byte {@code E9}); any other file is Windows-1252 (what "CSV" writes on a
- * Spanish Windows), in which the five bytes {@code 81 8D 8F 90 9D} are undefined and refused with
- * their line.</li>
- * <li>Control characters other than tab and line ends are refused with their line, before decoding (a
- * binary file, such as a workbook named {@code .csv}, stops there).</li>
- * </ul>
+ * UTF-8 with or without byte-order mark, or Windows-1252, by the rules of
+ * {@link SourceText#decodeSpreadsheetCsv}.
  * Decimal commas need nothing: the layout has no numeric fields (a start year is part of the text
  * {@code México, 1996}), every field is read as the text it is, and {@code ;} as separator is what lets
  * commas stand unquoted. Locations are the physical line (a quoted cell may span several) and the cell
@@ -44,7 +35,7 @@ public final class MatrixCsv {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     /** Windows-1252, what Spanish-locale spreadsheet programs on Windows write as "CSV". */
-    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    public static final Charset WINDOWS_1252 = SourceText.WINDOWS_1252;
 
     private MatrixCsv() {
     }
@@ -56,91 +47,41 @@ public final class MatrixCsv {
      * @throws LoadException if the bytes cannot be decoded, a quote is never closed, or a cell breaks the layout
      */
     public static MatrixDocument read(String name, byte[] bytes) {
-        MatrixDocument.Origin origin = new MatrixDocument.Origin(name, SourceText.sha256(bytes),
-                MatrixDocument.Format.CSV);
-        String text = decode(name, bytes);
+        SourceText source = SourceText.decodeSpreadsheetCsv(name, bytes);
+        String text = source.text();
+        char separator = separator(text);
+        MatrixDocument.Origin origin = new MatrixDocument.Origin(name, source.sha256(), MatrixDocument.Format.CSV,
+                source.encoding() + " text with `" + separator + "` between fields");
         List<Integer> recordLines = new ArrayList<>();
-        List<List<MatrixDocument.Cell>> rows = tokenise(name, text, recordLines);
+        List<List<MatrixDocument.Cell>> rows = tokenise(name, text, separator, recordLines);
         return new MatrixGrid(origin, rows, (r, c) -> new Location.CsvCell(recordLines.get(r),
-                Location.reference(r, c)), null).read(List.of());
+                Location.reference(r, c)), null, List.of()).read(List.of());
     }
 
     /**
-     * Decodes a CSV file by the rules above.
-     *
-     * @return the text, without a byte-order mark
-     * @throws LoadException naming the line of the first byte or character that cannot stand in a CSV file
+     * The field separator: {@code ;} as a Spanish-locale spreadsheet program writes, or {@code ,} as an
+     * English-locale one does, told by the first record that starts with either (the header row, whose
+     * cell A is empty); {@code ;} when none does.
      */
-    static String decode(String name, byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw LoadException.at(name, new Location.TextLine(1), "UTF-16 text (it starts with a UTF-16 byte-order"
-                    + " mark); save the file as CSV UTF-8 or as CSV (Windows-1252)");
-        }
-        // control bytes are the same in UTF-8 and Windows-1252, so they are found before decoding
-        int line = 1;
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == '\n') {
-                line++;
-            } else if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7F) {
-                throw LoadException.at(name, new Location.TextLine(line), String.format(java.util.Locale.ROOT,
-                        "control character U+%04X at byte offset %d: not a text file%s", b, i,
-                        bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4
-                                ? " but a zip archive, such as a workbook: name an .xlsx workbook .xlsx" : ""));
+    static char separator(String text) {
+        boolean quoted = false;
+        boolean recordStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (recordStart && !quoted && (ch == ';' || ch == ',')) {
+                return ch;
             }
-        }
-        if (startsWithBom(bytes)) {
-            return strict(name, bytes, UTF8_BOM.length, StandardCharsets.UTF_8, "not valid UTF-8 although the file"
-                    + " starts with the UTF-8 byte-order mark");
-        }
-        if (isUtf8(bytes)) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return strict(name, bytes, 0, WINDOWS_1252, "neither UTF-8 nor Windows-1252 (the byte is undefined in"
-                + " Windows-1252)");
-    }
-
-    private static boolean startsWithBom(byte[] bytes) {
-        return bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2];
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private static CharsetDecoder decoder(Charset charset) {
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    private static String strict(String name, byte[] bytes, int from, Charset charset, String problem) {
-        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        var result = decoder(charset).decode(in, out, true);
-        if (result.isError()) {
-            int bad = in.position();
-            int line = 1;
-            for (int i = 0; i < bad; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
+            if (ch == '"') {
+                quoted = !quoted;
             }
-            throw LoadException.at(name, new Location.TextLine(line), String.format(java.util.Locale.ROOT,
-                    "byte 0x%02X at byte offset %d is %s; save the file as CSV UTF-8 or as CSV (Windows-1252)",
-                    bytes[bad] & 0xFF, bad, problem));
+            recordStart = !quoted && (ch == '\n' || ch == '\r');
         }
-        out.flip();
-        return out.toString();
+        return ';';
     }
 
     /** Splits the text into records of cells, recording the physical line each record starts on. */
-    private static List<List<MatrixDocument.Cell>> tokenise(String name, String text, List<Integer> recordLines) {
+    private static List<List<MatrixDocument.Cell>> tokenise(String name, String text, char separator,
+            List<Integer> recordLines) {
         Tokens t = new Tokens(recordLines);
         int n = text.length();
         for (int i = 0; i < n; i++) {
@@ -161,7 +102,7 @@ public final class MatrixCsv {
             } else if (ch == '"' && !t.started) {
                 t.quoted = true;
                 t.started = true;
-            } else if (ch == ';') {
+            } else if (ch == separator) {
                 t.endField();
             } else if (ch == '\n' || ch == '\r') {
                 if (crlf) {

@@ -82,8 +82,15 @@ public record MatrixDocument(Origin origin, List<Line> preamble, Row header, Lis
      * @param name file name or resource path, as messages show it
      * @param sha256 hex SHA-256 of the file's bytes
      * @param format the layout it was written in
+     * @param reading how the file's text was read, where a reader had to tell it from the bytes (the
+     *     encoding and separator of a CSV file), for the load's summary; null where the format fixes it
      */
-    public record Origin(String name, String sha256, Format format) {
+    public record Origin(String name, String sha256, Format format, String reading) {
+
+        /** A document whose format fixes how it is read. */
+        public Origin(String name, String sha256, Format format) {
+            this(name, sha256, format, null);
+        }
     }
 
     /** One line of text at its location (a cell of a spreadsheet may hold several lines). */
@@ -248,6 +255,13 @@ public record MatrixDocument(Origin origin, List<Line> preamble, Row header, Lis
         List<ProcessColumn> columns = new ArrayList<>();
         for (Cell cell : header.cells()) {
             Matcher m = PROCESS_HEADER.matcher(cell.text());
+            if (cell.isEmpty()) {
+                String column = cell.location() instanceof Location.TextLine ? "process column " + (columns.size() + 1)
+                        : "column " + cell.location().describe().replaceAll(".*cell ([A-Z]+)\\d+$", "$1");
+                throw LoadException.at(origin.name(), cell.location(), column + " has no process header: the process"
+                        + " columns stand side by side from column B on; delete the empty column, or write its"
+                        + " process's header here, e.g. `Plan Puebla – Panamá (PPP)`");
+            }
             if (!m.matches()) {
                 throw LoadException.at(origin.name(), cell.location(), "process header `" + cell.text()
                         + "` must be a name followed by its code in parentheses, e.g. `Plan Puebla – Panamá (PPP)`");

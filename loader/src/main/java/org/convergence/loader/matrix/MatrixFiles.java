@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.convergence.loader.LoadException;
 import org.convergence.loader.SourceText;
+import org.convergence.loader.Spreadsheets;
 
 /**
- * Reads a matrix file in the layout its name says: {@code .xlsx} a workbook ({@link MatrixWorkbook}),
- * {@code .csv} {@code ;}-separated values ({@link MatrixCsv}), any other name the seed's text layout
- * ({@link MatrixText}). Case is ignored.
+ * Reads a matrix file: a workbook ({@link MatrixWorkbook}) when its bytes are one, whatever its name;
+ * otherwise the layout its name says, {@code .csv} separated values ({@link MatrixCsv}), any other
+ * name the seed's text layout ({@link MatrixText}). Case is ignored. Spreadsheet files of other kinds
+ * are recognised by their bytes too (an Excel 97-2003 {@code .xls}, an OpenDocument {@code .ods}) and
+ * refused naming the format to save them in.
  */
 public final class MatrixFiles {
 
@@ -33,22 +36,18 @@ public final class MatrixFiles {
      * @throws LoadException naming the file, where in it, and the problem
      */
     public static MatrixDocument read(Path file) {
-        MatrixDocument.Format format = formatOf(file);
-        if (format == MatrixDocument.Format.TEXT) {
-            return MatrixText.read(SourceText.read(file));
-        }
         String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new LoadException(name, null, "is a directory, expected a file");
+        byte[] bytes = SourceText.bytes(file);
+        Spreadsheets.Kind kind = Spreadsheets.kindOf(bytes);
+        Spreadsheets.refuseUnreadable(name, kind, true);
+        if (kind == Spreadsheets.Kind.XLSX) {
+            return MatrixWorkbook.read(name, bytes);
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new LoadException(name, null, "file does not exist");
-        } catch (IOException e) {
-            throw new LoadException(name, null, "cannot read file: " + e.getMessage(), e);
+        MatrixDocument.Format format = formatOf(file);
+        if (format == MatrixDocument.Format.XLSX) {
+            return MatrixWorkbook.read(name, bytes); // says what the bytes are instead
         }
-        return format == MatrixDocument.Format.XLSX ? MatrixWorkbook.read(name, bytes) : MatrixCsv.read(name, bytes);
+        return format == MatrixDocument.Format.CSV ? MatrixCsv.read(name, bytes)
+                : MatrixText.read(SourceText.decode(name, bytes));
     }
 }

@@ -36,11 +36,31 @@ import org.convergence.loader.taxonomy.Labels;
 final class MatrixGrid {
 
     private static final Pattern FOOTNOTE = Pattern.compile("^\\s*(\\*+)\\s*(\\S.*)$");
+    /** The code of a process header cell {@code Name (CODE)}, for messages. */
+    private static final Pattern PROCESS_CODE = Pattern.compile("\\((\\p{Lu}{2,})\\)\\s*$");
 
     private final MatrixDocument.Origin origin;
     private final List<List<MatrixDocument.Cell>> rows;
     private final BiFunction<Integer, Integer, Location> locate;
     private final Location whole;
+    private final List<Merged> merged;
+
+    /**
+     * A rectangle of merged cells of a sheet, 0-based and inclusive, as a spreadsheet program merges
+     * them: the text stands in the first cell, and the others are empty.
+     *
+     * @param firstRow the first row
+     * @param lastRow the last row
+     * @param firstColumn the first column
+     * @param lastColumn the last column
+     */
+    record Merged(int firstRow, int lastRow, int firstColumn, int lastColumn) {
+
+        /** @return the range as a spreadsheet writes it, e.g. {@code C12:D12} */
+        String reference() {
+            return Location.reference(firstRow, firstColumn) + ":" + Location.reference(lastRow, lastColumn);
+        }
+    }
 
     /**
      * @param origin the file
@@ -48,13 +68,15 @@ final class MatrixGrid {
      *     empty
      * @param locate the location of the cell at a 0-based row and column
      * @param whole the location of the grid as a whole (the sheet), or null for the file
+     * @param merged the merged ranges of a sheet (none for a CSV file)
      */
     MatrixGrid(MatrixDocument.Origin origin, List<List<MatrixDocument.Cell>> rows,
-            BiFunction<Integer, Integer, Location> locate, Location whole) {
+            BiFunction<Integer, Integer, Location> locate, Location whole, List<Merged> merged) {
         this.origin = origin;
         this.rows = rows;
         this.locate = locate;
         this.whole = whole;
+        this.merged = List.copyOf(merged);
     }
 
     /** @return whether a header cell names the footnotes column */
@@ -103,6 +125,7 @@ final class MatrixGrid {
             headerCells.add(cell(header, c));
         }
         MatrixDocument.Row headerRow = new MatrixDocument.Row(cell(header, 0), headerCells, locate.apply(header, 0));
+        refuseMergedTableCells(header, processes, notes);
 
         List<MatrixDocument.Row> table = new ArrayList<>();
         List<MatrixDocument.Footnote> footnotes = new ArrayList<>();
@@ -129,6 +152,77 @@ final class MatrixGrid {
         }
         footnotes.addAll(moreFootnotes);
         return new MatrixDocument(origin, preamble, headerRow, table, footnotes);
+    }
+
+    /**
+     * Refuses a merged range with text that spans more than one cell of the table (from the header row
+     * down: row labels and process columns), since a merged range keeps its text in its first cell only
+     * and the cells it covers read as empty: merging SOA's cell over PPP's would silently leave PPP
+     * without its themes. A range in the preamble (a title across the page), a range within the footnotes
+     * column, and a range without text are harmless and read as they are.
+     *
+     * @throws LoadException naming the sheet, the range and the processes or rows it spans
+     */
+    private void refuseMergedTableCells(int header, int processes, int notes) {
+        for (Merged m : merged) {
+            boolean inTable = m.lastRow() >= header;
+            boolean oneCell = m.firstRow() == m.lastRow() && m.firstColumn() == m.lastColumn();
+            boolean notesOnly = notes > 0 && m.firstColumn() == notes && m.lastColumn() == notes;
+            int top = Math.max(m.firstRow(), header);
+            if (!inTable || oneCell || notesOnly || !hasText(m)) {
+                continue;
+            }
+            List<String> across = new ArrayList<>();
+            for (int c = m.firstColumn(); c <= m.lastColumn(); c++) {
+                across.add(columnName(header, c, processes, notes));
+            }
+            List<String> rowNames = new ArrayList<>();
+            for (int r = top; r <= m.lastRow() && m.lastRow() > m.firstRow(); r++) {
+                rowNames.add(r == header ? "the header" : cell(r, 0).isEmpty() ? "row " + (r + 1)
+                        : "`" + cell(r, 0).text() + "`");
+            }
+            String spans = across.size() > 1 ? "across " + and(across) : "in " + across.get(0);
+            if (!rowNames.isEmpty()) {
+                spans += (across.size() > 1 ? " and " : ", ") + "across the rows " + and(rowNames);
+            }
+            throw LoadException.at(origin.name(), whole, "cells " + m.reference() + " are merged " + spans
+                    + ": a merged range keeps the text of its first cell (" + Location.reference(m.firstRow(),
+                    m.firstColumn()) + ") only and the others read as empty, so a process or row would silently"
+                    + " lose its content; unmerge them and write each cell's content in its own cell (copy it"
+                    + " where two processes share it)");
+        }
+    }
+
+    private boolean hasText(Merged m) {
+        for (int r = m.firstRow(); r <= m.lastRow() && r < rows.size(); r++) {
+            for (int c = m.firstColumn(); c <= m.lastColumn(); c++) {
+                if (!cell(r, c).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @return a table column as a person names it: its process's code, the row labels, the footnotes, or its letter */
+    private String columnName(int header, int c, int processes, int notes) {
+        String letter = Location.reference(0, c).replaceAll("\\d", "");
+        if (c == 0) {
+            return "the row labels (column A)";
+        }
+        if (c == notes) {
+            return "the footnotes column (" + letter + ")";
+        }
+        if (c <= processes) {
+            Matcher code = PROCESS_CODE.matcher(cell(header, c).text());
+            return code.find() ? code.group(1) : "column " + letter;
+        }
+        return "column " + letter;
+    }
+
+    private static String and(List<String> items) {
+        return items.size() == 1 ? items.get(0) : String.join(", ", items.subList(0, items.size() - 1)) + " and "
+                + items.get(items.size() - 1);
     }
 
     /**

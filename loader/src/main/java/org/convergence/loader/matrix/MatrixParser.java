@@ -111,8 +111,11 @@ public final class MatrixParser {
                         themes, anchors);
             }
         }
-        readFootnotes(name, document.footnotes(), headingMarker, anchors, codes, documentId, plan, themes);
+        readFootnotes(document, headingMarker, anchors, codes, documentId, plan, themes);
         MatrixDocument.Origin origin = document.origin();
+        if (origin.reading() != null) {
+            plan.note(name + " read as " + origin.reading());
+        }
         return plan.build(new LoadPlan.Source(origin.format().kind(), name, origin.sha256(), documentId,
                 taxonomy.version(), taxonomy.fingerprint()));
     }
@@ -298,9 +301,10 @@ public final class MatrixParser {
         plan.node(NodeKind.COUNTRY, Labels.slug(name), Map.of("name", name));
     }
 
-    private void readFootnotes(String name, List<MatrixDocument.Footnote> footnotes, String headingMarker,
-            List<Anchor> anchors, List<String> codes, String documentId, LoadPlan.Builder plan,
-            ThemeResolver themes) {
+    private void readFootnotes(MatrixDocument document, String headingMarker, List<Anchor> anchors,
+            List<String> codes, String documentId, LoadPlan.Builder plan, ThemeResolver themes) {
+        String name = document.origin().name();
+        List<MatrixDocument.Footnote> footnotes = document.footnotes();
         List<String> pending = new ArrayList<>();
         if (headingMarker != null) {
             pending.add(headingMarker);
@@ -358,8 +362,20 @@ public final class MatrixParser {
             Anchor a = openAnchors.get(0);
             throw LoadException.at(name, a.location(), "footnote marker `" + a.marker() + "` on theme `"
                     + a.themeId() + "` of " + a.process() + " has no footnote text (no footnote starts with `"
-                    + a.marker() + "`)");
+                    + a.marker() + "`); " + whereFootnotesGo(document.origin().format(), a.marker()));
         }
+    }
+
+    /** @return how to add a footnote in a file of this format, for messages */
+    static String whereFootnotesGo(MatrixDocument.Format format, String marker) {
+        return switch (format) {
+            case CSV -> "in a CSV file footnotes go in a last column headed `Notas`, one per cell from the first"
+                    + " table row down, each starting with its marker (`" + marker + " text`); a workbook's `Notas`"
+                    + " sheet is not saved with its first sheet as CSV, so copy its footnotes into that column";
+            case XLSX -> "add it in a sheet named `Notas` (one footnote per cell of column A) or in a last column"
+                    + " headed `Notas`, starting with its marker (`" + marker + " text`)";
+            case TEXT -> "add it after the table, on a line starting with its marker (`" + marker + " text`)";
+        };
     }
 
     private void readFootnoteProcess(Matcher m, MatrixDocument.Footnote fn, String documentId,

@@ -19,6 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.convergence.loader.LoadException;
 import org.convergence.loader.Location;
 import org.convergence.loader.SourceText;
+import org.convergence.loader.Spreadsheets;
 
 /**
  * A matrix as an Office Open XML workbook ({@code .xlsx}), read and written with Apache POI.
@@ -33,6 +34,11 @@ import org.convergence.loader.SourceText;
  * Footnotes may instead, or also, stand in a sheet named {@code Notas} (or {@code Notes}), one per
  * cell of column A, top to bottom, each starting with its marker ({@code *La Conferencia ...}).
  * Any other sheet must be empty.
+ *
+ * <p>Merged cells: a range merged in the preamble (a title across the page), within the footnotes
+ * column, or without text reads as it is; a range with text that spans more than one cell of the table
+ * (two processes, two rows, or a row label and a process) is refused naming the range and what it
+ * spans, since a merged range keeps its first cell's text only and the others would read as empty.
  *
  * <p>Every cell with content must hold text. A formula is refused rather than its cached value taken:
  * files written by programs other than Excel often carry no cached value or a stale one, and a matrix
@@ -63,10 +69,7 @@ public final class MatrixWorkbook {
         if (bytes.length == 0) {
             throw LoadException.at(name, null, "the file is empty, expected an .xlsx workbook");
         }
-        if (magic == FileMagic.OLE2) {
-            throw LoadException.at(name, null, "an Excel 97-2003 workbook (.xls) or another OLE2 file, not an .xlsx"
-                    + " workbook; save it as Excel Workbook (.xlsx)");
-        }
+        Spreadsheets.refuseUnreadable(name, Spreadsheets.kindOf(bytes), true);
         if (magic != FileMagic.OOXML) {
             throw LoadException.at(name, null, "not an .xlsx workbook (an .xlsx file is a zip archive, and this"
                     + " one does not start as one); save the matrix as Excel Workbook (.xlsx), or name a"
@@ -96,8 +99,10 @@ public final class MatrixWorkbook {
                 }
             }
             String sheetName = matrix.getSheetName();
+            List<MatrixGrid.Merged> merged = matrix.getMergedRegions().stream().map(m -> new MatrixGrid.Merged(
+                    m.getFirstRow(), m.getLastRow(), m.getFirstColumn(), m.getLastColumn())).toList();
             return new MatrixGrid(origin, cells(origin, matrix), (r, c) -> Location.SheetCell.of(sheetName, r, c),
-                    new Location.SheetCell(sheetName, null)).read(notes);
+                    new Location.SheetCell(sheetName, null), merged).read(notes);
         } catch (IOException e) {
             throw LoadException.at(name, null, "cannot read the workbook: " + e.getMessage(), e);
         }

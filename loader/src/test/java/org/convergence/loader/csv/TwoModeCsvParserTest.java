@@ -171,6 +171,30 @@ class TwoModeCsvParserTest {
     }
 
     @Test
+    void aCsvSavedBySpanishLocaleExcelIsReadAndSaidHow() {
+        // `;` between fields and Windows-1252 bytes, as "CSV" in a Spanish-locale Excel saves them
+        byte[] excel = "process;theme;relation;weight\r\nCRM;Migración y desarrollo;ACTION_PLAN;1,5\r\n"
+                .replace("1,5", "1.5").getBytes(SourceText.WINDOWS_1252);
+        SourceText text = SourceText.decodeSpreadsheetCsv("mine.csv", excel);
+        assertThat(text.encoding()).isEqualTo("Windows-1252");
+        LoadPlan plan = new TwoModeCsvParser(Taxonomy.builtIn()).parse(text, null, null);
+        assertThat(plan.relationships().get(RelKind.ADDRESSES)).singleElement().satisfies(r -> {
+            assertThat(r.from() + ">" + r.to()).isEqualTo("CRM>migration-and-development");
+            assertThat(r.props()).containsEntry("relation", "ACTION_PLAN").containsEntry("weight", 1.5);
+        });
+        assertThat(plan.notes()).contains("mine.csv read as Windows-1252 text with `;` between fields");
+        // comma-separated UTF-8, the plain case, is read without a note; tabs are told too
+        assertThat(parse("process,theme\nA,x\n").notes()).isEmpty();
+        assertThat(new TwoModeCsvParser(Taxonomy.none()).parse(csv("t.csv", "process\ttheme\nA\tx, y\n"), null, null)
+                .relationships().get(RelKind.ADDRESSES)).extracting(LoadPlan.RelRow::to).containsExactly("x, y");
+        // a comma inside a `;` file's field is text
+        LoadPlan semicolons = new TwoModeCsvParser(Taxonomy.none()).parse(csv("s.csv",
+                "process;theme\nA;Migración, desarrollo\n"), null, null);
+        assertThat(semicolons.relationships().get(RelKind.ADDRESSES)).extracting(LoadPlan.RelRow::to)
+                .containsExactly("Migración, desarrollo");
+    }
+
+    @Test
     void attributeFilesAddProperties() {
         LoadPlan plan = new TwoModeCsvParser(Taxonomy.none()).parse(csv("e.csv", "process,theme\nA,x\n"),
                 csv("p.csv", "id,name,region\nA,Alpha,North\nC,Gamma,South\n"), csv("t.csv", "id,colour\nx,red\n"));

@@ -66,6 +66,39 @@ class MatrixCsvTest {
     }
 
     @Test
+    void aMatrixSavedWithCommasAsAnEnglishLocaleSavesItReadsTheSame() {
+        // the same grid as an English-locale program writes it: `,` between fields, fields with `,` quoted
+        String commas = String.join("\r\n",
+                "Matriz de prueba,,,",
+                "Preparado por la OIM,,,",
+                "\"Lima, Perú\",,,",
+                "\"3-4 de Junio, 2003\",,,",
+                "CONVERGENCIA DE PRUEBA*,,,",
+                ",,,",
+                ",Conferencia Regional sobre Migración (CRM),Plan Puebla – Panamá (PPP),Notas",
+                "País y Año de Inicio,\"México, 1996\",\"El Salvador, 2001\",*Un título con nota.",
+                "Plan de Acción,\"Remesas; Turismo\nDerechos Humanos\",\"· Desastres Naturales\n· Seguridad Hemisférica**\n"
+                        + "(Solo migración)\",**En apoyo al CICTE de la OEA.",
+                "Areas de convergencia de temas y/o proyectos,Remesas,Remesas,",
+                "");
+        LoadPlan plan = parse("prueba.csv", commas.getBytes(StandardCharsets.UTF_8));
+        assertThat(Workbooks.withoutProvenance(plan)).isEqualTo(Workbooks.withoutProvenance(parse("prueba.csv",
+                utf8Bom(SMALL))));
+        assertThat(plan.notes()).contains("prueba.csv read as UTF-8 text with `,` between fields");
+        assertThat(parse("prueba.csv", SMALL.getBytes(MatrixCsv.WINDOWS_1252)).notes())
+                .contains("prueba.csv read as Windows-1252 text with `;` between fields");
+    }
+
+    @Test
+    void aMissingFootnoteSaysWhereACsvFileKeepsItsFootnotes() {
+        String noNotes = SMALL.replace(";**En apoyo al CICTE de la OEA.", ";");
+        assertThat(refused(noNotes.getBytes(StandardCharsets.UTF_8)).getMessage()).endsWith("has no footnote text (no"
+                + " footnote starts with `**`); in a CSV file footnotes go in a last column headed `Notas`, one per"
+                + " cell from the first table row down, each starting with its marker (`** text`); a workbook's"
+                + " `Notas` sheet is not saved with its first sheet as CSV, so copy its footnotes into that column");
+    }
+
+    @Test
     void provenanceIsThePhysicalLineAndTheCell() {
         LoadPlan plan = parse("prueba.csv", utf8Bom(SMALL));
         LoadPlan.RelRow rights = plan.relationships().get(RelKind.ADDRESSES).stream()

@@ -118,6 +118,75 @@ class MatrixWorkbookTest {
         assertThat(back.footnotes().get(0).location()).isEqualTo(new Location.SheetCell("Notas", "A1"));
     }
 
+    /** The seed as a workbook with ranges merged as a spreadsheet program merges them: the first cell's text kept. */
+    private static byte[] seedWithMerged(org.apache.poi.ss.util.CellRangeAddress... ranges) throws IOException {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        MatrixWorkbook.write(MatrixText.read(SeedMatrixParser.builtInSource()), written);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(written.toByteArray()));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            for (org.apache.poi.ss.util.CellRangeAddress range : ranges) {
+                for (org.apache.poi.ss.util.CellAddress at : range) {
+                    boolean first = at.getRow() == range.getFirstRow() && at.getColumn() == range.getFirstColumn();
+                    org.apache.poi.ss.usermodel.Row row = sheet.getRow(at.getRow());
+                    if (!first && row != null && row.getCell(at.getColumn()) != null) {
+                        row.removeCell(row.getCell(at.getColumn()));
+                    }
+                }
+                sheet.addMergedRegion(range);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** @return the 1-based row of the seed's workbook whose label starts so */
+    private static int seedRow(String label) throws IOException {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        MatrixWorkbook.write(MatrixText.read(SeedMatrixParser.builtInSource()), written);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(written.toByteArray()))) {
+            for (org.apache.poi.ss.usermodel.Row row : workbook.getSheetAt(0)) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith(label)) {
+                    return row.getRowNum() + 1;
+                }
+            }
+        }
+        throw new AssertionError("no row " + label);
+    }
+
+    @Test
+    void cellsMergedAcrossProcessesAreRefusedNamingTheRangeAndTheProcesses() throws IOException {
+        // a row of themes: SOA's areas of convergence spread over PPP's cell
+        int areas = seedRow("Areas de convergencia");
+        assertThat(refused(seedWithMerged(org.apache.poi.ss.util.CellRangeAddress.valueOf("C" + areas + ":D" + areas)))
+                .getMessage()).startsWith("matriz.xlsx: sheet Matriz: cells C" + areas + ":D" + areas + " are merged"
+                        + " across SOA and PPP: a merged range keeps the text of its first cell (C" + areas + ") only");
+        // a row of text: participation
+        int participation = seedRow("Participación");
+        assertThat(refused(seedWithMerged(org.apache.poi.ss.util.CellRangeAddress.valueOf("C" + participation + ":D"
+                + participation))).getMessage()).startsWith("matriz.xlsx: sheet Matriz: cells C" + participation + ":D"
+                        + participation + " are merged across SOA and PPP:");
+        // down one process's column, over two rows
+        int plan = seedRow("Plan de Acción");
+        assertThat(refused(seedWithMerged(org.apache.poi.ss.util.CellRangeAddress.valueOf("B" + plan + ":B" + areas)))
+                .getMessage()).startsWith("matriz.xlsx: sheet Matriz: cells B" + plan + ":B" + areas + " are merged in"
+                        + " CRM, across the rows `Plan de Acción` and `Areas de convergencia de temas y/o proyectos`:");
+        // a row label spread over the first process
+        assertThat(refused(seedWithMerged(org.apache.poi.ss.util.CellRangeAddress.valueOf("A" + participation + ":B"
+                + participation))).getMessage()).startsWith("matriz.xlsx: sheet Matriz: cells A" + participation + ":B"
+                        + participation + " are merged across the row labels (column A) and CRM:");
+    }
+
+    @Test
+    void mergedRangesThatHideNothingAreRead() throws IOException {
+        LoadPlan plain = parse("matriz.xlsx", seedWithMerged());
+        // a title across the page, and an empty range in the table
+        LoadPlan merged = parse("matriz.xlsx", seedWithMerged(org.apache.poi.ss.util.CellRangeAddress.valueOf("A1:D1"),
+                org.apache.poi.ss.util.CellRangeAddress.valueOf("B20:D21")));
+        assertThat(Workbooks.withoutProvenance(merged)).isEqualTo(Workbooks.withoutProvenance(plain));
+        assertThat(plain.count(RelKind.ADDRESSES)).isEqualTo(39);
+    }
+
     // --- bad workbooks: each refused with file, sheet and cell named
 
     @Test
@@ -142,10 +211,57 @@ class MatrixWorkbookTest {
     }
 
     @Test
-    void aGapInTheHeaderIsAHeaderWithoutCode() {
+    void anEmptyColumnAmongTheProcessesIsNamed() {
         String[][] grid = Workbooks.with(Workbooks.with(Workbooks.SMALL, 6, 2, ""), 6, 3, "Plan Puebla – Panamá (PPP)");
-        assertThat(refused(Workbooks.xlsx(grid)).getMessage()).startsWith("matriz.xlsx: sheet Matriz, cell C7: process"
-                + " header `` must be");
+        assertThat(refused(Workbooks.xlsx(grid)).getMessage()).isEqualTo("matriz.xlsx: sheet Matriz, cell C7: column C"
+                + " has no process header: the process columns stand side by side from column B on; delete the empty"
+                + " column, or write its process's header here, e.g. `Plan Puebla – Panamá (PPP)`");
+    }
+
+    @Test
+    void rowsLabelledInEnglishAsTheReportLabelsThemReadAsTheSpanishOnes() {
+        String[][] english = Workbooks.with(Workbooks.with(Workbooks.with(Workbooks.SMALL, 7, 0,
+                "Country and year of start"), 8, 0, "Action plan"), 9, 0, "Areas of convergence");
+        // the same plan, but for the rows' labels as written, which each relationship keeps as provenance
+        assertThat(Workbooks.withoutProvenance(parse("prueba.xlsx", Workbooks.xlsx(english)))
+                .replace("row=Action plan", "row=Plan de Acción")
+                .replace("row=Areas of convergence", "row=Areas de convergencia de temas y/o proyectos"))
+                .isEqualTo(Workbooks.withoutProvenance(parse("prueba.xlsx", Workbooks.xlsx(Workbooks.SMALL))));
+        assertThat(refused(Workbooks.xlsx(Workbooks.with(Workbooks.SMALL, 8, 0, "Budget"))).getMessage())
+                .contains("; or in English: Country and year of start, Objectives, Participation, Geographic areas,"
+                        + " Action plan, Areas of convergence of themes and/or projects, Convergence of possible"
+                        + " activities");
+    }
+
+    @Test
+    void spreadsheetsOfOtherKindsAreToldByTheirBytesWhateverTheirName(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws IOException {
+        byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        ByteArrayOutputStream ods = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(ods)) {
+            ZipEntry mime = new ZipEntry("mimetype");
+            out.putNextEntry(mime);
+            out.write("application/vnd.oasis.opendocument.spreadsheet".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("content.xml"));
+            out.write("<office:document-content/>".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.closeEntry();
+        }
+        for (String name : List.of("mine.xls", "mine.xlsx", "mine.csv", "mine.txt")) {
+            java.nio.file.Path xls = java.nio.file.Files.write(dir.resolve(name), ole2);
+            assertThat(assertThrows(LoadException.class, () -> MatrixFiles.read(xls)).getMessage()).as(name)
+                    .isEqualTo(xls + ": an Excel 97-2003 workbook (.xls) or another OLE2 file, whatever its name; a"
+                            + " matrix is read from an .xlsx workbook or a CSV file: open it and save it as Excel"
+                            + " Workbook (.xlsx)");
+            java.nio.file.Path odsFile = java.nio.file.Files.write(dir.resolve("o-" + name), ods.toByteArray());
+            assertThat(assertThrows(LoadException.class, () -> MatrixFiles.read(odsFile)).getMessage()).as(name)
+                    .isEqualTo(odsFile + ": an OpenDocument spreadsheet (.ods), whatever its name; a matrix is read"
+                            + " from an .xlsx workbook or a CSV file: in LibreOffice Calc choose File > Save As and the"
+                            + " type Excel 2007-365 (.xlsx)");
+        }
+        // a workbook named as a CSV or a text file is read as the workbook it is
+        java.nio.file.Path named = java.nio.file.Files.write(dir.resolve("prueba.csv"), Workbooks.xlsx(Workbooks.SMALL));
+        assertThat(MatrixFiles.read(named).origin().format()).isEqualTo(MatrixDocument.Format.XLSX);
     }
 
     @Test
@@ -168,7 +284,9 @@ class MatrixWorkbookTest {
     void aFootnoteMarkerWithoutFootnoteNamesTheThemeCell() {
         assertThat(refused(Workbooks.xlsx(Workbooks.with(Workbooks.SMALL, 8, 3, ""))).getMessage())
                 .isEqualTo("matriz.xlsx: sheet Matriz, cell C9: footnote marker `**` on theme `hemispheric-security`"
-                        + " of PPP has no footnote text (no footnote starts with `**`)");
+                        + " of PPP has no footnote text (no footnote starts with `**`); add it in a sheet named `Notas`"
+                        + " (one footnote per cell of column A) or in a last column headed `Notas`, starting with its"
+                        + " marker (`** text`)");
     }
 
     @Test
