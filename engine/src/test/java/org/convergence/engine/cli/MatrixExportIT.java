@@ -134,6 +134,29 @@ class MatrixExportIT {
     }
 
     @Test
+    void aWorkbooksReportListsEachCellsThemesInTheDocumentsOrder() throws IOException {
+        ok("load", "--seed");
+        Path xlsx = dir.resolve("matriz.xlsx");
+        ok("export", "--format", "xlsx", "--out", xlsx.toString());
+        ok("load", "--matrix", xlsx.toString(), "--dataset", "workbook");
+        for (String dataset : List.of("seed", "workbook")) {
+            ok("analyze", "--dataset", dataset, "--no-centrality");
+            Path html = dir.resolve(dataset + ".html");
+            ok("report", "--dataset", dataset, "--out", html.toString());
+            String page = Files.readString(html);
+            // CRM's action plan, the first cell of its row: the items as the document lists them
+            String row = page.substring(page.indexOf("<tr data-row=\"ACTION_PLAN\">"));
+            String crm = row.substring(row.indexOf("<td>"), row.indexOf("</td>"));
+            assertThat(crm).as(dataset).containsSubsequence("Políticas y gestión migratoria", "Derechos Humanos",
+                    "Vinculación entre migración y desarrollo");
+            String soa = row.substring(row.indexOf("</td>") + 5);
+            soa = soa.substring(0, soa.indexOf("</td>"));
+            assertThat(soa).as(dataset).containsSubsequence("Derechos Humanos", "Tráfico (trata) de personas",
+                    "Migración y desarrollo", "Integración comercial y económica");
+        }
+    }
+
+    @Test
     void theSameRoundTripThroughSemicolonSeparatedValues() throws IOException {
         ok("load", "--seed");
         Path csv = dir.resolve("matriz-convergencia-antigua-2002.csv");
