@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.convergence.engine.export.ExportFiles;
 import org.convergence.engine.export.ExportFormat;
 import org.convergence.engine.export.ExportSource;
 import org.convergence.engine.export.MatrixExport;
@@ -61,8 +62,9 @@ final class ExportCommand extends ConnectedCommand {
     }
 
     @Option(names = "--out", paramLabel = "PATH", required = true, description = "For a run: a file name prefix"
-            + " (PATH-pairs.csv, ...) or an existing folder to write DATASET-RUN-... files into. For a matrix: the"
-            + " file, ending as its format's files do (.xlsx, .csv). Files of those names are replaced.")
+            + " (PATH-pairs.csv, ...; a name ending as the format's files do, such as mine.csv or mine-pairs.csv,"
+            + " is taken as that file), or an existing folder to write DATASET-RUN-... files into. For a matrix:"
+            + " the file, ending as its format's files do (.xlsx, .csv). Files of those names are replaced.")
     Path out;
 
     @Override
@@ -90,8 +92,9 @@ final class ExportCommand extends ConnectedCommand {
         try (Neo4jConnection neo4j = open()) {
             RunReader reader = new RunReader(neo4j.driver());
             RunReader.Run resolved = reader.run(dataset, Optional.ofNullable(run));
-            Path prefix = Files.isDirectory(this.out) ? this.out.resolve(dataset + "-" + resolved.id()) : this.out;
-            List<WrittenFile> files = chosen.write(ExportSource.of(reader, resolved), prefix);
+            ExportFiles names = Files.isDirectory(this.out)
+                    ? ExportFiles.prefix(this.out.resolve(dataset + "-" + resolved.id())) : chosen.files(this.out);
+            List<WrittenFile> files = chosen.write(ExportSource.of(reader, resolved), names);
             out.printf("Exported run %s of data set `%s` (finished %s) as %s:%n", resolved.id(), dataset,
                     resolved.finished(), chosen.key());
             for (WrittenFile f : files) {

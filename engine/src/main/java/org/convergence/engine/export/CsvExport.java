@@ -24,8 +24,8 @@ final class CsvExport {
     }
 
     /** Writes the file; see the class comment. */
-    static List<WrittenFile> write(ExportSource source, Path prefix) throws IOException {
-        try (PendingFile file = PendingFile.of(prefix, "pairs.csv")) {
+    static List<WrittenFile> write(ExportSource source, ExportFiles files) throws IOException {
+        try (PendingFile file = PendingFile.of(files.file("pairs.csv"))) {
             long pairs;
             try (Writer out = file.writer(); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
                 List<PairField> fields = source.run().pairFields();

@@ -38,10 +38,10 @@ final class GexfExport {
     }
 
     /** Writes both files; see the class comment. */
-    static List<WrittenFile> write(ExportSource source, Path prefix) throws IOException {
+    static List<WrittenFile> write(ExportSource source, ExportFiles files) throws IOException {
         List<RunReader.Member> members = source.members().get();
-        try (PendingFile bipartiteFile = PendingFile.of(prefix, "bipartite.gexf");
-                PendingFile pairsFile = PendingFile.of(prefix, "pairs.gexf")) {
+        try (PendingFile bipartiteFile = PendingFile.of(files.file("bipartite.gexf"));
+                PendingFile pairsFile = PendingFile.of(files.file("pairs.gexf"))) {
             BipartiteExportGraph bipartite = BipartiteExportGraph.read(source, members);
             try (Writer out = bipartiteFile.writer()) {
                 exporter(source.run(), bipartite).exportGraph(bipartite.graph(), out);

@@ -39,10 +39,10 @@ final class GraphMlExport {
     }
 
     /** Writes both files; see the class comment. */
-    static List<WrittenFile> write(ExportSource source, Path prefix) throws IOException {
+    static List<WrittenFile> write(ExportSource source, ExportFiles files) throws IOException {
         List<RunReader.Member> members = source.members().get();
-        try (PendingFile bipartiteFile = PendingFile.of(prefix, "bipartite.graphml");
-                PendingFile pairsFile = PendingFile.of(prefix, "pairs.graphml")) {
+        try (PendingFile bipartiteFile = PendingFile.of(files.file("bipartite.graphml"));
+                PendingFile pairsFile = PendingFile.of(files.file("pairs.graphml"))) {
             BipartiteExportGraph bipartite = BipartiteExportGraph.read(source, members);
             try (Writer out = bipartiteFile.writer()) {
                 exporter(bipartite).exportGraph(bipartite.graph(), out);

@@ -24,11 +24,11 @@ final class PendingFile implements AutoCloseable {
     }
 
     /**
-     * @return a pending file for {@code PREFIX-suffix}, e.g. suffix {@code pairs.csv}; its temporary file
-     *     is created now (with the permissions the umask gives, as the target would have)
+     * @return a pending file for {@code file}; its temporary file is created now (with the permissions the
+     *     umask gives, as the target would have)
      */
-    static PendingFile of(Path prefix, String suffix) throws IOException {
-        Path target = prefix.resolveSibling(prefix.getFileName() + "-" + suffix).toAbsolutePath();
+    static PendingFile of(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW).close();
         return new PendingFile(target, temporary);

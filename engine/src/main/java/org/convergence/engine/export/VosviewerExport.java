@@ -50,7 +50,7 @@ final class VosviewerExport {
     }
 
     /** Writes both files; see the class comment. */
-    static List<WrittenFile> write(ExportSource source, Path prefix) throws IOException {
+    static List<WrittenFile> write(ExportSource source, ExportFiles files) throws IOException {
         List<RunReader.Member> processes = source.members().get().stream()
                 .filter(m -> m.kind() == RunReader.Kind.PROCESS).toList();
         Map<String, Integer> index = new HashMap<>();
@@ -59,8 +59,8 @@ final class VosviewerExport {
         }
         long[] links = new long[processes.size()];
         long[] strength = new long[processes.size()];
-        try (PendingFile mapFile = PendingFile.of(prefix, "vosviewer-map.txt");
-                PendingFile networkFile = PendingFile.of(prefix, "vosviewer-network.txt")) {
+        try (PendingFile mapFile = PendingFile.of(files.file("vosviewer-map.txt"));
+                PendingFile networkFile = PendingFile.of(files.file("vosviewer-network.txt"))) {
             long pairs;
             try (BufferedWriter out = networkFile.writer()) {
                 List<PairField> fields = source.run().pairFields();
