@@ -6,17 +6,30 @@ import java.util.Locale;
 import org.convergence.engine.neo4j.DatasetStore;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.engine.neo4j.RunReader;
+import org.convergence.loader.neo4j.GraphWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code convergence datasets}: lists the data sets in the database, each with its analysis runs. */
-@Command(name = "datasets", description = "List the data sets in the database, each with its complete analysis runs,"
-        + " latest first: run id, when it finished, the pairs it wrote and the options it was run with; and any run"
-        + " whose write is under way or was interrupted.")
+/**
+ * {@code convergence datasets}: lists the data sets in the database, each with its analysis runs; or
+ * deletes one with its runs ({@code --delete NAME}).
+ */
+@Command(name = "datasets", sortOptions = false, description = {"List the data sets in the database, each with its"
+        + " complete analysis runs, latest first: run id, when it finished, the pairs it wrote and the options it was"
+        + " run with; and any run whose write is under way or was interrupted.", "With --delete NAME: delete one data"
+        + " set and its analysis runs, all or nothing."})
 final class DatasetsCommand extends ConnectedCommand {
+
+    @Option(names = "--delete", paramLabel = "NAME", description = "Delete this data set and its analysis runs: gone"
+            + " for every reader at once; its nodes are then removed in batches.")
+    String delete;
 
     @Override
     public Integer call() {
         PrintWriter out = out();
+        if (delete != null) {
+            return delete(out);
+        }
         try (Neo4jConnection neo4j = open()) {
             DatasetStore store = new DatasetStore(neo4j.driver());
             List<DatasetStore.Listing> all = store.list();
@@ -48,6 +61,30 @@ final class DatasetsCommand extends ConnectedCommand {
                                     : "not complete: being written now, or interrupted");
                 }
             }
+        }
+        return 0;
+    }
+
+    private int delete(PrintWriter out) {
+        if (!GraphWriter.isValidName(delete)) {
+            throw new UsageException("Value for `--delete` was `" + delete + "`, but must be a data set name: 1 to 64"
+                    + " letters, digits, `_`, `.` or `-`, starting with a letter or digit");
+        }
+        try (Neo4jConnection neo4j = openForWriting()) {
+            long runs = new DatasetStore(neo4j.driver()).completeRuns(delete);
+            GraphWriter writer = new GraphWriter(neo4j.driver(), 10_000, line -> {
+                err().println(line);
+                err().flush();
+            });
+            if (!writer.delete(delete)) {
+                List<String> names = new DatasetStore(neo4j.driver()).list().stream().map(DatasetStore.Listing::dataset)
+                        .toList();
+                throw new IllegalArgumentException("Unknown data set `" + delete + "`; "
+                        + (names.isEmpty() ? "the database holds none" : "data sets: " + String.join(", ", names)));
+            }
+            out.printf(Locale.ROOT, "Deleted data set `%s` and its %,d analysis run(s) from %s%n", delete, runs,
+                    neo4j.description());
+            out.flush();
         }
         return 0;
     }

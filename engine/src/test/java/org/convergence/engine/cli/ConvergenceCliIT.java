@@ -184,6 +184,37 @@ class ConvergenceCliIT {
     }
 
     @Test
+    void aSpanishExcelCsvStillOpenInExcelLoadsAndADataSetIsDeletedWithItsRuns(@TempDir Path files)
+            throws IOException {
+        // saved as "CSV" by a Spanish-locale Excel: `;` and Windows-1252; Excel still has it open
+        Path csv = Files.write(files.resolve("mine.csv"), "process;theme;relation\r\nCRM;Migración y desarrollo;PLAN\r\n"
+                .concat("PPP;Migración y desarrollo;PLAN\r\nPPP;Turismo;PLAN\r\n").getBytes("windows-1252"));
+        Files.writeString(files.resolve("~$mine.csv"), "");
+        CliRun loaded = run("load", csv.toString());
+        assertThat(loaded.exit()).as(loaded.err()).isZero();
+        assertThat(loaded.out()).contains("data set `mine`").contains("2 processes, 2 themes (0 unmapped)")
+                .contains("Note: " + csv + " read as Windows-1252 text with `;` between fields");
+        assertThat(loaded.err()).contains("warning: " + csv + " seems to be open in a spreadsheet program (~$mine.csv is"
+                + " beside it)");
+        assertThat(run("load", "--seed").exit()).isZero();
+        CliRun analyzed = run("analyze", "--dataset", "mine", "--no-centrality");
+        assertThat(analyzed.exit()).as(analyzed.err()).isZero();
+        // deleted with its run, the other data set untouched
+        CliRun deleted = run("datasets", "--delete", "mine");
+        assertThat(deleted.exit()).as(deleted.err()).isZero();
+        assertThat(deleted.out()).startsWith("Deleted data set `mine` and its 1 analysis run(s) from ");
+        assertThat(run("datasets").out()).doesNotContain("mine").contains("seed");
+        assertThat(run("analyze", "--dataset", "mine").err()).contains("`mine`");
+        CliRun again = run("datasets", "--delete", "mine");
+        assertThat(again.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(again.err()).contains("Unknown data set `mine`; data sets: seed");
+        // and it can be loaded again under its name, as new
+        CliRun reloaded = run("load", csv.toString());
+        assertThat(reloaded.exit()).as(reloaded.err()).isZero();
+        assertThat(reloaded.out()).contains("Loaded data set `mine`");
+    }
+
+    @Test
     void malformedCsvNamesFileAndLineAndWritesNothing(@TempDir Path files) throws IOException {
         Path csv = Files.writeString(files.resolve("bad.csv"), "process,theme\nA,x\nB,\n");
         CliRun bad = run("load", csv.toString());

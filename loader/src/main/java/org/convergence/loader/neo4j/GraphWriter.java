@@ -209,6 +209,39 @@ public final class GraphWriter {
     }
 
     /**
+     * Deletes a data set with its analysis runs, all or nothing for readers: one transaction retires it
+     * (as a replacing load retires the previous generation) and removes its {@code Dataset} node; its
+     * nodes are then deleted in batches. An interruption leaves it invisible and the next command that
+     * writes finishes the deletion ({@link #cleanUp}).
+     *
+     * @param dataset the data set's name
+     * @return whether there was such a data set
+     */
+    public boolean delete(String dataset) {
+        requireValidName(dataset);
+        String retired = RETIRED_PREFIX + dataset + ":" + java.util.UUID.randomUUID();
+        try (Session session = driver.session()) {
+            boolean existed = session.executeWrite(tx -> {
+                if (tx.run(Cypher.statement("load/find-dataset"), Map.of("dataset", dataset)).list().isEmpty()) {
+                    return false;
+                }
+                List<String> statements = new ArrayList<>(Cypher.statements("load/retire-dataset"));
+                statements.addAll(Cypher.statements("load/delete-dataset"));
+                for (String statement : statements) {
+                    tx.run(statement, Map.of("dataset", dataset, "retired", retired)).consume();
+                }
+                return true;
+            });
+            if (existed) {
+                progress.accept("  data set `" + dataset + "` deleted for readers; removing its nodes and analysis"
+                        + " results in batches");
+                deleteGeneration(session, retired);
+            }
+            return existed;
+        }
+    }
+
+    /**
      * Deletes every node stored under one key, with its relationships, in batches: a retired generation,
      * or what an interrupted load staged.
      */
