@@ -42,8 +42,8 @@ enum AnalysisSetting {
             "Modularity resolution; higher gives smaller clusters"),
     ITERATIONS("clusters.iterations", "iterations", "--iterations", "N", Type.INT, "10", 1, 10_000,
             "Clustering iterations"),
-    SEED("clusters.seed", "seed", "--seed", "SEED", Type.LONG, "42", 0, 0,
-            "Random seed of the clustering and of sampled betweenness"),
+    SEED("clusters.seed", "seed", "--random-seed", "SEED", Type.LONG, "42", 0, 0,
+            "Random seed of the clustering and of sampled betweenness (also accepted as --seed, its former name)"),
     THEME_CLUSTERS("clusters.themes", "themeClusters", "--no-theme-clusters", null, Type.FLAG_OFF, "true", 0, 0,
             "Skip clustering themes by co-occurrence"),
     CENTRALITY("centrality", "centrality", "--no-centrality", null, Type.FLAG_OFF, "true", 0, 0,
@@ -57,6 +57,9 @@ enum AnalysisSetting {
             "Themes recommended per process"),
     THREADS("threads", null, "--threads", "N", Type.INT, "", 1, 1024,
             "Worker threads (default: one per core)");
+
+    /** The name {@code --random-seed} had before, which {@code load --seed} made ambiguous. */
+    private static final String FORMER_SEED = "--seed";
 
     /** How a setting's text is read and checked. */
     enum Type {
@@ -204,9 +207,42 @@ enum AnalysisSetting {
                 .filter(o -> o.usageHelp() || o.versionHelp()).toList();
         standard.forEach(command::remove);
         for (AnalysisSetting s : settings) {
-            command.addOption(s.optionSpec(formerNames));
+            OptionSpec option = s.optionSpec(formerNames);
+            String help = s.helpIn(command.name());
+            if (help != null) {
+                option = option.toBuilder().description(help).build();
+            }
+            command.addOption(option);
+            if (s == SEED) {
+                // the former name, kept working but out of the help, where it read like load's --seed
+                command.addOption(OptionSpec.builder(FORMER_SEED).hidden(true).paramLabel(s.label).type(String.class)
+                        .build());
+            }
         }
         standard.forEach(command::addOption);
+    }
+
+    /**
+     * The help of this setting where a command uses it for less than {@code analyze} does: {@code path}
+     * weighs the cheapest path by the metric, {@code recommend} picks the similar processes by it and
+     * needs at least one.
+     *
+     * @param command the command's name
+     * @return the help text, or null for the setting's own
+     */
+    String helpIn(String command) {
+        if (this == METRIC && command.equals("path")) {
+            return "Similarity of the cheapest path on the process projection, each step costing 1 - similarity: "
+                    + names(SimilarityMetric.values()) + " (default: " + defaultText + ").";
+        }
+        if (this == METRIC && command.equals("recommend")) {
+            return "Similarity that picks each process's most similar processes: " + names(SimilarityMetric.values())
+                    + " (default: " + defaultText + ").";
+        }
+        if (this == NEIGHBOURS && command.equals("recommend")) {
+            return "Similar processes consulted, at least 1 (default: " + defaultText + ").";
+        }
+        return null;
     }
 
     /**
@@ -219,11 +255,14 @@ enum AnalysisSetting {
         Map<AnalysisSetting, Object> values = defaults();
         for (AnalysisSetting s : settings) {
             OptionSpec o = command.findOption(s.option);
+            if (s == SEED && o.getValue() == null && command.findOption(FORMER_SEED) != null) {
+                o = command.findOption(FORMER_SEED);
+            }
             if (s.type == Type.FLAG_OFF) {
                 values.put(s, !Boolean.TRUE.equals(o.getValue()));
             } else if (o.getValue() != null) {
                 try {
-                    values.put(s, s.parse(s.option, o.getValue()));
+                    values.put(s, s.parse(o.longestName(), o.getValue()));
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage(), e);
                 }

@@ -48,37 +48,44 @@ import picocli.CommandLine.Spec;
         + " e.g. CONVERGENCE_JAVA_OPTS=-Xmx12g."})
 final class BenchmarkCommand implements Callable<Integer> {
 
-    @Option(names = "--processes", defaultValue = "20000", description = "Processes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--processes", paramLabel = "N", defaultValue = "20000", description = "Processes (default: ${DEFAULT-VALUE}).")
     int processes;
 
-    @Option(names = "--themes", defaultValue = "20000", description = "Themes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--themes", paramLabel = "N", defaultValue = "20000", description = "Themes (default: ${DEFAULT-VALUE}).")
     int themes;
 
-    @Option(names = "--edges", defaultValue = "450000", description = "Distinct process-theme edges (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--edges", paramLabel = "N", defaultValue = "450000", description = "Distinct process-theme edges (default: ${DEFAULT-VALUE}).")
     int edges;
 
-    @Option(names = "--zipf", defaultValue = "0.3", description = "Zipf exponent of theme popularity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--zipf", paramLabel = "S", defaultValue = "0.3", description = "Zipf exponent of theme popularity (default: ${DEFAULT-VALUE}).")
     double zipf;
 
-    @Option(names = "--seed", defaultValue = "20021", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--random-seed", paramLabel = "SEED", defaultValue = "20021",
+            description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--repeat", defaultValue = "5", description = "Timed repetitions; the best is reported (default: ${DEFAULT-VALUE}).")
+    /** The former name of --random-seed, still accepted, out of the help (it read like {@code load --seed}). */
+    @Option(names = "--seed", paramLabel = "SEED", hidden = true)
+    void formerSeed(long value) {
+        seed = value;
+    }
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5", description = "Timed repetitions; the best is reported (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--threads", description = "Worker threads (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer threads;
 
-    @Option(names = "--dense-themes", defaultValue = "5000", description = "Themes of the dense top-k corpus (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dense-themes", paramLabel = "N", defaultValue = "5000", description = "Themes of the dense top-k corpus (default: ${DEFAULT-VALUE}).")
     int denseThemes;
 
-    @Option(names = "--dense-zipf", defaultValue = "0.8", description = "Zipf exponent of the dense corpus (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dense-zipf", paramLabel = "S", defaultValue = "0.8", description = "Zipf exponent of the dense corpus (default: ${DEFAULT-VALUE}).")
     double denseZipf;
 
-    @Option(names = "--top-k", defaultValue = "10", description = "k of the dense top-k stage (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "10", description = "k of the dense top-k stage (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--python", description = "Python with scipy for the reference (default: the first of python3,"
+    @Option(names = "--python", paramLabel = "PATH", description = "Python with scipy for the reference (default: the first of python3,"
             + " /usr/bin/python3 that imports scipy).")
     String python;
 

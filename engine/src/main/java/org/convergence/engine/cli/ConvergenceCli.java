@@ -174,6 +174,14 @@ public final class ConvergenceCli {
         AnalysisSetting.addOptions(cli.getSubcommands().get("analyze").getCommandSpec(), false, AnalyzeCommand.SETTINGS);
         AnalysisSetting.addOptions(cli.getSubcommands().get("path").getCommandSpec(), false, PathCommand.SETTINGS);
         AnalysisSetting.addOptions(cli.getSubcommands().get("recommend").getCommandSpec(), true, RecommendCommand.SETTINGS);
+        // serve runs the embedded store only: the options for an external server (which it refuses, naming
+        // them) stay out of its help, where --password read like a password for the served store
+        CommandLine.Model.CommandSpec serve = cli.getSubcommands().get("serve").getCommandSpec();
+        for (String name : java.util.List.of("--uri", "--user", "--password")) {
+            CommandLine.Model.OptionSpec option = serve.findOption(name);
+            serve.remove(option);
+            serve.addOption(option.toBuilder().hidden(true).build());
+        }
         return cli;
     }
 

@@ -90,7 +90,7 @@ class AnalysisSettingTest {
         String stored = AnalysisJob.canonicalJson(AnalysisSetting.describe(AnalysisSetting.relationsOf(v),
                 AnalysisSetting.parameters(v, List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)))));
         assertThat(AnalysisSetting.optionsOf(stored)).isEqualTo("--relations ACTION_PLAN,CONVERGENCE_AREA"
-                + " --min-shared 2 --top-k 10 --metric cosine --resolution 0.5 --seed 7 --no-theme-clusters"
+                + " --min-shared 2 --top-k 10 --metric cosine --resolution 0.5 --random-seed 7 --no-theme-clusters"
                 + " --no-centrality --path CSM:PPP");
         // a seed read back from JSON is an int, the default a long: equal values are not listed
         assertThat(AnalysisSetting.optionsOf(plain.replace("\"seed\":42", "\"seed\":42.0")))

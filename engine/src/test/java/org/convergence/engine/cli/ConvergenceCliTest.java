@@ -112,6 +112,38 @@ class ConvergenceCliTest {
         return AnalysisSetting.fromCommandLine(cli.getSubcommands().get("analyze").getCommandSpec(), AnalyzeCommand.SETTINGS);
     }
 
+    private static String help(String... command) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = ConvergenceCli.newCommandLine(Map.of());
+        cli.setOut(new PrintWriter(out, true));
+        String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+        args[command.length] = "--help";
+        assertThat(cli.execute(args)).isZero();
+        return out.toString().replaceAll("\\s+", " "); // the words, whatever the wrapping
+    }
+
+    @Test
+    void eachCommandsHelpSaysWhatItsOptionsDoThere() {
+        // recommend needs a similar process: its help does not offer 0 as analyze's does
+        assertThat(help("recommend")).contains("Similar processes consulted, at least 1 (default: 3).")
+                .doesNotContain("0 skips recommendations")
+                .contains("Similarity that picks each process's most similar processes");
+        assertThat(help("analyze")).contains("0 skips recommendations");
+        assertThat(help("path")).contains("Similarity of the cheapest path on the process projection")
+                .doesNotContain("recommendations");
+        // the random seed is --random-seed, apart from load's --seed; the former name still works, unlisted
+        assertThat(help("analyze")).contains("--random-seed=SEED").doesNotContain("--seed=");
+        assertThat(help("benchmark")).contains("--random-seed=SEED").contains("--processes=N").contains("--top-k=K")
+                .doesNotContain("<processes>").doesNotContain("--seed=");
+        assertThat(AnalysisSetting.parameters(analyzeValues("--seed", "7"), List.of()).clusters().seed()).isEqualTo(7L);
+        assertThat(AnalysisSetting.parameters(analyzeValues("--random-seed", "8"), List.of()).clusters().seed())
+                .isEqualTo(8L);
+        // serve runs the embedded store: no options for another server beside its own password
+        assertThat(help("serve")).contains("--server-password").doesNotContain("--password=")
+                .doesNotContain("--uri");
+        assertThat(help("datasets")).contains("--delete=NAME");
+    }
+
     @Test
     void betweennessBudgetIsCheckedBeforeConnectingAndNamedInTheRunOnlyWhenNotTheDefault() {
         assertThat(execute(Map.of(), "analyze", "--betweenness-budget", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
