@@ -20,6 +20,10 @@ import picocli.CommandLine.Option;
         + " until Ctrl-C. Loads the seed first if the store has no `seed` data set.")
 final class ServeCommand extends ConnectedCommand {
 
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = SeedMatrixParser.SEED_DATASET,
+            description = "Data set the Browser guide's queries show, as parameter $dataset (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "localhost",
             description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other than loopback needs --server-password.")
     String host;
@@ -129,8 +133,12 @@ final class ServeCommand extends ConnectedCommand {
             throw new UsageException("Value for `--host` was `" + host + "`: listening beyond this machine needs TLS"
                     + " (--tls-cert FILE --tls-key FILE), or --insecure to send passwords and data in plain text");
         }
+        if (!org.convergence.loader.neo4j.GraphWriter.isValidName(dataset)) {
+            throw new UsageException("Value for `--dataset` was `" + dataset + "`, but must be a data set name: 1 to 64"
+                    + " letters, digits, `_`, `.` or `-`, starting with a letter or digit");
+        }
         EmbeddedNeo4j server = EmbeddedNeo4j.start(new EmbeddedNeo4j.Options(settings.dataDir(), host, boltPort,
-                httpPort, password == null || password.isBlank() ? null : password, 512, tls));
+                httpPort, password == null || password.isBlank() ? null : password, 512, tls, dataset));
         CountDownLatch stopped = new CountDownLatch(1);
         Neo4jConnection neo4j = Neo4jConnection.attach(server, "embedded Neo4j 5.26 at "
                 + settings.dataDir().toAbsolutePath());
@@ -149,6 +157,14 @@ final class ServeCommand extends ConnectedCommand {
             Loading.write(neo4j, SeedMatrixParser.SEED_DATASET,
                     Loading.seedPlan(null, Taxonomy.builtIn()), GraphWriter.Mode.MERGE, out, err());
         }
+        java.util.List<String> datasets = new DatasetStore(neo4j.driver()).list().stream()
+                .map(DatasetStore.Listing::dataset).toList();
+        if (!datasets.contains(dataset)) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            neo4j.close();
+            throw new IllegalArgumentException("Unknown data set `" + dataset + "` for --dataset; data sets: "
+                    + String.join(", ", datasets));
+        }
         String http = server.httpUri().orElseThrow().toString().replace("127.0.0.1", "localhost");
         out.println();
         out.println("Neo4j is serving the store " + settings.dataDir().toAbsolutePath());
@@ -157,8 +173,9 @@ final class ServeCommand extends ConnectedCommand {
         out.println("  " + (password == null ? "No authentication (listening on " + host + " only)."
                 : "User neo4j with the password you gave."));
         out.println();
-        out.println("A first query to try in Browser (a guide with more opens when you connect):");
-        out.println("  MATCH (p:Process {dataset: 'seed'})-[r:ADDRESSES]->(t:Theme) RETURN p, r, t");
+        out.println("A first query to try in Browser (the guide, with more, opens beside it when you connect; its queries");
+        out.println("read data set `" + dataset + "` as $dataset):");
+        out.println("  MATCH (p:Process {dataset: $dataset})-[r:ADDRESSES]->(t:Theme) RETURN p, r, t");
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -45,18 +45,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * @param password null for no authentication; otherwise user {@code neo4j} gets this password
      * @param pageCacheMiB page cache size in MiB
      * @param tls a certificate and its private key (PEM files) for Bolt and HTTPS, or null for plain text
+     * @param browserDataset the data set Neo4j Browser's guide shows ({@code $dataset} in its queries)
      */
     public record Options(Path home, String host, int boltPort, int httpPort, String password, int pageCacheMiB,
-            Tls tls) {
+            Tls tls, String browserDataset) {
 
-        /** Options without TLS. */
+        /** Options without TLS, Browser's guide on the seed. */
         public Options(Path home, String host, int boltPort, int httpPort, String password, int pageCacheMiB) {
-            this(home, host, boltPort, httpPort, password, pageCacheMiB, null);
+            this(home, host, boltPort, httpPort, password, pageCacheMiB, null, "seed");
         }
 
         public Options {
             Objects.requireNonNull(home, "home");
             Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(browserDataset, "browserDataset");
+            if (!org.convergence.loader.neo4j.GraphWriter.isValidName(browserDataset)) {
+                throw new IllegalArgumentException("Value for `browserDataset` was `" + browserDataset + "`, but must"
+                        + " be a data set name: 1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit");
+            }
             requirePort("boltPort", boltPort, 0);
             requirePort("httpPort", httpPort, -1);
             if (pageCacheMiB < 8 || pageCacheMiB > 1 << 20) {
@@ -184,11 +190,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             builder.setConfig(HttpConnector.listen_address, new SocketAddress(options.host(), httpPort))
                     .setConfig(HttpConnector.advertised_address, new SocketAddress(advertisedHost, httpPort))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(advertisedHost, boltPort))
-                    // Browser's own crash reports and usage statistics off (client.allow_telemetry only sets
-                    // the first consent), then the project's style and guide
-                    .setConfig(ServerSettings.browser_post_connect_cmd, "config allowCrashReports: false; config"
-                            + " allowUserStats: false; style " + httpBase + "/static/style.grass; play " + httpBase
-                            + "/static/guide.md")
+                    // the project's style, the guide's data set, the guide (BrowserSetup says why so). Browser's
+                    // crash reports and usage statistics need no command: with client.allow_telemetry false,
+                    // Browser takes both as off from the server's settings
+                    .setConfig(ServerSettings.browser_post_connect_cmd,
+                            BrowserSetup.postConnectCommands(httpBase, options.browserDataset()))
                     .setConfig(ServerSettings.third_party_packages,
                             List.of(new ThirdPartyJaxRsPackage("org.convergence.engine.web", "/static")))
                     .setConfig(ServerSettings.http_auth_allowlist, List.of("/", "/browser.*", "/static.*"))

@@ -215,6 +215,16 @@ class ConvergenceCliIT {
     }
 
     @Test
+    void serveRefusesADataSetForTheGuideThatIsNotThere() {
+        CliRun served = run("serve", "--dataset", "nope", "--bolt-port", "0", "--http-port", "0");
+        assertThat(served.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(served.err()).contains("Unknown data set `nope` for --dataset; data sets: seed");
+        CliRun badName = run("serve", "--dataset", "no way");
+        assertThat(badName.exit()).isEqualTo(picocli.CommandLine.ExitCode.USAGE);
+        assertThat(badName.err()).contains("Value for `--dataset` was `no way`, but must be a data set name");
+    }
+
+    @Test
     void malformedCsvNamesFileAndLineAndWritesNothing(@TempDir Path files) throws IOException {
         Path csv = Files.writeString(files.resolve("bad.csv"), "process,theme\nA,x\nB,\n");
         CliRun bad = run("load", csv.toString());

@@ -68,7 +68,7 @@ class EmbeddedNeo4jIT {
     void withTlsBoltIsEncryptedOnlyAndBrowserIsServedOverHttps(@TempDir Path home, @TempDir Path certs) throws Exception {
         EmbeddedNeo4j.Tls tls = selfSigned(certs);
         try (EmbeddedNeo4j server = EmbeddedNeo4j.start(new EmbeddedNeo4j.Options(home, "0.0.0.0", 0, 0, "s3cret-pass",
-                64, tls))) {
+                64, tls, "seed"))) {
             assertThat(server.boltUri().getScheme()).isEqualTo("bolt+ssc");
             assertThat(count(server, "s3cret-pass")).isEqualTo(1);
             // plain text is refused
