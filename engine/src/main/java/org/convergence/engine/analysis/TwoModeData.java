@@ -324,6 +324,19 @@ public record TwoModeData(BipartiteGraph graph, String[] processNames, String[] 
     }
 
     /**
+     * @return the process-theme relations the edges stand for: an edge stated under two matrix rows (a
+     *     theme both in a process's action plan and among its areas of convergence) is one edge and two
+     *     relations. Linear in the number of edges.
+     */
+    public long relationCount() {
+        long count = 0;
+        for (int set : edgeRelationSet) {
+            count += relationSets.get(set).size();
+        }
+        return count;
+    }
+
+    /**
      * @param a process index
      * @param t theme index
      * @return the sorted relation kinds of edge (a, t)

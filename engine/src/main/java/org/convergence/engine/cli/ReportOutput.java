@@ -244,9 +244,15 @@ final class ReportOutput {
     static void text(AnalysisJob.Outcome outcome, int rows, PrintWriter out) {
         ConvergenceAnalysis.Report report = outcome.report();
         BipartiteGraph g = report.data().graph();
+        long relations = report.data().relationCount();
         out.printf(Locale.ROOT, "Analysis %s of data set `%s`: %,d processes, %,d themes, %,d edges%s%n",
                 outcome.run(), outcome.dataset(), g.processCount(), g.themeCount(), g.edgeCount(),
                 g.weighted() ? " (weighted)" : "");
+        // the load counts every theme and every relation; the analysis, the themes a process addresses and each
+        // process-theme pair once: said, so that 26 themes and 39 relations, then 23 and 35, are no riddle
+        out.printf(Locale.ROOT, "  (the themes some process addresses%s)%n", relations > g.edgeCount()
+                ? String.format(Locale.ROOT, "; %,d relations, as a pair stated under several matrix rows is one edge",
+                        relations) : "");
         out.println();
         OverlapAnalysis.Result pairs = report.overlap();
         Object topK = outcome.parameters().get("topK");
@@ -266,6 +272,12 @@ final class ReportOutput {
         if (pairs.size() > rows) {
             out.printf(Locale.ROOT, "  ... %,d more (--format json lists all)%n", pairs.size() - rows);
         }
+        // clusters list processes by id, as everywhere, and themes by name, as the other sections do
+        Map<String, String> themeNames = new java.util.HashMap<>();
+        for (int t = 0; t < g.themeCount(); t++) {
+            String name = report.data().themeNames()[t];
+            themeNames.put(g.theme(t), name == null || name.isBlank() ? g.theme(t) : name);
+        }
         for (ConvergenceAnalysis.ClusterSet set : report.clusterSets()) {
             out.println();
             out.printf(Locale.ROOT, "%s (%d cluster%s, modularity %.4f)%n", set.kind().title(), set.clusters().size(),
@@ -277,7 +289,8 @@ final class ReportOutput {
                     b.append(abbreviate(String.join(", ", c.processes()), 60));
                 }
                 if (!c.themes().isEmpty()) {
-                    b.append(b.length() > 0 ? " | " : "").append(abbreviate(String.join(", ", c.themes()), 90));
+                    b.append(b.length() > 0 ? " | " : "").append(abbreviate(String.join(", ", c.themes().stream()
+                            .map(id -> themeNames.getOrDefault(id, id)).toList()), 90));
                 }
                 out.printf("  %3d  %s%n", c.id(), b);
             }

@@ -121,7 +121,7 @@ public final class ReportReader {
                 run.parameters() == null ? "{}" : run.parameters(), run.engineVersion() == null ? "?" : run.engineVersion(),
                 run.finished(), run.inputFingerprint() == null ? "?" : run.inputFingerprint(), pairs.total(),
                 run.relations(), org.convergence.loader.matrix.MatrixDocument.Format.ofKind(d.get("kind").asString(""))
-                        .isPresent());
+                        .isPresent(), extras.get("modularity").isNull() ? Double.NaN : extras.get("modularity").asDouble());
         List<String> notes = extras.get("notes").isNull() ? List.of() : extras.get("notes").asList(Value::asString);
         return new ReportData(provenance, processes, themes, edges, pairs, links(extras.get("links").asString(null)),
                 recommendations, footnotes, notes);
@@ -147,6 +147,7 @@ public final class ReportReader {
         relationIndex.defaultReturnValue(-1);
         List<List<String>> raw = new ArrayList<>();
         List<String> markers = new ArrayList<>();
+        List<ReportData.Source> sources = new ArrayList<>();
         boolean labels = processes.size() + themes.size() <= RAW_LABEL_LIMIT;
         tx.run(Cypher.statement("report/edges"), Map.of("dataset", dataset, "labels", labels)).forEachRemaining(r -> {
             p.add(processes.getInt(r.get("process").asString()));
@@ -162,11 +163,13 @@ public final class ReportReader {
             if (labels && raw.size() < RAW_LABEL_LIMIT) {
                 raw.add(r.get("rawLabels").isNull() ? List.of() : r.get("rawLabels").asList(Value::asString));
                 markers.add(r.get("marker").asString(null));
+                sources.add(new ReportData.Source(r.get("sheet").asString(null), r.get("cell").asString(null),
+                        r.get("line").isNull() ? null : r.get("line").asInt()));
             }
         });
         boolean kept = labels && raw.size() == p.size();
         return new ReportData.Edges(p.toIntArray(), t.toIntArray(), rel.toIntArray(), relations, kept ? raw : null,
-                kept ? markers : null);
+                kept ? markers : null, kept ? sources : null);
     }
 
     private static ReportData.Pairs pairs(TransactionContext tx, Map<String, Object> key,

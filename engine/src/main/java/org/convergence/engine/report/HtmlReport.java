@@ -47,6 +47,9 @@ public final class HtmlReport {
     /** Bridge themes drawn in the cluster-level network and listed in the bridges table. */
     static final int BRIDGES_SHOWN = 20;
 
+    /** Unmapped labels listed in the report; above, a count and where the full list is. */
+    static final int UNMAPPED_LISTED = 200;
+
     /** Themes listed in the bridges table: the highest betweenness, bridges marked. */
     static final int BRIDGES_LISTED = 10;
 
@@ -111,8 +114,8 @@ public final class HtmlReport {
         view.put("links", links(data));
         view.put("bridges", bridges(data));
         recommendations(data, view);
-        List<Map<String, Object>> unmapped = unmapped(data);
-        view.put("unmapped", unmapped.isEmpty() ? null : Map.of("rows", unmapped));
+        explanations(data, view);
+        unmapped(data, view);
         view.put("notes", data.notes().isEmpty() ? null : Map.of("items", data.notes()));
         view.put("provenance", provenance(data, generatedAt));
         view.put("chartData", safeJson(charts));
@@ -350,6 +353,7 @@ public final class HtmlReport {
             }
             heat.put("cells", cells);
             heat.put("svg", cells.size() <= SVG_CELL_LIMIT);
+            sharedThemes(data, pos, heat);
             long significant = Arrays.stream(pairs.q()).filter(q -> q < SIGNIFICANT).count();
             view.put("heatIntro", messages.get("heatmapIntro") + " " + format("significant", significant, pairs.size(),
                     String.format(locale(), "%.2f", SIGNIFICANT)));
@@ -384,6 +388,41 @@ public final class HtmlReport {
         }
         view.put("strongest", strongest.isEmpty() ? null : Map.of("rows", strongest));
         return heat;
+    }
+
+    /**
+     * For the heat map's tooltips, the themes each converging pair shares, through the matrix rows the run
+     * analysed: {@code themes} their names, {@code shared} for the key {@code "x:y"} (heat map positions,
+     * {@code x < y}) the indices of the pair's themes in {@code themes}. Done only for the complete grid,
+     * at most {@link ReportData#PAIR_GRID_LIMIT} processes.
+     */
+    private void sharedThemes(ReportData data, int[] pos, Map<String, Object> heat) {
+        ReportData.Edges e = data.edges();
+        List<Set<Integer>> themesOf = new ArrayList<>();
+        data.processes().forEach(p -> themesOf.add(new TreeSet<>()));
+        for (int i = 0; i < e.size(); i++) {
+            if (data.provenance().analysed(e.relations().get(e.relation()[i]))) {
+                themesOf.get(e.process()[i]).add(e.theme()[i]);
+            }
+        }
+        Map<Integer, Integer> used = new LinkedHashMap<>();
+        Map<String, List<Integer>> shared = new LinkedHashMap<>();
+        ReportData.Pairs pairs = data.pairs();
+        for (int i = 0; i < pairs.size(); i++) {
+            List<Integer> common = new ArrayList<>();
+            for (int t : themesOf.get(pairs.a()[i])) {
+                if (themesOf.get(pairs.b()[i]).contains(t)) {
+                    common.add(used.computeIfAbsent(t, k -> used.size()));
+                }
+            }
+            int x = pos[pairs.a()[i]];
+            int y = pos[pairs.b()[i]];
+            shared.put(Math.min(x, y) + ":" + Math.max(x, y), common);
+        }
+        List<String> names = new ArrayList<>();
+        used.keySet().forEach(t -> names.add(data.themes().get(t).name(lang)));
+        heat.put("themes", names);
+        heat.put("shared", shared);
     }
 
     private Map<String, Object> pairRow(ReportData data, int i) {
@@ -445,17 +484,27 @@ public final class HtmlReport {
                 }
             }
             double[][] xy = NetworkLayout.layout(drawn, from.toIntArray(), to.toIntArray(), LAYOUT_SEED);
+            Set<String> onPath = new java.util.HashSet<>();
+            for (ReportData.Link l : data.links()) {
+                for (ReportData.Path path : l.paths()) {
+                    path.nodes().forEach(n -> onPath.add(n.kind() + ":" + n.id()));
+                }
+            }
             for (int v = 0; v < p; v++) {
                 ReportData.Process pr = data.processes().get(v);
-                nodes.add(node(pr.code(), pr.name(), "process", pr.coCluster(), false, xy[0][v], xy[1][v], 1));
+                Map<String, Object> n = node(pr.code(), pr.name(), "process", pr.coCluster(), false, xy[0][v], xy[1][v], 1);
+                n.put("path", onPath.contains("process:" + pr.id()));
+                nodes.add(n);
             }
             for (int v = 0; v < t; v++) {
                 if (themeNode[v] < 0) {
                     continue;
                 }
                 ReportData.Theme th = data.themes().get(v);
-                nodes.add(node(th.id(), th.name(lang), "theme", th.coCluster(), th.bridge(), xy[0][themeNode[v]],
-                        xy[1][themeNode[v]], 1));
+                Map<String, Object> n = node(th.id(), th.name(lang), "theme", th.coCluster(), th.bridge(),
+                        xy[0][themeNode[v]], xy[1][themeNode[v]], 1);
+                n.put("path", onPath.contains("theme:" + th.id()));
+                nodes.add(n);
             }
             net.put("detail", true);
             view.put("networkIntro", messages.get("networkIntro"));
@@ -677,26 +726,95 @@ public final class HtmlReport {
         view.put("recommendationsMore", with > out.size() ? format("recommendationsMore", with - out.size()) : null);
     }
 
-    private List<Map<String, Object>> unmapped(ReportData data) {
-        Map<Integer, Set<String>> labels = new java.util.TreeMap<>();
+    /**
+     * One plain sentence for each number the report shows, in the report's language: the pair scores
+     * beside the heat map, modularity with the network, betweenness with the bridges, the score with the
+     * recommendations.
+     */
+    private void explanations(ReportData data, Map<String, Object> view) {
+        List<String> glossary = new ArrayList<>();
+        for (String key : List.of("shared", "jaccard", "overlap", "cosine", "dice", "p", "q")) {
+            glossary.add(messages.get("explain." + key));
+        }
+        view.put("glossary", glossary);
+        double modularity = data.provenance().modularity();
+        view.put("explainModularity", Double.isNaN(modularity) ? messages.get("explain.modularityNone")
+                : format("explain.modularity", decimal(modularity)));
+        view.put("explainBetweenness", messages.get("explain.betweenness"));
+        String metric = "jaccard";
+        try {
+            metric = JSON.readTree(data.provenance().parameters()).path("metric").asText("jaccard");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // parameters not readable: the default metric
+        }
+        view.put("explainScore", format("explain.score", messages.getOrDefault("score." + metric, metric)));
+    }
+
+    /**
+     * The labels that matched no taxonomy theme, each with where it stands in the source and the
+     * processes that use it, at most {@link #UNMAPPED_LISTED} of them (the most used first); none when no
+     * taxonomy was asked for, since every label is then a theme as written.
+     */
+    private void unmapped(ReportData data, Map<String, Object> view) {
         ReportData.Edges e = data.edges();
+        long themes = data.themes().stream().filter(ReportData.Theme::unmapped).count();
+        if ("none".equals(data.provenance().taxonomyVersion())) {
+            view.put("unmapped", null);
+            view.put("unmappedNone", format("unmappedNoTaxonomy", String.format(locale(), "%,d", data.themes().size())));
+            return;
+        }
+        Map<Integer, Set<String>> labels = new java.util.TreeMap<>();
+        Map<Integer, Set<String>> where = new java.util.TreeMap<>();
+        Map<Integer, Set<String>> processes = new java.util.TreeMap<>();
         for (int i = 0; i < data.themes().size(); i++) {
             if (data.themes().get(i).unmapped()) {
-                labels.put(i, new TreeSet<>());
+                labels.put(i, new java.util.LinkedHashSet<>());
+                where.put(i, new java.util.LinkedHashSet<>());
+                processes.put(i, new TreeSet<>());
             }
         }
-        if (e.rawLabels() != null) {
-            for (int i = 0; i < e.size(); i++) {
-                Set<String> set = labels.get(e.theme()[i]);
-                if (set != null) {
-                    set.addAll(e.rawLabels().get(i));
+        for (int i = 0; i < e.size(); i++) {
+            int t = e.theme()[i];
+            if (!labels.containsKey(t)) {
+                continue;
+            }
+            processes.get(t).add(data.processes().get(e.process()[i]).code());
+            if (e.rawLabels() != null) {
+                labels.get(t).addAll(e.rawLabels().get(i));
+            }
+            if (e.sources() != null) {
+                String at = where(e.sources().get(i));
+                if (at != null) {
+                    where.get(t).add(at);
                 }
             }
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        labels.forEach((i, set) -> out.add(Map.of("theme", data.themes().get(i).id(),
-                "labels", set.isEmpty() ? data.themes().get(i).name() : String.join("; ", set))));
-        return out;
+        List<Integer> order = new ArrayList<>(labels.keySet());
+        order.sort(Comparator.<Integer>comparingInt(t -> -processes.get(t).size())
+                .thenComparing(t -> data.themes().get(t).id()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int t : order.subList(0, Math.min(order.size(), UNMAPPED_LISTED))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("labels", labels.get(t).isEmpty() ? data.themes().get(t).name() : String.join("; ", labels.get(t)));
+            row.put("where", String.join("; ", where.get(t)));
+            row.put("processes", String.join(", ", processes.get(t)));
+            rows.add(row);
+        }
+        view.put("unmapped", rows.isEmpty() ? null : Map.of("rows", rows));
+        view.put("unmappedMore", themes > rows.size() ? format("unmappedMore", String.format(locale(), "%,d",
+                themes - rows.size())) : null);
+        view.put("unmappedNone", messages.get("unmappedNone"));
+    }
+
+    /** @return where a label stands, in the report's language, or null when not known */
+    private String where(ReportData.Source source) {
+        if (source.sheet() != null && source.cell() != null) {
+            return format("whereSheet", source.sheet(), source.cell());
+        }
+        if (source.line() != null && source.cell() != null) {
+            return format("whereLineCell", String.valueOf(source.line()), source.cell());
+        }
+        return source.line() == null ? null : format("whereLine", String.valueOf(source.line()));
     }
 
     private List<Map<String, Object>> provenance(ReportData data, String generatedAt) {
@@ -731,7 +849,7 @@ public final class HtmlReport {
     private Map<String, String> chartLabels() {
         Map<String, String> l = new LinkedHashMap<>();
         for (String k : List.of("score.jaccard", "score.overlap", "score.cosine", "score.q", "shared", "process", "theme",
-                "cluster", "bridge", "pairs")) {
+                "cluster", "bridge", "pairs", "tooltipShared")) {
             l.put(k.replace("score.", ""), messages.get(k));
         }
         return l;

@@ -61,10 +61,13 @@ public record ReportData(Provenance provenance, List<Process> processes, List<Th
      * @param relations the matrix rows (relation kinds) the run analysed, empty for all
      * @param matrix whether the data set came from a matrix document (text, workbook or ;-CSV), which the
      *     report lays out as the document does; else from edges, shown as an incidence table
+     * @param modularity the modularity of the clusters of processes and themes together, or NaN when the run
+     *     stored none
      */
     public record Provenance(String dataset, String kind, String source, String sourceSha256, String taxonomyVersion,
             String loadedAt, Map<String, String> document, String run, String parameters, String engineVersion,
-            String finishedAt, String inputFingerprint, long pairCount, List<String> relations, boolean matrix) {
+            String finishedAt, String inputFingerprint, long pairCount, List<String> relations, boolean matrix,
+            double modularity) {
         public Provenance {
             document = Map.copyOf(document);
             relations = List.copyOf(relations);
@@ -133,9 +136,10 @@ public record ReportData(Provenance provenance, List<Process> processes, List<Th
      * @param relations the relation kinds (e.g. {@code ACTION_PLAN}), indexed by {@code relation}
      * @param rawLabels per edge, the labels as written in the source, or null when not kept (large data)
      * @param markers per edge, the footnote marker written after the label, or null
+     * @param sources per edge, where in the source file its label stands, or null when not kept (large data)
      */
     public record Edges(int[] process, int[] theme, int[] relation, List<String> relations, List<List<String>> rawLabels,
-            List<String> markers) {
+            List<String> markers, List<Source> sources) {
 
         /** @return the number of edges */
         public int size() {
@@ -237,6 +241,17 @@ public record ReportData(Provenance provenance, List<Process> processes, List<Th
         public Recommendation {
             supporters = List.copyOf(supporters);
         }
+    }
+
+    /**
+     * Where in its source file an edge's label stands: a workbook's sheet and cell, a text or CSV file's
+     * line (and the cell of a CSV matrix); null parts are not known.
+     *
+     * @param sheet the sheet of a workbook, or null
+     * @param cell the cell (e.g. {@code C12}), or null
+     * @param line the 1-based line of a text or CSV file, or null
+     */
+    public record Source(String sheet, String cell, Integer line) {
     }
 
     /** A footnote of the source document. */

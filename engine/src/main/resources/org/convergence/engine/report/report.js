@@ -35,6 +35,11 @@
       esc(L.jaccard) + ': ' + fmt(c[3]), esc(L.overlap) + ': ' + fmt(c[4]), esc(L.cosine) + ': ' + fmt(c[5])];
     if (heat.complete) { lines.push('p: ' + fmt(c[6])); }
     lines.push('q: ' + fmt(c[7]));
+    var common = heat.shared && heat.shared[Math.min(c[0], c[1]) + ':' + Math.max(c[0], c[1])];
+    if (common && common.length) {
+      lines.push(esc(L.tooltipShared) + ':');
+      common.forEach(function (t) { lines.push('\u2022 ' + esc(heat.themes[t])); });
+    }
     return lines.join('<br>');
   }
   function heatOption(metric) {
@@ -86,8 +91,9 @@
       id: d.id, name: d.name, x: d.x, y: d.y, symbol: symbol, symbolSize: size, kind: d.kind, cluster: d.cluster,
       bridge: d.bridge,
       itemStyle: {color: colour(d.cluster), borderColor: d.bridge ? '#111' : '#fff', borderWidth: d.bridge ? 2 : 1},
-      label: {show: d.kind !== 'theme' || d.bridge || net.nodes.length <= 40,
-        formatter: d.kind === 'process' ? d.id : d.name, fontWeight: d.kind === 'process' ? 'bold' : 'normal'}
+      path: d.path,
+      label: {show: d.kind !== 'theme' || d.bridge || d.path || net.nodes.length <= 40,
+        formatter: d.kind === 'process' ? d.id : d.name, fontWeight: d.kind === 'process' || d.path ? 'bold' : 'normal'}
     };
   });
   var links = net.links.map(function (l) {
@@ -113,8 +119,12 @@
     }},
     series: [{
       type: 'graph', layout: 'none', roam: true, data: nodes, links: links,
+      // the layout fills its box, with room on the right for the labels drawn there
+      left: 30, top: 30, bottom: 30, right: 190,
       label: {position: 'right', fontSize: 11},
-      labelLayout: {hideOverlap: true}, // a label that would overlap another shows on hover instead
+      // a label that would overlap another shows on hover instead, except those of the nodes on a requested
+      // link, which a printed copy must show
+      labelLayout: function (p) { return {hideOverlap: !(nodes[p.dataIndex] && nodes[p.dataIndex].path)}; },
       emphasis: {focus: 'adjacency'},
       lineStyle: {curveness: 0}
     }]
