@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param nodes nodes per kind, in insertion order
  * @param relationships relationships per kind, in insertion order
  * @param unmapped theme labels that matched no taxonomy entry and became themes of their own
+ * @param proposed theme labels that matched an alias or theme a suggestion proposed, not a curator
  * @param notes other things the user should know about this load (merged duplicates and the like)
  */
 public record LoadPlan(
@@ -27,6 +28,7 @@ public record LoadPlan(
         Map<NodeKind, List<NodeRow>> nodes,
         Map<RelKind, List<RelRow>> relationships,
         List<UnmappedLabel> unmapped,
+        List<ProposedMatch> proposed,
         List<String> notes) {
 
     /**
@@ -121,6 +123,20 @@ public record LoadPlan(
         }
     }
 
+    /**
+     * A theme label that matched the taxonomy through a proposal of {@code themes suggest} (an alias or a
+     * theme marked {@code proposed}), not a curated entry: said wherever the match shows, so that no one
+     * takes it for a curated theme.
+     *
+     * @param label the label as written
+     * @param themeId the theme it matched
+     * @param score the proposal's score, or null
+     * @param evidence what the proposal rests on, or null
+     * @param where the location of its first occurrence in words
+     */
+    public record ProposedMatch(String label, String themeId, Double score, String evidence, String where) {
+    }
+
     /** @return the number of nodes of one kind */
     public int count(NodeKind kind) {
         return nodes.getOrDefault(kind, List.of()).size();
@@ -141,6 +157,7 @@ public record LoadPlan(
         private final Map<NodeKind, Map<String, Map<String, Object>>> nodes = new EnumMap<>(NodeKind.class);
         private final Map<RelKind, Map<List<String>, RelRowDraft>> rels = new EnumMap<>(RelKind.class);
         private final List<UnmappedLabel> unmapped = new ArrayList<>();
+        private final List<ProposedMatch> proposed = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
 
         private record RelRowDraft(String from, String to, Map<String, Object> props) {
@@ -190,6 +207,12 @@ public record LoadPlan(
             return this;
         }
 
+        /** Records a label that matched a proposed entry of the taxonomy. */
+        public Builder proposed(ProposedMatch match) {
+            proposed.add(match);
+            return this;
+        }
+
         /** Records something the user should know about the load. */
         public Builder note(String note) {
             notes.add(note);
@@ -226,7 +249,8 @@ public record LoadPlan(
                 frozenRels.put(kind, List.copyOf(rows));
             });
             return new LoadPlan(source, Collections.unmodifiableMap(frozenNodes),
-                    Collections.unmodifiableMap(frozenRels), List.copyOf(unmapped), List.copyOf(notes));
+                    Collections.unmodifiableMap(frozenRels), List.copyOf(unmapped), List.copyOf(proposed),
+                    List.copyOf(notes));
         }
     }
 }

@@ -25,6 +25,8 @@ public final class ThemeResolver {
     private final Map<String, String> unmappedIdsByKey = new HashMap<>();
     /** Labels already resolved: a label stands for the same theme wherever it recurs (rows of a long CSV). */
     private final Map<String, String> idsByLabel = new HashMap<>();
+    /** Labels that matched a proposed alias or theme, with the proposal. */
+    private final Map<String, Taxonomy.Match> proposedByLabel = new HashMap<>();
 
     public ThemeResolver(Taxonomy taxonomy, LoadPlan.Builder plan, String documentId) {
         this.taxonomy = taxonomy;
@@ -62,7 +64,17 @@ public final class ThemeResolver {
     }
 
     private String resolveFirst(String label, Location location) {
-        Optional<Taxonomy.Theme> match = taxonomy.match(label).or(() -> taxonomy.theme(label.strip()));
+        Optional<Taxonomy.Match> matched = taxonomy.matchOf(label);
+        if (matched.isPresent() && matched.get().proposed()) {
+            Taxonomy.Match m = matched.get();
+            Double score = m.alias() != null && m.alias().score() != null ? m.alias().score() : m.theme().score();
+            String evidence = m.alias() != null && m.alias().evidence() != null ? m.alias().evidence()
+                    : m.theme().evidence();
+            proposedByLabel.put(label, m);
+            plan.proposed(new LoadPlan.ProposedMatch(label.strip(), m.theme().id(), score, evidence,
+                    location.describe()));
+        }
+        Optional<Taxonomy.Theme> match = matched.map(Taxonomy.Match::theme).or(() -> taxonomy.theme(label.strip()));
         if (match.isPresent()) {
             return addCanonical(match.get());
         }
@@ -85,6 +97,32 @@ public final class ThemeResolver {
     }
 
     /**
+     * What an {@code ADDRESSES} relationship records of how its label matched, for a label that matched a
+     * proposed entry of the taxonomy: {@code labelMatch: proposed}, the proposal's score
+     * ({@code labelMatchScore}) and evidence ({@code labelMatchEvidence}); nothing for other labels.
+     *
+     * @param label a label already resolved
+     * @return the properties, possibly none
+     */
+    public Map<String, Object> matchProvenance(String label) {
+        Taxonomy.Match m = proposedByLabel.get(label);
+        if (m == null) {
+            return Map.of();
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("labelMatch", "proposed");
+        Double score = m.alias() != null && m.alias().score() != null ? m.alias().score() : m.theme().score();
+        String evidence = m.alias() != null && m.alias().evidence() != null ? m.alias().evidence() : m.theme().evidence();
+        if (score != null) {
+            props.put("labelMatchScore", score);
+        }
+        if (evidence != null) {
+            props.put("labelMatchEvidence", evidence);
+        }
+        return props;
+    }
+
+    /**
      * Adds a canonical theme (and its broader chain) by id.
      *
      * @param id a theme id of the taxonomy
@@ -104,6 +142,9 @@ public final class ThemeResolver {
             props.put("unmapped", false);
             props.put("taxonomyVersion", taxonomy.version());
             props.put("curationNote", theme.note());
+            if (theme.proposed()) {
+                props.put("proposed", true);
+            }
             plan.node(NodeKind.THEME, theme.id(), props);
             if (theme.broader() != null) {
                 String broader = addCanonical(taxonomy.theme(theme.broader()).orElseThrow());

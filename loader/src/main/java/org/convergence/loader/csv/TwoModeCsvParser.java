@@ -110,6 +110,7 @@ public final class TwoModeCsvParser {
             List<String> raw = (List<String>) edge.computeIfAbsent("rawLabels", k -> new ArrayList<String>());
             if (!raw.contains(t)) {
                 raw.add(t);
+                edge.putAll(themes.matchProvenance(t));
             }
         }
         if (table.rows().isEmpty()) {

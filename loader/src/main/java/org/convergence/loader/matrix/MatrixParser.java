@@ -245,7 +245,7 @@ public final class MatrixParser {
                 for (MatrixDocument.Item item : cell.items()) {
                     String themeId = themes.resolve(item.label(), item.location());
                     addThemeEdge(plan, code, themeId, kind.name(), rowLabel, item.rawLabel(), item.location(),
-                            item.position(), documentId, item.marker());
+                            item.position(), documentId, item.marker()).putAll(themes.matchProvenance(item.label()));
                     if (item.marker() != null) {
                         anchors.add(new Anchor(item.marker(), themeId, code, kind.name(), item.location()));
                     }
@@ -272,7 +272,7 @@ public final class MatrixParser {
                     plan.rel(RelKind.ACTIVITY_MENTIONS, id, org.id(), at.relProvenance());
                 }
                 for (Taxonomy.Theme theme : taxonomy.themes()) {
-                    boolean concerned = theme.aliases().stream().anyMatch(a -> Labels.mentions(cell.text(), a));
+                    boolean concerned = theme.labels().stream().anyMatch(a -> Labels.mentions(cell.text(), a));
                     if (concerned) {
                         plan.rel(RelKind.CONCERNS, id, themes.canonical(theme.id()),
                                 Map.of("basis", "taxonomy alias in the activity's name"));
@@ -284,8 +284,9 @@ public final class MatrixParser {
         plan.node(NodeKind.PROCESS, code, props);
     }
 
-    private static void addThemeEdge(LoadPlan.Builder plan, String process, String themeId, String relation,
-            String rowLabel, String rawLabel, Location at, int position, String documentId, String marker) {
+    private static Map<String, Object> addThemeEdge(LoadPlan.Builder plan, String process, String themeId,
+            String relation, String rowLabel, String rawLabel, Location at, int position, String documentId,
+            String marker) {
         Map<String, Object> edge = plan.rel(RelKind.ADDRESSES, process, themeId,
                 Map.of("relation", relation, "row", rowLabel, "document", documentId));
         @SuppressWarnings("unchecked")
@@ -295,6 +296,7 @@ public final class MatrixParser {
         if (marker != null) {
             edge.put("footnoteMarker", marker);
         }
+        return edge;
     }
 
     private static void addCountry(String name, LoadPlan.Builder plan) {
@@ -408,7 +410,7 @@ public final class MatrixParser {
             String label = purpose.strip();
             String themeId = themes.resolve(label, at);
             addThemeEdge(plan, code, themeId, "STATED_PURPOSE", "footnote " + fn.marker(), label, at, ++position,
-                    documentId, null);
+                    documentId, null).putAll(themes.matchProvenance(label));
         }
         for (String country : LIST_SPLIT.split(m.group(7))) {
             String countryName = country.strip();
