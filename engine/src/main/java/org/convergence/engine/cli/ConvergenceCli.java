@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Convergence analytics of two-mode (process x theme) data in Neo4j.",
         subcommands = {RunCommand.class, LoadCommand.class, AnalyzeCommand.class, PathCommand.class,
                 RecommendCommand.class, ServeCommand.class, DatasetsCommand.class, ReportCommand.class,
-                ExportCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, ThemesCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class ConvergenceCli {
 
     /** Bad input: a malformed file, an unknown option value. */
@@ -196,7 +196,8 @@ public final class ConvergenceCli {
                 || e instanceof org.convergence.engine.neo4j.RunReader.RunChangedException) {
             return EXIT_CONFLICT;
         }
-        if (e instanceof LoadException || e instanceof IllegalArgumentException) {
+        if (e instanceof LoadException || e instanceof IllegalArgumentException
+                || e instanceof org.convergence.loader.suggest.Embedder.ModelException) {
             return EXIT_BAD_INPUT;
         }
         if (e instanceof Neo4jConnection.ConnectionException || e instanceof EmbeddedNeo4j.StoreLockedException) {

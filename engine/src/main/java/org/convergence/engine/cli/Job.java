@@ -28,7 +28,8 @@ record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("
     record DatasetSpec(@JsonProperty("name") String name, @JsonProperty("seed") Boolean seed,
             @JsonProperty("csv") String csv, @JsonProperty("matrix") String matrix,
             @JsonProperty("processes") String processes, @JsonProperty("themes") String themes,
-            @JsonProperty("taxonomy") String taxonomy, @JsonProperty("reload") String reload) {
+            @JsonProperty("taxonomy") String taxonomy, @JsonProperty("reload") String reload,
+            @JsonProperty("match") String match) {
     }
 
     /** One link to compute, under {@code analyses.paths}. */

@@ -56,6 +56,16 @@ final class LoadCommand extends ConnectedCommand {
     @Option(names = "--no-taxonomy", description = "Do not normalise theme labels; each label is its own theme.")
     boolean noTaxonomy;
 
+    @Option(names = "--match", paramLabel = "HOW", defaultValue = "curated", description = "curated: labels match"
+            + " curated taxonomy entries only (default); suggested: also the proposals of `themes suggest` above"
+            + " --threshold, accepted without review for a first look (the summary, report and Browser guide say"
+            + " which labels matched so).")
+    String match;
+
+    @Option(names = "--threshold", paramLabel = "SCORE", defaultValue = "0.45", description = "With --match"
+            + " suggested: the score a proposal needs, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
 
     /** Sources from this size on are parsed while Neo4j starts. */
     static final long LARGE_SOURCE_BYTES = 4L << 20;
@@ -99,6 +109,14 @@ final class LoadCommand extends ConnectedCommand {
         if (taxonomy != null && noTaxonomy) {
             throw new UsageException("--taxonomy and --no-taxonomy exclude each other");
         }
+        Loading.Match how = Loading.Match.parse("--match", match);
+        if (how == Loading.Match.SUGGESTED && noTaxonomy) {
+            throw new UsageException("--match suggested and --no-taxonomy exclude each other (suggestions need a"
+                    + " taxonomy to match against)");
+        }
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new UsageException("Value for `--threshold` was `" + threshold + "`, but must be within the range (0, 1]");
+        }
         Taxonomy tax = noTaxonomy ? Taxonomy.none() : taxonomy == null ? Taxonomy.builtIn() : Taxonomy.load(taxonomy);
         // A large source takes seconds to parse: Neo4j starts meanwhile, on the other core, and removes
         // what interrupted writes left (invisible to readers either way). The load itself writes nothing
@@ -109,11 +127,12 @@ final class LoadCommand extends ConnectedCommand {
         String name;
         try {
             if (source.csv != null) {
-                plan = Loading.csvPlan(source.csv, processes, themes, tax);
+                plan = Loading.matched(t -> Loading.csvPlan(source.csv, processes, themes, t), tax, how, threshold,
+                        err());
                 String base = source.csv.getFileName().toString().replaceFirst("\\.[^.]*$", "");
                 name = dataset != null ? dataset : Labels.slug(base);
             } else {
-                plan = Loading.seedPlan(source.matrix, tax);
+                plan = Loading.matched(t -> Loading.seedPlan(source.matrix, t), tax, how, threshold, err());
                 name = dataset != null ? dataset
                         : source.seed ? SeedMatrixParser.SEED_DATASET : plan.source().documentId();
             }

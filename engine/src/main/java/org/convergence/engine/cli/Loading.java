@@ -18,6 +18,9 @@ import org.convergence.loader.matrix.MatrixParser;
 import org.convergence.loader.matrix.MatrixText;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
+import org.convergence.loader.suggest.Embedder;
+import org.convergence.loader.suggest.SuggestionsFile;
+import org.convergence.loader.suggest.ThemeSuggester;
 import org.convergence.loader.taxonomy.Organisations;
 import org.convergence.loader.taxonomy.Taxonomy;
 
@@ -45,6 +48,62 @@ final class Loading {
         return new TwoModeCsvParser(taxonomy).parse(SourceText.readSpreadsheetCsv(edges),
                 processes == null ? null : SourceText.readSpreadsheetCsv(processes),
                 themes == null ? null : SourceText.readSpreadsheetCsv(themes));
+    }
+
+    /** How theme labels are matched to the taxonomy at a load. */
+    enum Match {
+        /** Curated entries only (aliases and names): a label that matches none is a theme of its own. */
+        CURATED,
+        /**
+         * Curated entries, then the proposals of {@code themes suggest} above its threshold, accepted
+         * without review: for a quick first look, said in the summary, the report and the Browser guide.
+         */
+        SUGGESTED;
+
+        /** @return the name as typed, e.g. {@code suggested} */
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Match parse(String where, String value) {
+            for (Match m : values()) {
+                if (m.key().equalsIgnoreCase(value.strip())) {
+                    return m;
+                }
+            }
+            throw new UsageException("Value for `" + where + "` was `" + value + "`, but must be one of curated,"
+                    + " suggested");
+        }
+    }
+
+    /**
+     * A source's plan with its labels matched as {@code match} says: for {@link Match#SUGGESTED}, the labels
+     * that match no curated entry are given to {@link ThemeSuggester}, its proposals above the threshold
+     * join the taxonomy (marked proposed), and the source is planned again with it.
+     *
+     * @param plan the plan of the source with a taxonomy
+     * @param taxonomy that taxonomy
+     * @param match how to match
+     * @param threshold the suggestions' threshold
+     * @param err where to say what happens
+     * @return the plan to write
+     */
+    static LoadPlan matched(java.util.function.Function<Taxonomy, LoadPlan> plan, Taxonomy taxonomy, Match match,
+            double threshold, PrintWriter err) {
+        LoadPlan curated = plan.apply(taxonomy);
+        if (match == Match.CURATED || taxonomy.isNone() || curated.unmapped().isEmpty()) {
+            return curated;
+        }
+        err.printf(Locale.ROOT, "matching %,d label(s) that no taxonomy entry matches (--match suggested)%n",
+                curated.unmapped().size());
+        err.flush();
+        ThemeSuggester suggester = new ThemeSuggester(taxonomy, Embedder.builtIn(),
+                new ThemeSuggester.Parameters(threshold, 10, 3_000));
+        ThemeSuggester.Suggestions suggestions = suggester.suggest(curated.unmapped().stream()
+                .map(LoadPlan.UnmappedLabel::label).toList());
+        String yaml = SuggestionsFile.write(taxonomy, suggestions, curated.source().name(), suggester.describe());
+        return plan.apply(Taxonomy.fromYaml(taxonomy.source() + " with the proposals of themes suggest",
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Writes a plan, with progress on {@code err}, and prints the summary of the stored data set on {@code out}. */
@@ -112,9 +171,27 @@ final class Loading {
                 out.printf(Locale.ROOT, "    ... and %,d more%n", plan.unmapped().size() - 20);
             }
         }
+        if (!plan.proposed().isEmpty()) {
+            out.printf(Locale.ROOT, "  %,d label(s) matched automatically, through proposals of `themes suggest`, not"
+                    + " curated entries (check them before relying on them):%n", plan.proposed().size());
+            plan.proposed().stream().limit(20).forEach(m -> out.printf(Locale.ROOT, "    %s: \"%s\" -> %s%s%n", m.where(),
+                    m.label(), m.themeId(), m.score() == null ? "" : String.format(Locale.ROOT, " (score %.2f)", m.score())));
+            if (plan.proposed().size() > 20) {
+                out.printf(Locale.ROOT, "    ... and %,d more%n", plan.proposed().size() - 20);
+            }
+        }
+        if (!"none".equals(plan.source().taxonomyVersion()) && plan.unmapped().size() >= SUGGEST_FROM) {
+            out.printf(Locale.ROOT, "  %,d labels matched no theme: `convergence themes suggest %s%s --out"
+                    + " proposals.yaml` proposes themes for them, with evidence to check (or load with --match"
+                    + " suggested for a first look).%n", plan.unmapped().size(), plan.source().kind().startsWith("matrix")
+                            || plan.source().kind().equals("seed-matrix") ? "--matrix " : "", plan.source().name());
+        }
         plan.notes().forEach(n -> out.println("  Note: " + n));
         out.flush();
     }
+
+    /** Unmatched labels from which the summary points to {@code themes suggest}. */
+    static final int SUGGEST_FROM = 5;
 
     private static String describe(Map<String, Long> counts) {
         if (counts.isEmpty()) {

@@ -12,6 +12,7 @@ import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.LoadException;
 import org.convergence.loader.LoadPlan;
 import org.convergence.loader.neo4j.GraphWriter;
+import org.convergence.loader.suggest.ThemeSuggester;
 import org.convergence.loader.taxonomy.Taxonomy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -43,10 +44,17 @@ final class RunCommand extends ConnectedCommand {
             GraphWriter.requireValidName(d.name());
             Taxonomy taxonomy = d.taxonomy() == null || d.taxonomy().equals("builtin") ? Taxonomy.builtIn()
                     : d.taxonomy().equals("none") ? Taxonomy.none() : Taxonomy.load(base.resolve(d.taxonomy()));
-            plans.add(d.csv() != null
+            Loading.Match match;
+            try {
+                match = d.match() == null ? Loading.Match.CURATED : Loading.Match.parse("datasets.match", d.match());
+            } catch (UsageException e) {
+                throw new LoadException(source, null, e.getMessage(), e);
+            }
+            plans.add(Loading.matched(t -> d.csv() != null
                     ? Loading.csvPlan(base.resolve(d.csv()), d.processes() == null ? null : base.resolve(d.processes()),
-                            d.themes() == null ? null : base.resolve(d.themes()), taxonomy)
-                    : Loading.seedPlan(d.matrix() == null ? null : base.resolve(d.matrix()), taxonomy));
+                            d.themes() == null ? null : base.resolve(d.themes()), t)
+                    : Loading.seedPlan(d.matrix() == null ? null : base.resolve(d.matrix()), t), taxonomy, match,
+                    ThemeSuggester.Parameters.DEFAULT_THRESHOLD, err));
         }
         Job.Output o = job.output() == null ? new Job.Output() : job.output();
         boolean writeBack = o.writeBack() == null || o.writeBack();

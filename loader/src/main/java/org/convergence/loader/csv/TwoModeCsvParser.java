@@ -117,8 +117,9 @@ public final class TwoModeCsvParser {
             throw new LoadException(edges.name(), 1, "the file has a header but no rows");
         }
         if (merged > 0) {
-            plan.note(merged + " duplicate row(s) in " + edges.name() + " merged into the first occurrence"
-                    + (weight >= 0 ? " (weights added)" : ""));
+            plan.note(merged + " row(s) of " + edges.name() + " repeat a process, theme and relation of an earlier row"
+                    + " (the same label, or one the taxonomy maps to the same theme): merged into the first, the labels"
+                    + " kept in rawLabels" + (weight >= 0 ? ", the weights added" : ""));
         }
         List<String> hashes = new ArrayList<>(List.of(edges.sha256()));
         if (processAttributes != null) {

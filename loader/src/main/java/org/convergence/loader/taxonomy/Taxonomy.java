@@ -182,6 +182,18 @@ public final class Taxonomy {
         }
     }
 
+    /**
+     * Reads a taxonomy from YAML text, as {@link #load(Path)} reads a file.
+     *
+     * @param source what to call it in messages
+     * @param yaml the YAML
+     * @return the validated taxonomy
+     * @throws LoadException naming the source, the line and the problem
+     */
+    public static Taxonomy fromYaml(String source, byte[] yaml) {
+        return parse(source, yaml);
+    }
+
     static Taxonomy parse(String source, byte[] yaml) {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -122,7 +122,7 @@ class TwoModeCsvParserTest {
         LoadPlan plan = parse("process,theme,weight\nA,x,1\nA,x,2\n");
         assertThat(plan.relationships().get(RelKind.ADDRESSES)).singleElement()
                 .satisfies(r -> assertThat(r.props()).containsEntry("weight", 3.0));
-        assertThat(plan.notes()).singleElement().asString().contains("1 duplicate row");
+        assertThat(plan.notes()).singleElement().asString().contains("1 row(s) of edges.csv repeat a process, theme and relation");
     }
 
     @Test
