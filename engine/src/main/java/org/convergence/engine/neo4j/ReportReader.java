@@ -164,7 +164,9 @@ public final class ReportReader {
                 raw.add(r.get("rawLabels").isNull() ? List.of() : r.get("rawLabels").asList(Value::asString));
                 markers.add(r.get("marker").asString(null));
                 sources.add(new ReportData.Source(r.get("sheet").asString(null), r.get("cell").asString(null),
-                        r.get("line").isNull() ? null : r.get("line").asInt()));
+                        r.get("line").isNull() ? null : r.get("line").asInt(), r.get("proposed").asBoolean(false),
+                        r.get("matchScore").isNull() ? null : r.get("matchScore").asDouble(),
+                        r.get("matchEvidence").asString(null)));
             }
         });
         boolean kept = labels && raw.size() == p.size();

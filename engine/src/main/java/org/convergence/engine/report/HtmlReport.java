@@ -801,9 +801,62 @@ public final class HtmlReport {
             rows.add(row);
         }
         view.put("unmapped", rows.isEmpty() ? null : Map.of("rows", rows));
+        automaticMatches(data, view);
         view.put("unmappedMore", themes > rows.size() ? format("unmappedMore", String.format(locale(), "%,d",
                 themes - rows.size())) : null);
         view.put("unmappedNone", messages.get("unmappedNone"));
+    }
+
+    /**
+     * The labels that matched their theme through a proposal of {@code themes suggest}, not a curated
+     * entry: each with its theme, score, evidence, where it stands and the processes using it, so that no
+     * one takes an automatic match for a curated theme. At most {@link #UNMAPPED_LISTED}, the best scored
+     * first.
+     */
+    private void automaticMatches(ReportData data, Map<String, Object> view) {
+        ReportData.Edges e = data.edges();
+        if (e.sources() == null) {
+            view.put("automatic", null);
+            return;
+        }
+        Map<String, Map<String, Object>> byLabel = new java.util.TreeMap<>();
+        Map<String, Set<String>> processesOf = new HashMap<>();
+        Map<String, Set<String>> whereOf = new HashMap<>();
+        for (int i = 0; i < e.size(); i++) {
+            ReportData.Source src = e.sources().get(i);
+            if (!src.proposed()) {
+                continue;
+            }
+            ReportData.Theme theme = data.themes().get(e.theme()[i]);
+            for (String label : e.rawLabels() == null || e.rawLabels().get(i).isEmpty()
+                    ? List.of(theme.name()) : e.rawLabels().get(i)) {
+                String key = label + "\u0000" + theme.id();
+                byLabel.computeIfAbsent(key, k -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("label", label);
+                    m.put("theme", theme.name(lang));
+                    m.put("scoreValue", src.score() == null ? 0.0 : src.score());
+                    m.put("score", src.score() == null ? "–" : decimal(src.score()));
+                    m.put("evidence", src.evidence() == null ? "" : src.evidence());
+                    return m;
+                });
+                processesOf.computeIfAbsent(key, k -> new TreeSet<>()).add(data.processes().get(e.process()[i]).code());
+                String at = where(src);
+                if (at != null) {
+                    whereOf.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(at);
+                }
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        byLabel.forEach((key, m) -> {
+            m.put("processes", String.join(", ", processesOf.get(key)));
+            m.put("where", String.join("; ", whereOf.getOrDefault(key, Set.of())));
+            rows.add(m);
+        });
+        rows.sort(Comparator.<Map<String, Object>>comparingDouble(m -> -(Double) m.get("scoreValue"))
+                .thenComparing(m -> (String) m.get("label")));
+        view.put("automatic", rows.isEmpty() ? null : Map.of("rows", rows.subList(0, Math.min(rows.size(),
+                UNMAPPED_LISTED)), "count", rows.size()));
     }
 
     /** @return where a label stands, in the report's language, or null when not known */

@@ -245,13 +245,22 @@ public record ReportData(Provenance provenance, List<Process> processes, List<Th
 
     /**
      * Where in its source file an edge's label stands: a workbook's sheet and cell, a text or CSV file's
-     * line (and the cell of a CSV matrix); null parts are not known.
+     * line (and the cell of a CSV matrix); null parts are not known. And how the label matched its theme.
      *
      * @param sheet the sheet of a workbook, or null
      * @param cell the cell (e.g. {@code C12}), or null
      * @param line the 1-based line of a text or CSV file, or null
+     * @param proposed whether the label matched its theme through a proposal of {@code themes suggest}
+     *     (accepted by {@code load --match suggested} or kept in a taxonomy file), not a curated entry
+     * @param score the proposal's score, or null
+     * @param evidence the proposal's evidence, or null
      */
-    public record Source(String sheet, String cell, Integer line) {
+    public record Source(String sheet, String cell, Integer line, boolean proposed, Double score, String evidence) {
+
+        /** Where a label stands, matched by a curated entry or not at all. */
+        public Source(String sheet, String cell, Integer line) {
+            this(sheet, cell, line, false, null, null);
+        }
     }
 
     /** A footnote of the source document. */

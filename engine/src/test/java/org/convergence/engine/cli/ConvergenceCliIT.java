@@ -215,6 +215,57 @@ class ConvergenceCliIT {
     }
 
     @Test
+    void labelsInOtherWordsMatchThroughProposalsThatEveryOutputNames(@TempDir Path files) throws IOException {
+        Path csv = Files.writeString(files.resolve("rcp.csv"), "process,theme\nCSM,Combatting human trafficking\n"
+                + "CRM,Trata de personas\nSOA,Counter migrant smuggling\nCRM,Tráfico de migrantes\nBALI,Remittances\n"
+                + "CRM,Remesas\nBALI,Knowledge\n");
+        // themes suggest: a taxonomy file with the proposals, each marked, and the command to load it
+        Path proposals = files.resolve("proposals.yaml");
+        CliRun suggested = run("themes", "suggest", csv.toString(), "--out", proposals.toString());
+        assertThat(suggested.exit()).as(suggested.err()).isZero();
+        assertThat(suggested.out()).contains("3 label(s) of " + csv + " match no taxonomy entry") // and Knowledge
+                .contains("trafficking-in-persons (Trafficking in persons): \"Combatting human trafficking\"")
+                .contains("smuggling-of-migrants (Smuggling of migrants): \"Counter migrant smuggling\"")
+                .contains("convergence load " + csv + " --taxonomy " + proposals);
+        assertThat(Files.readString(proposals)).contains("label: Combatting human trafficking").contains("proposed: true");
+        // load --match suggested: the same proposals accepted, and said
+        CliRun loaded = run("load", "--match", "suggested", csv.toString());
+        assertThat(loaded.exit()).as(loaded.err()).isZero();
+        assertThat(loaded.out()).contains("2 label(s) matched automatically, through proposals of `themes suggest`")
+                .contains("\"Combatting human trafficking\" -> trafficking-in-persons (score ")
+                .contains("1 label(s) matched no taxonomy theme"); // Knowledge
+        CliRun analyzed = run("analyze", "--dataset", "rcp", "--no-centrality");
+        assertThat(analyzed.exit()).as(analyzed.err()).isZero();
+        assertThat(analyzed.out()).containsPattern("CRM +CSM +1 ").containsPattern("CRM +SOA +1 ")
+                .containsPattern("BALI +CRM +1 "); // Remittances is Remesas: the taxonomy's English name
+        Path html = files.resolve("rcp.html");
+        CliRun report = run("report", "--dataset", "rcp", "--out", html.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("Labels matched automatically").contains("<td>Combatting human trafficking</td>"
+                + "<td>Trafficking in persons</td>").contains("closest: &quot;Trata de personas&quot;");
+        // bad input, refused before any work with the file named
+        CliRun badBase = run("themes", "suggest", csv.toString(), "--taxonomy", files.resolve("nope.yaml").toString(),
+                "--out", proposals.toString());
+        assertThat(badBase.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(badBase.err()).contains(files.resolve("nope.yaml") + ": taxonomy file does not exist");
+        Path empty = Files.writeString(files.resolve("empty.csv"), "");
+        CliRun emptyFile = run("themes", "suggest", empty.toString(), "--out", proposals.toString());
+        assertThat(emptyFile.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(emptyFile.err()).contains(empty + ":1: the file is empty");
+        CliRun notYaml = run("themes", "suggest", csv.toString(), "--out", files.resolve("p.txt").toString());
+        assertThat(notYaml.exit()).isEqualTo(picocli.CommandLine.ExitCode.USAGE);
+        Path broken = Files.createDirectories(files.resolve("model"));
+        Files.write(broken.resolve("model.onnx"), new byte[] {0, 1, 2, 3});
+        Files.writeString(broken.resolve("tokenizer.json"), "{}");
+        CliRun badModel = run("themes", "suggest", csv.toString(), "--model", broken.toString(), "--out",
+                proposals.toString());
+        assertThat(badModel.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(badModel.err()).contains("error: The embedding model in " + broken + " cannot be loaded: ")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void serveRefusesADataSetForTheGuideThatIsNotThere() {
         CliRun served = run("serve", "--dataset", "nope", "--bolt-port", "0", "--http-port", "0");
         assertThat(served.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
