@@ -7,5 +7,6 @@ MATCH (p:Process {dataset: $dataset})-[a:ADDRESSES]->(t:Theme)
 RETURN p.id AS process, t.id AS theme, coalesce(a.relation, 'ADDRESSES') AS relation,
        CASE WHEN $labels THEN a.rawLabels END AS rawLabels, a.footnoteMarker AS marker,
        a.sourceSheet AS sheet, a.sourceCell AS cell, coalesce(a.sourceLines[0], a.sourceLine) AS line,
-       a.labelMatch = 'proposed' AS proposed, a.labelMatchScore AS matchScore, a.labelMatchEvidence AS matchEvidence
+       a.labelMatch = 'proposed' AS proposed, a.labelMatchScore AS matchScore, a.labelMatchEvidence AS matchEvidence,
+       [k IN coalesce(a.keptColumns, []) | [k, toString(a[k])]] AS kept
 ORDER BY coalesce(a.sourceLines[0], a.sourceLine, a.sourceItems[0], 0), process, theme

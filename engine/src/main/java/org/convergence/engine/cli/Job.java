@@ -29,7 +29,7 @@ record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("
             @JsonProperty("csv") String csv, @JsonProperty("matrix") String matrix,
             @JsonProperty("processes") String processes, @JsonProperty("themes") String themes,
             @JsonProperty("taxonomy") String taxonomy, @JsonProperty("reload") String reload,
-            @JsonProperty("match") String match) {
+            @JsonProperty("match") String match, @JsonProperty("keepColumns") String keepColumns) {
     }
 
     /** One link to compute, under {@code analyses.paths}. */

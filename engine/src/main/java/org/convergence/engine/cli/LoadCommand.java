@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.LoadPlan;
+import org.convergence.loader.csv.TwoModeCsvParser;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
 import org.convergence.loader.taxonomy.Labels;
@@ -56,6 +57,11 @@ final class LoadCommand extends ConnectedCommand {
     @Option(names = "--no-taxonomy", description = "Do not normalise theme labels; each label is its own theme.")
     boolean noTaxonomy;
 
+    @Option(names = "--keep-columns", paramLabel = "COLUMN[,COLUMN...]", description = "Extra columns of a long CSV"
+            + " (a source, a year, a note) to keep as properties of each relationship, named as the column; `all` keeps"
+            + " every one. Without it an extra column is refused.")
+    String keepColumns;
+
     @Option(names = "--match", paramLabel = "HOW", defaultValue = "curated", description = "curated: labels match"
             + " curated taxonomy entries only (default); suggested: also the proposals of `themes suggest` above"
             + " --threshold, accepted without review for a first look (the summary, report and Browser guide say"
@@ -103,6 +109,9 @@ final class LoadCommand extends ConnectedCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
+        if (keepColumns != null && source.csv == null) {
+            throw new UsageException("--keep-columns goes with a CSV file of edges, not --seed or --matrix");
+        }
         if ((processes != null || themes != null) && source.csv == null) {
             throw new UsageException("--processes and --themes go with a CSV file, not --seed or --matrix");
         }
@@ -127,8 +136,9 @@ final class LoadCommand extends ConnectedCommand {
         String name;
         try {
             if (source.csv != null) {
-                plan = Loading.matched(t -> Loading.csvPlan(source.csv, processes, themes, t), tax, how, threshold,
-                        err());
+                TwoModeCsvParser.KeepColumns keep = TwoModeCsvParser.KeepColumns.parse(keepColumns);
+                plan = Loading.matched(t -> Loading.csvPlan(source.csv, processes, themes, t, keep), tax, how,
+                        threshold, err());
                 String base = source.csv.getFileName().toString().replaceFirst("\\.[^.]*$", "");
                 name = dataset != null ? dataset : Labels.slug(base);
             } else {

@@ -45,9 +45,15 @@ final class Loading {
      *     saves CSV (UTF-8 or Windows-1252, {@code ,} or {@code ;} between fields)
      */
     static LoadPlan csvPlan(Path edges, Path processes, Path themes, Taxonomy taxonomy) {
+        return csvPlan(edges, processes, themes, taxonomy, TwoModeCsvParser.KeepColumns.NONE);
+    }
+
+    /** As {@link #csvPlan(Path, Path, Path, Taxonomy)}, keeping extra columns of the edge file on each relationship. */
+    static LoadPlan csvPlan(Path edges, Path processes, Path themes, Taxonomy taxonomy,
+            TwoModeCsvParser.KeepColumns keep) {
         return new TwoModeCsvParser(taxonomy).parse(SourceText.readSpreadsheetCsv(edges),
                 processes == null ? null : SourceText.readSpreadsheetCsv(processes),
-                themes == null ? null : SourceText.readSpreadsheetCsv(themes));
+                themes == null ? null : SourceText.readSpreadsheetCsv(themes), keep);
     }
 
     /** How theme labels are matched to the taxonomy at a load. */

@@ -52,7 +52,8 @@ final class RunCommand extends ConnectedCommand {
             }
             plans.add(Loading.matched(t -> d.csv() != null
                     ? Loading.csvPlan(base.resolve(d.csv()), d.processes() == null ? null : base.resolve(d.processes()),
-                            d.themes() == null ? null : base.resolve(d.themes()), t)
+                            d.themes() == null ? null : base.resolve(d.themes()), t,
+                            org.convergence.loader.csv.TwoModeCsvParser.KeepColumns.parse(d.keepColumns()))
                     : Loading.seedPlan(d.matrix() == null ? null : base.resolve(d.matrix()), t), taxonomy, match,
                     ThemeSuggester.Parameters.DEFAULT_THRESHOLD, err));
         }

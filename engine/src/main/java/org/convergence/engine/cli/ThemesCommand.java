@@ -92,7 +92,9 @@ final class ThemesCommand implements Callable<Integer> {
             }
             Taxonomy base = taxonomy == null ? Taxonomy.builtIn() : Taxonomy.load(taxonomy);
             long start = System.nanoTime();
-            LoadPlan plan = matrix ? Loading.seedPlan(file, base) : Loading.csvPlan(file, null, null, base);
+            // only the labels count: extra columns of a CSV are read past
+            LoadPlan plan = matrix ? Loading.seedPlan(file, base)
+                    : Loading.csvPlan(file, null, null, base, org.convergence.loader.csv.TwoModeCsvParser.KeepColumns.ALL);
             List<String> labels = plan.unmapped().stream().map(LoadPlan.UnmappedLabel::label).toList();
             err.printf(Locale.ROOT, "%,d label(s) of %s match no entry of taxonomy %s; reading the embedding model%n",
                     labels.size(), file, base.version());

@@ -28,8 +28,9 @@ final class BipartiteExportGraph {
      * @param index position in read order
      * @param relation matrix row kind
      * @param row matrix row label, if any
+     * @param columns source columns a load kept on the relationship, by name
      */
-    record Addresses(int index, String relation, Optional<String> row) {
+    record Addresses(int index, String relation, Optional<String> row, Map<String, String> columns) {
         /** @return the edge id in the files */
         String id() {
             return "e" + index;
@@ -45,10 +46,18 @@ final class BipartiteExportGraph {
 
     private final Graph<RunReader.Member, Addresses> graph;
     private final boolean weighted;
+    private final java.util.Set<String> columns;
 
-    private BipartiteExportGraph(Graph<RunReader.Member, Addresses> graph, boolean weighted) {
+    private BipartiteExportGraph(Graph<RunReader.Member, Addresses> graph, boolean weighted,
+            java.util.Set<String> columns) {
         this.graph = graph;
         this.weighted = weighted;
+        this.columns = columns;
+    }
+
+    /** @return the names of the source columns kept on some edge, sorted: each an edge attribute of its own */
+    java.util.Set<String> columns() {
+        return columns;
     }
 
     /**
@@ -66,8 +75,10 @@ final class BipartiteExportGraph {
             byNodeId.put(NodeAttribute.nodeId(m), m);
         }
         int[] next = new int[1];
+        java.util.Set<String> columns = new java.util.TreeSet<>();
         source.edges().applyAsLong(e -> {
-            Addresses edge = new Addresses(next[0]++, e.relation(), e.row());
+            Addresses edge = new Addresses(next[0]++, e.relation(), e.row(), e.columns());
+            columns.addAll(e.columns().keySet());
             g.addEdge(member(byNodeId, RunReader.Kind.PROCESS, e.process(), source),
                     member(byNodeId, RunReader.Kind.THEME, e.theme(), source), edge);
             if (weighted) {
@@ -75,7 +86,7 @@ final class BipartiteExportGraph {
                 g.setEdgeWeight(edge, w.isPresent() ? w.getAsDouble() : 1.0);
             }
         });
-        return new BipartiteExportGraph(g, weighted);
+        return new BipartiteExportGraph(g, weighted, java.util.Collections.unmodifiableSet(columns));
     }
 
     private static RunReader.Member member(Map<String, RunReader.Member> byNodeId, RunReader.Kind kind, String id,
@@ -108,11 +119,12 @@ final class BipartiteExportGraph {
         return attributes;
     }
 
-    /** @return an edge's attributes for the exporters: its relation and row */
+    /** @return an edge's attributes for the exporters: its relation and row, and the source columns kept on it */
     static Map<String, Attribute> edgeAttributes(Addresses e) {
         Map<String, Attribute> attributes = new LinkedHashMap<>();
         attributes.put(RELATION, DefaultAttribute.createAttribute(e.relation()));
         e.row().ifPresent(r -> attributes.put(ROW, DefaultAttribute.createAttribute(r)));
+        e.columns().forEach((k, v) -> attributes.put(k, DefaultAttribute.createAttribute(v)));
         return attributes;
     }
 

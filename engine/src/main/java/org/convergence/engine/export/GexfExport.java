@@ -84,6 +84,9 @@ final class GexfExport {
                 GEXFAttributeType.STRING);
         exporter.registerAttribute(BipartiteExportGraph.ROW, GEXFExporter.AttributeCategory.EDGE,
                 GEXFAttributeType.STRING);
+        for (String column : bipartite.columns()) {
+            exporter.registerAttribute(column, GEXFExporter.AttributeCategory.EDGE, GEXFAttributeType.STRING);
+        }
         exporter.setVertexAttributeProvider(BipartiteExportGraph::nodeAttributes);
         exporter.setEdgeAttributeProvider(BipartiteExportGraph::edgeAttributes);
         return exporter;

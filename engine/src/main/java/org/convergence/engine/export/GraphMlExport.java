@@ -84,6 +84,9 @@ final class GraphMlExport {
                 AttributeType.STRING);
         exporter.registerAttribute(BipartiteExportGraph.ROW, GraphMLExporter.AttributeCategory.EDGE,
                 AttributeType.STRING);
+        for (String column : bipartite.columns()) {
+            exporter.registerAttribute(column, GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
+        }
         exporter.setVertexAttributeProvider(BipartiteExportGraph::nodeAttributes);
         exporter.setEdgeAttributeProvider(BipartiteExportGraph::edgeAttributes);
         return exporter;

@@ -127,6 +127,15 @@ public final class ReportReader {
                 recommendations, footnotes, notes);
     }
 
+    /** @return the kept columns of an edge, from the list of [name, value] pairs the query returns */
+    private static Map<String, String> kept(Value pairs) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        if (!pairs.isNull()) {
+            pairs.asList(v -> v).forEach(k -> columns.put(k.get(0).asString(), k.get(1).asString("")));
+        }
+        return columns;
+    }
+
     private static Map<String, Integer> clusters(Value list) {
         Map<String, Integer> out = new HashMap<>();
         for (Value pair : list.values()) {
@@ -166,7 +175,7 @@ public final class ReportReader {
                 sources.add(new ReportData.Source(r.get("sheet").asString(null), r.get("cell").asString(null),
                         r.get("line").isNull() ? null : r.get("line").asInt(), r.get("proposed").asBoolean(false),
                         r.get("matchScore").isNull() ? null : r.get("matchScore").asDouble(),
-                        r.get("matchEvidence").asString(null)));
+                        r.get("matchEvidence").asString(null), kept(r.get("kept"))));
             }
         });
         boolean kept = labels && raw.size() == p.size();

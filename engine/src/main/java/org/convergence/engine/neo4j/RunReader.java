@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,8 +143,15 @@ public final class RunReader {
      * @param relation the matrix row kind, e.g. {@code ACTION_PLAN}
      * @param row the matrix row's label, if the source had rows (a CSV has none)
      * @param weight its weight, if the data has weights
+     * @param columns the source's columns a load kept on it ({@code load --keep-columns}), by name
      */
-    public record Edge(String process, String theme, String relation, Optional<String> row, OptionalDouble weight) {
+    public record Edge(String process, String theme, String relation, Optional<String> row, OptionalDouble weight,
+            Map<String, String> columns) {
+
+        /** An edge with no kept source columns. */
+        public Edge(String process, String theme, String relation, Optional<String> row, OptionalDouble weight) {
+            this(process, theme, relation, row, weight, Map.of());
+        }
     }
 
     /**
@@ -315,10 +323,18 @@ public final class RunReader {
         stream("read/stored-edges", run, r -> {
             Value row = r.get("row");
             Value weight = r.get("weight");
+            Map<String, String> columns = Map.of();
+            List<Value> kept = r.get("kept").asList(v -> v);
+            if (!kept.isEmpty()) {
+                columns = new LinkedHashMap<>();
+                for (Value k : kept) {
+                    columns.put(interned.computeIfAbsent(k.get(0).asString(), s -> s), k.get(1).asString(""));
+                }
+            }
             sink.accept(new Edge(r.get("process").asString(), r.get("theme").asString(),
                     interned.computeIfAbsent(r.get("relation").asString(), s -> s),
                     row.isNull() ? Optional.empty() : Optional.of(interned.computeIfAbsent(row.asString(), s -> s)),
-                    weight.isNull() ? OptionalDouble.empty() : OptionalDouble.of(weight.asDouble())));
+                    weight.isNull() ? OptionalDouble.empty() : OptionalDouble.of(weight.asDouble()), columns));
             count[0]++;
         });
         return count[0];

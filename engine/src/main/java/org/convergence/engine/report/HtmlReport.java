@@ -258,11 +258,18 @@ public final class HtmlReport {
             tPos.put(ts[i], i);
         }
         boolean[][] on = new boolean[ps.length][ts.length];
+        String[][] title = new String[ps.length][ts.length];
         for (int i = 0; i < e.size(); i++) {
             Integer r = pPos.get(e.process()[i]);
             Integer c = tPos.get(e.theme()[i]);
             if (r != null && c != null) {
                 on[r][c] = true;
+                // the source's columns a load kept (a source, a year, a note), shown where the edge is
+                if (e.sources() != null && !e.sources().get(i).columns().isEmpty()) {
+                    String kept = String.join("; ", e.sources().get(i).columns().entrySet().stream()
+                            .map(x -> x.getKey() + ": " + x.getValue()).toList());
+                    title[r][c] = title[r][c] == null ? kept : title[r][c] + " / " + kept;
+                }
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -277,7 +284,10 @@ public final class HtmlReport {
             row.put("process", data.processes().get(ps[r]).code());
             List<Map<String, Object>> marks = new ArrayList<>();
             for (int c = 0; c < ts.length; c++) {
-                marks.add(Map.of("on", on[r][c]));
+                Map<String, Object> mark = new LinkedHashMap<>();
+                mark.put("on", on[r][c]);
+                mark.put("title", title[r][c]);
+                marks.add(mark);
             }
             row.put("marks", marks);
             rows.add(row);
@@ -288,6 +298,7 @@ public final class HtmlReport {
         boolean summarised = ps.length < connectedProcesses || ts.length < connectedThemes;
         m.put("summary", summarised ? format("incidenceSummary", ps.length, ts.length, connectedProcesses,
                 connectedThemes) : null);
+        m.put("keptNote", e.sources() != null && e.sources().stream().anyMatch(x -> !x.columns().isEmpty()));
         return m;
     }
 

@@ -254,12 +254,19 @@ public record ReportData(Provenance provenance, List<Process> processes, List<Th
      *     (accepted by {@code load --match suggested} or kept in a taxonomy file), not a curated entry
      * @param score the proposal's score, or null
      * @param evidence the proposal's evidence, or null
+     * @param columns the source's columns a load kept on the relationship ({@code load --keep-columns})
      */
-    public record Source(String sheet, String cell, Integer line, boolean proposed, Double score, String evidence) {
+    public record Source(String sheet, String cell, Integer line, boolean proposed, Double score, String evidence,
+            Map<String, String> columns) {
 
-        /** Where a label stands, matched by a curated entry or not at all. */
+        public Source {
+            columns = columns == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(columns));
+        }
+
+        /** Where a label stands, matched by a curated entry or not at all, with no kept columns. */
         public Source(String sheet, String cell, Integer line) {
-            this(sheet, cell, line, false, null, null);
+            this(sheet, cell, line, false, null, null, Map.of());
         }
     }
 

@@ -266,6 +266,28 @@ class ConvergenceCliIT {
     }
 
     @Test
+    void theSourcesColumnsAKeptLoadKeepsReachTheReportAndTheExports(@TempDir Path files) throws IOException {
+        Path csv = Files.writeString(files.resolve("sourced.csv"), "process,theme,source,year\n"
+                + "CSM,Remesas,https://www.iom.int/south-american-conference-migration-sacm,2024\n"
+                + "CRM,Remesas,https://www.iom.int/puebla-process,2023\nCRM,Turismo,,2023\n");
+        CliRun refused = run("load", csv.toString());
+        assertThat(refused.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);
+        assertThat(refused.err()).contains("unknown column `source`").contains("--keep-columns source");
+        CliRun loaded = run("load", "--keep-columns", "source,year", csv.toString());
+        assertThat(loaded.exit()).as(loaded.err()).isZero();
+        assertThat(loaded.out()).contains("Note: kept column(s) source, year of " + csv);
+        assertThat(run("analyze", "--dataset", "sourced", "--no-centrality").exit()).isZero();
+        Path html = files.resolve("sourced.html");
+        assertThat(run("report", "--dataset", "sourced", "--out", html.toString()).exit()).isZero();
+        assertThat(Files.readString(html)).contains("title=\"source: https://www.iom.int/puebla-process; year: 2023\"");
+        CliRun export = run("export", "--dataset", "sourced", "--format", "graphml", "--out", files.resolve("s").toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        String graphml = Files.readString(files.resolve("s-bipartite.graphml"));
+        assertThat(graphml).contains("attr.name=\"source\"").contains("attr.name=\"year\"")
+                .contains(">https://www.iom.int/south-american-conference-migration-sacm<");
+    }
+
+    @Test
     void serveRefusesADataSetForTheGuideThatIsNotThere() {
         CliRun served = run("serve", "--dataset", "nope", "--bolt-port", "0", "--http-port", "0");
         assertThat(served.exit()).isEqualTo(ConvergenceCli.EXIT_BAD_INPUT);

@@ -36,6 +36,62 @@ import org.convergence.loader.taxonomy.Taxonomy;
  */
 public final class TwoModeCsvParser {
 
+    /**
+     * Which columns of an edge file beyond {@code process}, {@code theme}, {@code relation} and
+     * {@code weight} a load keeps, as properties of each {@code ADDRESSES} relationship (a source, a
+     * year, a note: provenance that should survive). A kept column's header (in lower case) is the
+     * property's name: it must be an identifier and not one the loader writes itself
+     * ({@link #RESERVED}); the relationship lists the kept names in {@code keptColumns}.
+     *
+     * @param all whether every extra column is kept
+     * @param names the columns kept when not all, in lower case
+     */
+    public record KeepColumns(boolean all, java.util.Set<String> names) {
+
+        /** No extra column: an unknown one is refused, naming how to keep it. */
+        public static final KeepColumns NONE = new KeepColumns(false, java.util.Set.of());
+        /** Every extra column. */
+        public static final KeepColumns ALL = new KeepColumns(true, java.util.Set.of());
+
+        public KeepColumns {
+            names = java.util.Set.copyOf(names);
+        }
+
+        /**
+         * @param list a comma-separated list of column names, or {@code all}
+         * @return the columns to keep
+         */
+        public static KeepColumns parse(String list) {
+            if (list == null || list.isBlank()) {
+                return NONE;
+            }
+            if (list.strip().equalsIgnoreCase("all")) {
+                return ALL;
+            }
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            for (String n : list.split(",")) {
+                if (!n.isBlank()) {
+                    names.add(n.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+            return new KeepColumns(false, names);
+        }
+
+        boolean keeps(String column) {
+            return all || names.contains(column);
+        }
+
+        /** @return how the kept columns enter the load's fingerprint: another choice is another load */
+        String describe() {
+            return all ? "all" : String.join(",", new java.util.TreeSet<>(names));
+        }
+    }
+
+    /** Property names the loader writes on an {@code ADDRESSES} relationship itself: no kept column may take one. */
+    static final Set<String> RESERVED = Set.of("process", "theme", "relation", "weight", "dataset", "document",
+            "rawlabels", "sourceline", "sourcelines", "sourcecell", "sourcesheet", "sourceitems", "labelmatch",
+            "labelmatchscore", "labelmatchevidence", "keptcolumns", "run", "write", "row", "footnotemarker", "id");
+
     /** Relation kind given to edges when the file has no {@code relation} column or leaves it empty. */
     public static final String DEFAULT_RELATION = "LISTED";
 
@@ -59,6 +115,19 @@ public final class TwoModeCsvParser {
      * @throws LoadException naming file, line and problem
      */
     public LoadPlan parse(SourceText edges, SourceText processAttributes, SourceText themeAttributes) {
+        return parse(edges, processAttributes, themeAttributes, KeepColumns.NONE);
+    }
+
+    /**
+     * As {@link #parse(SourceText, SourceText, SourceText)}, keeping extra columns of the edge file.
+     *
+     * @param keep the extra columns to keep on each relationship
+     * @return the validated plan
+     * @throws LoadException naming file, line and problem (an extra column not kept, or one whose name
+     *     cannot be a property)
+     */
+    public LoadPlan parse(SourceText edges, SourceText processAttributes, SourceText themeAttributes,
+            KeepColumns keep) {
         String documentId = Labels.slug(fileName(edges.name()));
         if (documentId.isEmpty()) {
             documentId = "csv";
@@ -76,7 +145,7 @@ public final class TwoModeCsvParser {
 
         Table table = Table.read(edges);
         table.noteReading(plan);
-        table.requireColumns(List.of("process", "theme"), EDGE_COLUMNS);
+        List<String> kept = keptColumns(table, keep);
         int process = table.column("process");
         int theme = table.column("theme");
         int relation = table.column("relation");
@@ -112,6 +181,18 @@ public final class TwoModeCsvParser {
                 raw.add(t);
                 edge.putAll(themes.matchProvenance(t));
             }
+            for (String column : kept) {
+                String v = row.value(table.column(column));
+                Object had = edge.get(column);
+                if (!v.isEmpty() && had == null) {
+                    edge.put(column, v);
+                } else if (!v.isEmpty() && !List.of(((String) had).split(" \\| ")).contains(v)) {
+                    edge.put(column, had + " | " + v); // rows merged into one relationship keep every value
+                }
+            }
+            if (!kept.isEmpty()) {
+                edge.put("keptColumns", kept);
+            }
         }
         if (table.rows().isEmpty()) {
             throw new LoadException(edges.name(), 1, "the file has a header but no rows");
@@ -121,7 +202,14 @@ public final class TwoModeCsvParser {
                     + " (the same label, or one the taxonomy maps to the same theme): merged into the first, the labels"
                     + " kept in rawLabels" + (weight >= 0 ? ", the weights added" : ""));
         }
+        if (!kept.isEmpty()) {
+            plan.note("kept column(s) " + String.join(", ", kept) + " of " + edges.name() + " as properties of each"
+                    + " relationship");
+        }
         List<String> hashes = new ArrayList<>(List.of(edges.sha256()));
+        if (!kept.isEmpty()) {
+            hashes.add("keep:" + keep.describe());
+        }
         if (processAttributes != null) {
             readAttributes(processAttributes, plan, NodeKind.PROCESS, id -> id);
             hashes.add(processAttributes.sha256());
@@ -133,6 +221,40 @@ public final class TwoModeCsvParser {
         String sha = hashes.size() == 1 ? edges.sha256()
                 : SourceText.sha256(String.join(",", hashes).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return plan.build(new LoadPlan.Source("csv", edges.name(), sha, documentId, taxonomy.version(), taxonomy.fingerprint()));
+    }
+
+    /**
+     * Checks the edge file's header: the required columns, no repeats, and every extra column kept (or
+     * refused, naming how to keep it) with a name that can be a property.
+     *
+     * @return the kept columns, in file order
+     */
+    private static List<String> keptColumns(Table table, KeepColumns keep) {
+        table.requireColumns(List.of("process", "theme"), null);
+        List<String> kept = new ArrayList<>();
+        for (String column : table.header()) {
+            if (EDGE_COLUMNS.contains(column)) {
+                continue;
+            }
+            if (!keep.keeps(column)) {
+                throw new LoadException(table.file(), 1, "unknown column `" + column + "`; the columns read are"
+                        + " process, theme, relation, weight; to keep `" + column + "` on each relationship, give"
+                        + " --keep-columns " + column + " (or --keep-columns all; in a job file, keepColumns)");
+            }
+            if (!column.matches("[a-z_][a-z0-9_]*") || RESERVED.contains(column)) {
+                throw new LoadException(table.file(), 1, "column `" + column + "` cannot be kept: a kept column's"
+                        + " header becomes a property name, so it must be letters, digits and `_`, not starting"
+                        + " with a digit, and none of " + String.join(", ", new java.util.TreeSet<>(RESERVED)));
+            }
+            kept.add(column);
+        }
+        for (String name : keep.names()) {
+            if (!table.header().contains(name)) {
+                throw new LoadException(table.file(), 1, "--keep-columns names `" + name + "`, which is not a column"
+                        + " of the header `" + String.join(",", table.header()) + "`");
+            }
+        }
+        return kept;
     }
 
     private static void readAttributes(SourceText file, LoadPlan.Builder plan, NodeKind kind,

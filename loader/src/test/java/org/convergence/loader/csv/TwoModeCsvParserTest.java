@@ -127,9 +127,10 @@ class TwoModeCsvParserTest {
 
     @Test
     void missingHeaderColumnIsNamed() {
+        // a required column missing is said first: `topic` here is likely meant as the theme
         LoadException e = fails("process,topic\nA,x\n");
-        assertThat(e.getMessage()).isEqualTo("edges.csv:1: unknown column `topic`; allowed columns: process,"
-                + " theme, relation, weight");
+        assertThat(e.getMessage()).isEqualTo("edges.csv:1: missing column `theme` in header `process,topic`; expected"
+                + " at least process,theme");
         assertThat(fails("process\nA\n").getMessage()).contains("edges.csv:1: missing column `theme`");
     }
 
@@ -192,6 +193,36 @@ class TwoModeCsvParserTest {
                 "process;theme\nA;Migración, desarrollo\n"), null, null);
         assertThat(semicolons.relationships().get(RelKind.ADDRESSES)).extracting(LoadPlan.RelRow::to)
                 .containsExactly("Migración, desarrollo");
+    }
+
+    @Test
+    void extraColumnsAreKeptOnTheRelationshipsWhenAskedAndRefusedWithTheWayToKeepThemOtherwise() {
+        String text = "process,theme,source,year\nCRM,Remesas,https://example.org/a,2021\nCRM,Remesas,https://example.org/b,2021\n"
+                + "SOA,Turismo,,2022\n";
+        LoadException refused = fails(text);
+        assertThat(refused.getMessage()).isEqualTo("edges.csv:1: unknown column `source`; the columns read are process,"
+                + " theme, relation, weight; to keep `source` on each relationship, give --keep-columns source (or"
+                + " --keep-columns all; in a job file, keepColumns)");
+        LoadPlan plan = new TwoModeCsvParser(Taxonomy.builtIn()).parse(csv("edges.csv", text), null, null,
+                TwoModeCsvParser.KeepColumns.parse("all"));
+        LoadPlan.RelRow crm = plan.relationships().get(RelKind.ADDRESSES).get(0);
+        // two rows merged into one relationship keep both sources, the year once
+        assertThat(crm.props()).containsEntry("source", "https://example.org/a | https://example.org/b")
+                .containsEntry("year", "2021").containsEntry("keptColumns", List.of("source", "year"));
+        assertThat(plan.relationships().get(RelKind.ADDRESSES).get(1).props()).doesNotContainKey("source")
+                .containsEntry("year", "2022");
+        assertThat(plan.notes()).contains("kept column(s) source, year of edges.csv as properties of each relationship");
+        // keeping columns is another load of the same file
+        LoadPlan one = new TwoModeCsvParser(Taxonomy.builtIn()).parse(csv("edges.csv", text), null, null,
+                TwoModeCsvParser.KeepColumns.parse("source,year"));
+        assertThat(one.source().fingerprint()).isNotEqualTo(parse("process,theme\nCRM,Remesas\n").source().fingerprint());
+        // a name the loader writes itself, or one that is no identifier, cannot be kept
+        assertThat(assertThrows(LoadException.class, () -> new TwoModeCsvParser(Taxonomy.builtIn()).parse(csv("e.csv",
+                "process,theme,rawLabels\nA,x,y\n"), null, null, TwoModeCsvParser.KeepColumns.ALL)).getMessage())
+                .startsWith("e.csv:1: column `rawlabels` cannot be kept: a kept column's header becomes a property name");
+        assertThat(assertThrows(LoadException.class, () -> new TwoModeCsvParser(Taxonomy.builtIn()).parse(csv("e.csv",
+                "process,theme\nA,x\n"), null, null, TwoModeCsvParser.KeepColumns.parse("year"))).getMessage())
+                .isEqualTo("e.csv:1: --keep-columns names `year`, which is not a column of the header `process,theme`");
     }
 
     @Test
