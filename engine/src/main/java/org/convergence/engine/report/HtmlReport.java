@@ -57,7 +57,10 @@ public final class HtmlReport {
     static final int CLUSTERS_SHOWN = 30;
 
     /** Processes whose recommendations are listed. */
-    static final int RECOMMENDATION_PROCESSES = 50;
+    static final int RECOMMENDATION_PROCESSES = 20;
+
+    /** Recommendations listed, the strongest first, when more processes than {@link #RECOMMENDATION_PROCESSES} have some. */
+    static final int RECOMMENDATIONS_LISTED = 60;
 
     /** The q-value below which the report counts a pair as significant. */
     static final double SIGNIFICANT = 0.05;
@@ -711,30 +714,57 @@ public final class HtmlReport {
         data.themes().forEach(t -> themes.put(t.id(), t));
         Map<String, String> codes = new HashMap<>();
         data.processes().forEach(p -> codes.put(p.id(), p.code()));
-        List<Map<String, Object>> out = new ArrayList<>();
         int with = 0;
+        long all = 0;
         for (ReportData.Process p : data.processes()) {
             List<ReportData.Recommendation> list = data.recommendations().get(p.id());
-            if (list == null || list.isEmpty()) {
-                continue;
+            if (list != null && !list.isEmpty()) {
+                with++;
+                all += list.size();
             }
-            with++;
-            if (out.size() >= RECOMMENDATION_PROCESSES) {
-                continue;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (with <= RECOMMENDATION_PROCESSES) {
+            // every process's list, as the recommender ranks it
+            for (ReportData.Process p : data.processes()) {
+                List<ReportData.Recommendation> list = data.recommendations().get(p.id());
+                if (list != null && !list.isEmpty()) {
+                    out.add(Map.of("items", list.stream().map(r -> recommendation(p.code(), r, themes, codes)).toList()));
+                }
             }
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (ReportData.Recommendation r : list) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("rank", r.rank());
-                m.put("theme", themes.containsKey(r.theme()) ? themes.get(r.theme()).name(lang) : r.theme());
-                m.put("score", decimal(r.score()));
-                m.put("supporters", String.join(", ", r.supporters().stream().map(s -> codes.getOrDefault(s, s)).toList()));
-                items.add(m);
+            view.put("recommendationsMore", null);
+        } else {
+            // too many for one page: the strongest, whoever they are for, and where the rest is
+            List<Map<String, Object>> strongest = new ArrayList<>();
+            List<Object[]> ranked = new ArrayList<>();
+            for (ReportData.Process p : data.processes()) {
+                for (ReportData.Recommendation r : data.recommendations().getOrDefault(p.id(), List.of())) {
+                    ranked.add(new Object[] {p, r});
+                }
             }
-            out.add(Map.of("process", p.code(), "items", items));
+            ranked.sort(Comparator.<Object[]>comparingDouble(x -> -((ReportData.Recommendation) x[1]).score())
+                    .thenComparing(x -> ((ReportData.Process) x[0]).id())
+                    .thenComparingInt(x -> ((ReportData.Recommendation) x[1]).rank()));
+            for (Object[] x : ranked.subList(0, Math.min(ranked.size(), RECOMMENDATIONS_LISTED))) {
+                strongest.add(recommendation(((ReportData.Process) x[0]).code(), (ReportData.Recommendation) x[1],
+                        themes, codes));
+            }
+            out.add(Map.of("items", strongest));
+            view.put("recommendationsMore", format("recommendationsSummary", String.format(locale(), "%,d", with),
+                    String.format(locale(), "%,d", all), strongest.size()));
         }
         view.put("recommendations", out);
-        view.put("recommendationsMore", with > out.size() ? format("recommendationsMore", with - out.size()) : null);
+    }
+
+    private Map<String, Object> recommendation(String process, ReportData.Recommendation r,
+            Map<String, ReportData.Theme> themes, Map<String, String> codes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("process", process);
+        m.put("rank", r.rank());
+        m.put("theme", themes.containsKey(r.theme()) ? themes.get(r.theme()).name(lang) : r.theme());
+        m.put("score", decimal(r.score()));
+        m.put("supporters", String.join(", ", r.supporters().stream().map(s -> codes.getOrDefault(s, s)).toList()));
+        return m;
     }
 
     /**

@@ -118,7 +118,10 @@
         + ' ' + d.cluster + (d.bridge ? '<br>\u25c6 ' + esc(L.bridge) : '');
     }},
     series: [{
-      type: 'graph', layout: 'none', roam: true, data: nodes, links: links,
+      // the detailed picture keeps the engine's seeded layout; clusters, each a box sized by its members, go on a
+      // circle, where boxes and their labels stay apart however many there are
+      type: 'graph', layout: net.detail ? 'none' : 'circular', circular: {rotateLabel: false}, roam: true,
+      data: nodes, links: links,
       // the layout fills its box, with room on the right for the labels drawn there
       left: 30, top: 30, bottom: 30, right: 190,
       label: {position: 'right', fontSize: 11},
