@@ -100,6 +100,21 @@ final class Evaluation {
         return out;
     }
 
+    /** @return the part of the set whose rows come from these processes (groups as in the whole) */
+    Evaluation of(java.util.Set<String> processes) {
+        Evaluation part = new Evaluation();
+        for (String[] row : rows) {
+            if (processes.contains(row[0])) {
+                part.rows.add(row);
+                if (!part.labels.contains(row[1])) {
+                    part.labels.add(row[1]);
+                }
+            }
+        }
+        part.labels.forEach(l -> part.group.put(l, group.get(l)));
+        return part;
+    }
+
     /** @return the labels that match no theme of the taxonomy */
     List<String> unmatched(Taxonomy taxonomy) {
         return labels.stream().filter(l -> taxonomy.match(l).isEmpty()).toList();
