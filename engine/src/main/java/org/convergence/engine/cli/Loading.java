@@ -152,13 +152,17 @@ final class Loading {
         var processes = s.processes() <= 50 ? store.processes(dataset) : List.<DatasetStore.ProcessOverview>of();
         if (!processes.isEmpty()) {
             out.println();
-            out.printf("  %-6s %-42s %-22s %s%n", "id", "name", "started", "themes by matrix row");
+            // the id column as wide as the longest id (up to 30), so that long ids keep the columns apart
+            int width = Math.min(30, Math.max(6, processes.stream().mapToInt(p -> p.id().length()).max().orElse(6)));
+            String row = "  %-" + width + "s %-42s %-22s %s%n";
+            out.printf(row, "id", "name", "started", "themes by matrix row");
             for (DatasetStore.ProcessOverview p : processes) {
                 String started = p.startCountry() == null
                         ? (p.startYear() == null ? "" : String.valueOf(p.startYear()))
                         : p.startCountry() + ", " + p.startYear();
-                out.printf("  %-6s %-42s %-22s %s%n", p.id(), abbreviate(p.name(), 42), started,
-                        describe(p.themesByRelation()));
+                // a CSV's process has its id as its name: said once
+                out.printf(row, abbreviate(p.id(), width), p.name().equals(p.id()) ? "" : abbreviate(p.name(), 42),
+                        started, describe(p.themesByRelation()));
             }
         }
         out.println();

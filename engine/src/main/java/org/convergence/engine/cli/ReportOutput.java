@@ -261,13 +261,21 @@ final class ReportOutput {
                 : String.format(Locale.ROOT, "%,d pairs share a theme", pairs.size());
         out.printf(Locale.ROOT, "Strongest convergences (%s; q = Benjamini-Hochberg over %,d pairs)%n", listed,
                 report.overlap().family());
-        out.printf("  %-12s %-12s %6s %8s %8s %8s %8s %10s %10s%n", "a", "b", "shared", "jaccard", "overlap", "cosine",
-                "dice", "p", "q");
+        // the id columns as wide as the longest id shown (12 to 30), so that long ids keep the columns apart
+        int width = 12;
         for (int rank = 0; rank < Math.min(rows, pairs.size()); rank++) {
             OverlapPairs.Pair p = pairs.scores(rank);
-            out.printf(Locale.ROOT, "  %-12s %-12s %6d %8.4f %8.4f %8.4f %8.4f %10.3g %10.3g%n", g.process(p.a()),
-                    g.process(p.b()), p.shared(), p.jaccard(), p.overlap(), p.cosine(), p.dice(), pairs.pValue(rank),
-                    pairs.qValue(rank));
+            width = Math.max(width, Math.max(g.process(p.a()).length(), g.process(p.b()).length()));
+        }
+        width = Math.min(30, width);
+        String id = "%-" + width + "s";
+        out.printf("  " + id + " " + id + " %6s %8s %8s %8s %8s %10s %10s%n", "a", "b", "shared", "jaccard", "overlap",
+                "cosine", "dice", "p", "q");
+        for (int rank = 0; rank < Math.min(rows, pairs.size()); rank++) {
+            OverlapPairs.Pair p = pairs.scores(rank);
+            out.printf(Locale.ROOT, "  " + id + " " + id + " %6d %8.4f %8.4f %8.4f %8.4f %10.3g %10.3g%n",
+                    abbreviate(g.process(p.a()), width), abbreviate(g.process(p.b()), width), p.shared(), p.jaccard(),
+                    p.overlap(), p.cosine(), p.dice(), pairs.pValue(rank), pairs.qValue(rank));
         }
         if (pairs.size() > rows) {
             out.printf(Locale.ROOT, "  ... %,d more (--format json lists all)%n", pairs.size() - rows);

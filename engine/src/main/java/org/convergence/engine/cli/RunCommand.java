@@ -124,7 +124,8 @@ final class RunCommand extends ConnectedCommand {
                     out.println();
                 }
             }
-            out.println("Look at it in Neo4j Browser: ./convergence serve, then open http://localhost:7474/browser/");
+            out.println("Look at it in Neo4j Browser: ./convergence serve, then open"
+                    + " http://localhost:7474/browser/?preselectAuthMethod=NO_AUTH");
             for (Path html : reports) {
                 out.println("Report written to " + html);
             }

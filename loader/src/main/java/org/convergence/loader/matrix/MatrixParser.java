@@ -47,7 +47,8 @@ public final class MatrixParser {
     private static final List<String> MONTHS = List.of("enero", "febrero", "marzo", "abril", "mayo", "junio",
             "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre");
 
-    private record Anchor(String marker, String themeId, String process, String relation, Location location) {
+    private record Anchor(String marker, String themeId, String process, String relation, Location location,
+            String rawLabel) {
     }
 
     private final Taxonomy taxonomy;
@@ -247,7 +248,8 @@ public final class MatrixParser {
                     addThemeEdge(plan, code, themeId, kind.name(), rowLabel, item.rawLabel(), item.location(),
                             item.position(), documentId, item.marker()).putAll(themes.matchProvenance(item.label()));
                     if (item.marker() != null) {
-                        anchors.add(new Anchor(item.marker(), themeId, code, kind.name(), item.location()));
+                        anchors.add(new Anchor(item.marker(), themeId, code, kind.name(), item.location(),
+                                item.rawLabel()));
                     }
                 }
                 List<MatrixDocument.Line> notes = cell.notes();
@@ -362,8 +364,8 @@ public final class MatrixParser {
         }
         if (!openAnchors.isEmpty()) {
             Anchor a = openAnchors.get(0);
-            throw LoadException.at(name, a.location(), "footnote marker `" + a.marker() + "` on theme `"
-                    + a.themeId() + "` of " + a.process() + " has no footnote text (no footnote starts with `"
+            throw LoadException.at(name, a.location(), "footnote marker `" + a.marker() + "` on `"
+                    + a.rawLabel() + "` of " + a.process() + " has no footnote text (no footnote starts with `"
                     + a.marker() + "`); " + whereFootnotesGo(document.origin().format(), a.marker()));
         }
     }

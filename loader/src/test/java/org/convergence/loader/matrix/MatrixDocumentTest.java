@@ -57,7 +57,7 @@ class MatrixDocumentTest {
         LoadException e = org.junit.jupiter.api.Assertions.assertThrows(LoadException.class, () ->
                 new SeedMatrixParser(Taxonomy.builtIn(), Organisations.builtIn())
                         .parse(SourceText.decode("m.txt", broken.getBytes(StandardCharsets.UTF_8))));
-        assertThat(e.getMessage()).startsWith("m.txt:111: footnote marker `**` on theme `hemispheric-security` of SOA"
+        assertThat(e.getMessage()).startsWith("m.txt:111: footnote marker `**` on `Seguridad Hemisférica**` of SOA"
                 + " has no footnote text");
     }
 }

@@ -283,7 +283,7 @@ class MatrixWorkbookTest {
     @Test
     void aFootnoteMarkerWithoutFootnoteNamesTheThemeCell() {
         assertThat(refused(Workbooks.xlsx(Workbooks.with(Workbooks.SMALL, 8, 3, ""))).getMessage())
-                .isEqualTo("matriz.xlsx: sheet Matriz, cell C9: footnote marker `**` on theme `hemispheric-security`"
+                .isEqualTo("matriz.xlsx: sheet Matriz, cell C9: footnote marker `**` on `Seguridad Hemisférica**`"
                         + " of PPP has no footnote text (no footnote starts with `**`); add it in a sheet named `Notas`"
                         + " (one footnote per cell of column A) or in a last column headed `Notas`, starting with its"
                         + " marker (`** text`)");
