@@ -268,12 +268,12 @@ final class ReportOutput {
             width = Math.max(width, Math.max(g.process(p.a()).length(), g.process(p.b()).length()));
         }
         width = Math.min(30, width);
-        String id = "%-" + width + "s";
-        out.printf("  " + id + " " + id + " %6s %8s %8s %8s %8s %10s %10s%n", "a", "b", "shared", "jaccard", "overlap",
+        String idColumn = "%-" + width + "s";
+        out.printf("  " + idColumn + " " + idColumn + " %6s %8s %8s %8s %8s %10s %10s%n", "a", "b", "shared", "jaccard", "overlap",
                 "cosine", "dice", "p", "q");
         for (int rank = 0; rank < Math.min(rows, pairs.size()); rank++) {
             OverlapPairs.Pair p = pairs.scores(rank);
-            out.printf(Locale.ROOT, "  " + id + " " + id + " %6d %8.4f %8.4f %8.4f %8.4f %10.3g %10.3g%n",
+            out.printf(Locale.ROOT, "  " + idColumn + " " + idColumn + " %6d %8.4f %8.4f %8.4f %8.4f %10.3g %10.3g%n",
                     abbreviate(g.process(p.a()), width), abbreviate(g.process(p.b()), width), p.shared(), p.jaccard(),
                     p.overlap(), p.cosine(), p.dice(), pairs.pValue(rank), pairs.qValue(rank));
         }
