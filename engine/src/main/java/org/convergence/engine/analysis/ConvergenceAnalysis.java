@@ -17,9 +17,17 @@ public final class ConvergenceAnalysis {
 
     /** A requested link between two processes. */
     public record PathRequest(String from, String to, int k) {
+
+        /** The most shortest links asked for one pair. */
+        public static final int MAX_K = 1000;
+
         public PathRequest {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
+            if (k < 1 || k > MAX_K) {
+                throw new IllegalArgumentException("Value for `k` was `" + k + "`, but must be within the range [1, "
+                        + MAX_K + "]");
+            }
         }
     }
 

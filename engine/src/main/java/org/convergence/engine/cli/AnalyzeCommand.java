@@ -51,7 +51,11 @@ final class AnalyzeCommand extends ConnectedCommand {
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
                 throw new UsageException("Value for `--path` was `" + s + "`, but must be FROM:TO, e.g. CSM:PPP");
             }
-            out.add(new ConvergenceAnalysis.PathRequest(parts[0].strip(), parts[1].strip(), k));
+            try {
+                out.add(new ConvergenceAnalysis.PathRequest(parts[0].strip(), parts[1].strip(), k));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage().replace("`k`", "`--k`"), e);
+            }
         }
         return out;
     }

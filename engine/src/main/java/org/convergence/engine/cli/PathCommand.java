@@ -46,8 +46,11 @@ final class PathCommand extends ConnectedCommand {
         PrintWriter out = out();
         Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);
         SimilarityMetric m = (SimilarityMetric) values.get(AnalysisSetting.METRIC);
-        if (k < 1 || k > 1000) {
-            throw new UsageException("Value for `--k` was `" + k + "`, but must be within the range [1, 1000]");
+        ConvergenceAnalysis.PathRequest request;
+        try {
+            request = new ConvergenceAnalysis.PathRequest(from, to, k);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("`k`", "`--k`"), e);
         }
         try (Neo4jConnection neo4j = open()) {
             TwoModeData data = readGraph(neo4j, dataset, AnalysisSetting.relationsOf(values));
@@ -58,8 +61,7 @@ final class PathCommand extends ConnectedCommand {
             ShortestLinks.Link weighted = shortest.isEmpty() ? null : links.cheapest(from, to,
                     OverlapAnalysis.similarities(data.graph(), OverlapAnalysis.Parameters.defaults(), percent -> { }), m)
                     .orElse(null);
-            ConvergenceAnalysis.PathResult result = new ConvergenceAnalysis.PathResult(
-                    new ConvergenceAnalysis.PathRequest(from, to, k), shortest, weighted);
+            ConvergenceAnalysis.PathResult result = new ConvergenceAnalysis.PathResult(request, shortest, weighted);
             if (format == Format.json) {
                 ObjectNode json = ReportOutput.pathJson(result);
                 json.put("dataset", dataset);

@@ -162,9 +162,9 @@ final class RunCommand extends ConnectedCommand {
         for (com.fasterxml.jackson.databind.JsonNode p : node) {
             Job.PathSpec spec = ReportOutput.JSON.convertValue(p, Job.PathSpec.class);
             int k = spec.k() == null ? 3 : spec.k();
-            if (spec.from() == null || spec.to() == null || k < 1 || k > 1000) {
+            if (spec.from() == null || spec.to() == null || k < 1 || k > ConvergenceAnalysis.PathRequest.MAX_K) {
                 throw new IllegalArgumentException("Value for `analyses.paths` entry was `" + p + "`, but each needs"
-                        + " `from` and `to`, and `k` within the range [1, 1000]");
+                        + " `from` and `to`, and `k` within the range [1, " + ConvergenceAnalysis.PathRequest.MAX_K + "]");
             }
             paths.add(new ConvergenceAnalysis.PathRequest(spec.from(), spec.to(), k));
         }

@@ -114,11 +114,48 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final URI boltUri;
     private final URI httpUri;
 
-    private EmbeddedNeo4j(DatabaseManagementService dbms, Options options, URI boltUri, URI httpUri) {
+    /** The served store's own login, {name, password}, or null without authentication. */
+    private final String[] internal;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, Options options, URI boltUri, URI httpUri, String[] internal) {
         this.dbms = dbms;
         this.options = options;
         this.boltUri = boltUri;
         this.httpUri = httpUri;
+        this.internal = internal;
+    }
+
+    /**
+     * Makes the user this process's own connection logs in as, with a random name and password: Neo4j locks
+     * a user out for a while after failed logins, and outside clients failing as {@code neo4j} must not lock
+     * out the server's own connection. Users left by an earlier start are dropped first.
+     *
+     * @return {name, password}
+     */
+    private static String[] createInternalUser(org.neo4j.graphdb.GraphDatabaseService system) {
+        List<String> old = new java.util.ArrayList<>();
+        system.executeTransactionally(Cypher.statement("admin/internal-users"), Map.of(), r -> {
+            r.forEachRemaining(row -> old.add((String) row.get("user")));
+            return null;
+        });
+        for (String name : old) {
+            system.executeTransactionally(Cypher.statement("admin/drop-user"), Map.of("name", name));
+        }
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String password = java.util.HexFormat.of().formatHex(bytes);
+        random.nextBytes(bytes);
+        String name = "convergence-internal-" + java.util.HexFormat.of().formatHex(bytes, 0, 8);
+        system.executeTransactionally(Cypher.statement("admin/create-internal-user"),
+                Map.of("name", name, "password", password));
+        return new String[] {name, password};
+    }
+
+    /** @return the login this process's own connection uses: its own user with authentication on, else none */
+    org.neo4j.driver.AuthToken ownLogin() {
+        return internal == null ? org.neo4j.driver.AuthTokens.none()
+                : org.neo4j.driver.AuthTokens.basic(internal[0], internal[1]);
     }
 
     /**
@@ -224,18 +261,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 httpUri = URI.create((options.tls() == null ? "http://" : "https://") + connectHost(http.getHost()) + ":"
                         + http.getPort());
             }
+            String[] internal = null;
             if (options.password() != null) {
+                var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
                 try {
-                    dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                            Cypher.statement("admin/set-password"), Map.of("password", options.password()));
+                    system.executeTransactionally(Cypher.statement("admin/set-password"),
+                            Map.of("password", options.password()));
                 } catch (RuntimeException e) {
                     // serving a protected store again with its password: nothing to change
                     if (!causeChainMentions(e, "old password and new password cannot be the same")) {
                         throw e;
                     }
                 }
+                internal = createInternalUser(system);
             }
-            return new EmbeddedNeo4j(dbms, options, boltUri, httpUri);
+            return new EmbeddedNeo4j(dbms, options, boltUri, httpUri, internal);
         } catch (RuntimeException e) {
             dbms.shutdown();
             throw e;
@@ -293,6 +333,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** Shuts the DBMS down cleanly (flushes and closes the store). */
     @Override
     public void close() {
+        if (internal != null) {
+            try {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        Cypher.statement("admin/drop-user"), Map.of("name", internal[0]));
+            } catch (RuntimeException e) {
+                // dropped at the next start instead
+            }
+        }
         dbms.shutdown();
     }
 }

@@ -52,10 +52,9 @@ public final class Neo4jConnection implements AutoCloseable {
 
     /** Connects to a running embedded server; closing the connection then also stops the server. */
     public static Neo4jConnection attach(EmbeddedNeo4j server, String description) {
-        AuthToken auth = server.options().password() == null ? AuthTokens.none()
-                : AuthTokens.basic("neo4j", server.options().password());
         try {
-            return connect(server.boltUri().toString(), auth, server, description);
+            // its own user, which outside clients failing to log in as neo4j cannot lock out
+            return connect(server.boltUri().toString(), server.ownLogin(), server, description);
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -175,6 +175,10 @@ class ConvergenceCliTest {
         err.getBuffer().setLength(0);
         assertThat(execute(env, "path", "CSM", "PPP", "--k", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Value for `--k` was `0`");
+        // analyze's links too, before the database is opened (it once ran overlap and clusters first, then exit 3)
+        err.getBuffer().setLength(0);
+        assertThat(execute(env, "analyze", "--path", "CSM:PPP", "--k", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Value for `--k` was `0`, but must be within the range [1, 1000]");
     }
 
     @Test

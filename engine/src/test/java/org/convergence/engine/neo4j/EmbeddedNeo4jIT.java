@@ -39,6 +39,31 @@ class EmbeddedNeo4jIT {
         assertThat(log).doesNotContain("s3cret-pass").doesNotContain("sun.java.command");
     }
 
+    @Test
+    void outsideClientsFailingToLogInCannotLockOutTheServersOwnConnection(@TempDir Path home) {
+        EmbeddedNeo4j.Options options = new EmbeddedNeo4j.Options(home, "0.0.0.0", 0, 0, "s3cret-pass", 64);
+        for (int start = 0; start < 6; start++) {
+            EmbeddedNeo4j server = EmbeddedNeo4j.start(options);
+            // as soon as Bolt answers, someone on the network tries passwords: enough to lock neo4j out
+            for (int attempt = 0; attempt < 5; attempt++) {
+                try (var driver = GraphDatabase.driver(server.boltUri().toString(), AuthTokens.basic("neo4j", "guess-"
+                        + attempt))) {
+                    driver.verifyConnectivity();
+                    throw new AssertionError("a wrong password was accepted");
+                } catch (org.neo4j.driver.exceptions.ClientException expected) {
+                    // refused, as it should be
+                }
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> count(server, "s3cret-pass"))
+                    .hasMessageContaining("too many times"); // neo4j is locked out for now
+            // the server's own connection logs in as its own user, which nobody outside can lock out
+            try (Neo4jConnection own = Neo4jConnection.attach(server, "serve")) {
+                own.driver().verifyConnectivity();
+                assertThat(own.driver().session().run("RETURN 1 AS one").single().get("one").asLong()).isEqualTo(1);
+            }
+        }
+    }
+
     /** A self-signed certificate for localhost made with the JDK's keytool, written as PEM files. */
     static EmbeddedNeo4j.Tls selfSigned(Path dir) throws Exception {
         Path store = dir.resolve("tls.p12");
