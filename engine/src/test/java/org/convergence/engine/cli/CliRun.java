@@ -17,9 +17,14 @@ import picocli.CommandLine;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(Path store, String... args) {
+        return withEnvironment(Map.of("CONVERGENCE_DATA_DIR", store.toString()), args);
+    }
+
+    /** One command with these environment variables (NEO4J_URI and the like for a server). */
+    static CliRun withEnvironment(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = ConvergenceCli.newCommandLine(Map.of("CONVERGENCE_DATA_DIR", store.toString()));
+        CommandLine cli = ConvergenceCli.newCommandLine(env);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

@@ -5,31 +5,26 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.testcontainers.DockerClientFactory;
+import org.convergence.engine.ServerImage;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.neo4j.Neo4jContainer;
 
 /**
- * {@link AbstractLoadIT} against a real Neo4j 5.26 server in a container. Runs where Docker is
- * available and is skipped (not failed) where it is not, as on the project's CI machines, saying so
- * in the build's output and not only in its reports.
+ * {@link AbstractLoadIT} against a real Neo4j 5.26 server in a container ({@link ServerImage}). Runs where
+ * Docker and the image are, and is skipped (not failed) elsewhere, saying why in the build's output; the
+ * same load tests run against the embedded Neo4j ({@link LoadIT}) everywhere.
  */
 @Testcontainers
-@EnabledIf(value = "dockerAvailable", disabledReason = "no Docker here")
+@EnabledIf(value = "serverImageAvailable", disabledReason = "no Docker or no server image here")
 class LoadContainerIT extends AbstractLoadIT {
 
-    static boolean dockerAvailable() {
-        boolean available = DockerClientFactory.instance().isDockerAvailable();
-        if (!available) {
-            System.err.println("LoadContainerIT: skipped, no Docker here; the same load tests ran against the"
-                    + " embedded Neo4j (LoadIT)");
-        }
-        return available;
+    static boolean serverImageAvailable() {
+        return ServerImage.available(LoadContainerIT.class);
     }
 
     @Container
-    static final Neo4jContainer NEO4J = new Neo4jContainer("neo4j:5.26-community").withoutAuthentication();
+    static final Neo4jContainer NEO4J = ServerImage.container().withoutAuthentication();
 
     private static Driver driver;
 
