@@ -29,11 +29,17 @@ if ! docker image inspect "$base" >/dev/null 2>&1; then
   echo "building the base image $base from Debian's packages ($mirror)"
   rootfs=$(mktemp -d /var/tmp/convergence-rootfs.XXXXXX)
   trap 'umount "$rootfs/proc" 2>/dev/null || true; rm -rf "$rootfs"' EXIT
-  debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >/dev/null
-  mount -t proc proc "$rootfs/proc"
-  chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    openjdk-17-jre-headless >/dev/null
-  chroot "$rootfs" apt-get clean
+  log=/var/tmp/convergence-base-image.log
+  # apt's chatter in the chroot (no /dev/pts there, downloads as root) goes to the log, shown on failure
+  if ! { debootstrap --variant=minbase bookworm "$rootfs" "$mirror" \
+      && mount -t proc proc "$rootfs/proc" \
+      && chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        openjdk-17-jre-headless \
+      && chroot "$rootfs" apt-get clean; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "the base image could not be built (whole log: $log)" >&2
+    exit 1
+  fi
   umount "$rootfs/proc"
   rm -rf "$rootfs"/var/lib/apt/lists/*
   tar -C "$rootfs" -c . | docker import - "$base" >/dev/null
@@ -45,7 +51,7 @@ echo "building $image"
 context=$(mktemp -d /var/tmp/convergence-image.XXXXXX)
 trap 'rm -rf "$context"' EXIT
 cp -r "$here/Dockerfile" "$here/docker-entrypoint.sh" "$here/conf" "$context/"
-mvn -B -q -f "$here/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$context/lib"
+mvn -B -q -Dstyle.color=never -f "$here/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$context/lib"
 # docker's own chatter (the legacy builder's notice) is shown only when the build fails
 if ! docker build -q --build-arg "BASE=$base" --label "convergence.inputs=$inputs" -t "$image" "$context" \
     >"$context/build.log" 2>&1; then
