@@ -272,16 +272,17 @@ public final class OverlapAnalysis {
                 scratch.ids[k] = g.theme(scratch.themes[k]);
             }
             sink.field(PairField.SHARED_THEMES.key(), scratch.ids, n);
-            sink.field(PairField.JACCARD.key(), (double) s / (da + db - s));
-            sink.field(PairField.OVERLAP.key(), (double) s / Math.min(da, db));
-            sink.field(PairField.COSINE.key(), s / Math.sqrt((double) da * db));
-            sink.field(PairField.DICE.key(), 2.0 * s / (da + db));
+            sink.field(PairField.JACCARD.key(), SimilarityMetric.jaccard(s, da, db));
+            sink.field(PairField.OVERLAP.key(), SimilarityMetric.overlap(s, da, db));
+            sink.field(PairField.COSINE.key(), SimilarityMetric.cosine(s, da, db));
+            sink.field(PairField.DICE.key(), SimilarityMetric.dice(s, da, db));
             if (g.weighted()) {
                 sink.field(PairField.WEIGHTED_JACCARD.key(), OverlapPairs.weightedJaccard(g, a, b, sums));
             }
             sink.field(PairField.ADAMIC_ADAR.key(), sums[1]);
             sink.field(PairField.RESOURCE_ALLOCATION.key(), sums[2]);
-            sink.field(PairField.ASSOCIATION_STRENGTH.key(), (double) s * g.themeCount() / ((double) da * db));
+            sink.field(PairField.ASSOCIATION_STRENGTH.key(), SimilarityMetric.associationStrength(s, da, db,
+                    g.themeCount()));
             sink.field(PairField.P_VALUE.key(), tested.p(i));
             sink.field(PairField.Q_VALUE.key(), tested.q(i));
         }
@@ -297,11 +298,16 @@ public final class OverlapAnalysis {
 
     /** Runs the analysis, reporting the all-pairs pass in percent. */
     public static Result run(BipartiteGraph graph, Parameters parameters, java.util.function.IntConsumer progress) {
-        OverlapPairs pairs = similarities(graph, parameters, progress);
+        OverlapKernel.Counted counted = parameters.topK() > 0
+                ? new OverlapKernel.Counted(similarities(graph, parameters, progress), null)
+                : OverlapKernel.computeCounted(graph, new OverlapKernel.Parameters(parameters.minShared(),
+                        parameters.threads()), progress);
+        OverlapPairs pairs = counted.pairs();
         long n = graph.processCount();
         long family = Math.max(pairs.size(), n * (n - 1) / 2);
-        Significance.Tested tested = new Significance(Math.max(1, graph.themeCount())).testAll(pairs, family);
-        return new Result(pairs, tested, rankByJaccard(pairs, tested), family);
+        Significance.Tested tested = new Significance(Math.max(1, graph.themeCount()), parameters.threads())
+                .testAll(pairs, counted.cells(), family);
+        return new Result(pairs, tested, rankByJaccard(pairs, tested, parameters.threads()), family);
     }
 
     /**
@@ -314,7 +320,7 @@ public final class OverlapAnalysis {
                 ? TopKOverlap.compute(graph, parameters.topK(), parameters.metric(), parameters.minShared(),
                         parameters.threads())
                 : OverlapKernel.compute(graph, new OverlapKernel.Parameters(parameters.minShared(),
-                        parameters.threads(), false, true), progress);
+                        parameters.threads()), progress);
     }
 
     /**
@@ -338,12 +344,12 @@ public final class OverlapAnalysis {
      * stable sort keeps that order within a rank. Placed in parallel, in the slices of the pairs in which
      * significance counted each test.
      */
-    static int[] rankByJaccard(OverlapPairs pairs, Significance.Tested tested) {
+    static int[] rankByJaccard(OverlapPairs pairs, Significance.Tested tested, int threads) {
         int d = tested.tests();
         double[] jaccard = new double[d];
         for (int k = 0; k < d; k++) {
-            int s = tested.testShared()[k];
-            jaccard[k] = (double) s / (tested.testSmaller()[k] + tested.testLarger()[k] - s);
+            jaccard[k] = SimilarityMetric.jaccard(tested.testShared()[k], tested.testSmaller()[k],
+                    tested.testLarger()[k]);
         }
         int[] byValue = new int[d];
         for (int k = 0; k < d; k++) {
@@ -390,10 +396,12 @@ public final class OverlapAnalysis {
             }
         }
         int[] order = new int[n];
-        java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
-            int[] at = next[slice];
-            for (int i = sliceStart[slice], end = sliceStart[slice + 1]; i < end; i += PLACE_RUN) {
-                place(order, at, keyRank, testOf, i, Math.min(end, i + PLACE_RUN));
+        ParallelRows.run(slices, threads, 1, () -> (from, to) -> {
+            for (int slice = from; slice < to; slice++) {
+                int[] at = next[slice];
+                for (int i = sliceStart[slice], end = sliceStart[slice + 1]; i < end; i += PLACE_RUN) {
+                    place(order, at, keyRank, testOf, i, Math.min(end, i + PLACE_RUN));
+                }
             }
         });
         return order;

@@ -31,22 +31,15 @@ public final class OverlapKernel {
      *
      * @param minShared smallest shared count a pair needs to be listed, at least 1
      * @param threads worker threads, at least 1
-     * @param scores whether to store Jaccard, overlap, cosine and Dice columns while writing each row
-     *     (otherwise they are derived on demand from the shared count and the degrees)
-     * @param testCells whether to record each pair's cell in {@link Significance}'s dense table of distinct
-     *     tests while writing, and count the pairs of each cell per slice of the rows (when no process has
-     *     more than {@code Significance.DENSE_LIMIT} themes)
+     * @param scores whether to store Jaccard, overlap, cosine and Dice columns while writing each row, for
+     *     the benchmark's comparison with SciPy, which computes a score for every pair (otherwise they are
+     *     derived on demand from the shared count and the degrees)
      */
-    public record Parameters(int minShared, int threads, boolean scores, boolean testCells) {
+    public record Parameters(int minShared, int threads, boolean scores) {
 
-        /** Parameters without stored score columns or test cells. */
+        /** Parameters without stored score columns. */
         public Parameters(int minShared, int threads) {
-            this(minShared, threads, false, false);
-        }
-
-        /** Parameters without test cells. */
-        public Parameters(int minShared, int threads, boolean scores) {
-            this(minShared, threads, scores, false);
+            this(minShared, threads, false);
         }
 
         public Parameters {
@@ -64,6 +57,16 @@ public final class OverlapKernel {
         public static Parameters defaults() {
             return new Parameters(1, Runtime.getRuntime().availableProcessors());
         }
+    }
+
+    /**
+     * The pairs and what the kernel counted for their significance while writing them.
+     *
+     * @param pairs the overlapping pairs
+     * @param cells each pair's test cell and the cells' counts per slice, or null when some process has
+     *     more than {@code Significance.DENSE_LIMIT} themes (the tests are then hashed)
+     */
+    public record Counted(OverlapPairs pairs, Significance.Cells cells) {
     }
 
     private OverlapKernel() {
@@ -90,7 +93,23 @@ public final class OverlapKernel {
      */
     public static OverlapPairs compute(BipartiteGraph graph, Parameters parameters,
             java.util.function.IntConsumer progress) {
-        return compute(graph, parameters, progress, Runtime.getRuntime().maxMemory() / SLOT_HEAP_SHARE);
+        return compute(graph, parameters, false, progress, Runtime.getRuntime().maxMemory() / SLOT_HEAP_SHARE).pairs();
+    }
+
+    /**
+     * Computes the overlapping pairs and, when no process has more than {@code Significance.DENSE_LIMIT}
+     * themes, each pair's cell in {@link Significance}'s dense table of distinct tests with the cells'
+     * counts per slice of the rows, recorded while writing: significance and the ranking then need no
+     * further pass over the pairs to find their tests.
+     *
+     * @param graph the bipartite graph
+     * @param parameters kernel parameters (without stored score columns)
+     * @param progress receives 10, 20, ... 100 as the writing pass completes rows (from worker threads)
+     * @return the pairs, ordered by {@code a}, then {@code b}, with their cells
+     */
+    public static Counted computeCounted(BipartiteGraph graph, Parameters parameters,
+            java.util.function.IntConsumer progress) {
+        return compute(graph, parameters, true, progress, Runtime.getRuntime().maxMemory() / SLOT_HEAP_SHARE);
     }
 
     /** The one-pass layout may reserve up to this share (1/n) of the maximum heap in row slots. */
@@ -100,11 +119,11 @@ public final class OverlapKernel {
      * Computes the overlapping pairs in one pass when the row slots take at most {@code slotBytes}, else in
      * two (counting, then writing).
      */
-    static OverlapPairs compute(BipartiteGraph graph, Parameters parameters, java.util.function.IntConsumer progress,
-            long slotBytes) {
+    static Counted compute(BipartiteGraph graph, Parameters parameters, boolean testCells,
+            java.util.function.IntConsumer progress, long slotBytes) {
         int n = graph.processCount();
         int side = 0;
-        if (parameters.testCells()) {
+        if (testCells && !parameters.scores()) {
             int max = graph.maxProcessDegree();
             side = max <= Significance.DENSE_LIMIT ? max + 1 : 0;
         }
@@ -145,7 +164,15 @@ public final class OverlapKernel {
             writeAll(graph, parameters, rowStart, rowCount, out, progress);
         }
         out.rowStart = rowStart;
-        return OverlapPairs.of(graph, out);
+        OverlapPairs pairs = OverlapPairs.of(graph, out);
+        if (out.cellOf == null) {
+            return new Counted(pairs, null);
+        }
+        int[] sliceStart = new int[out.sliceRows.length];
+        for (int slice = 0; slice < sliceStart.length; slice++) {
+            sliceStart[slice] = rowStart[out.sliceRows[slice]];
+        }
+        return new Counted(pairs, new Significance.Cells(side, out.cellOf, out.sliceCounts, sliceStart));
     }
 
     private static int bytesPerPair(Parameters parameters, int side) {
@@ -208,7 +235,7 @@ public final class OverlapKernel {
             });
             return;
         }
-        int slices = slices(n, parameters.threads(), Significance.cells(out.side), Runtime.getRuntime().maxMemory());
+        int slices = writeSlices(n, parameters.threads(), Significance.cells(out.side), Runtime.getRuntime().maxMemory());
         int[] bounds = new int[slices + 1];
         for (int s = 1, a = 0; s <= slices; s++) {
             long target = (long) slotStart[n] * s / slices;
@@ -229,18 +256,18 @@ public final class OverlapKernel {
     private static final int SLICES_PER_THREAD = 8;
 
     /**
-     * How many slices the write pass counts test cells in: {@value #SLICES_PER_THREAD} per thread, as
+     * How many slices the write pass (and {@link Significance#denseCells}) counts test cells in: {@value #SLICES_PER_THREAD} per thread, as
      * long as their counters ({@code cells} ints each) take at most 4 Mi ints or 1/64 of the heap,
      * whichever is more; at least two (and one row each at most).
      */
-    static int slices(int rows, int threads, int cells, long maxHeapBytes) {
+    static int writeSlices(int rows, int threads, int cells, long maxHeapBytes) {
         long budget = Math.max(1L << 22, maxHeapBytes / 4 / 64);
         long slices = Math.min((long) SLICES_PER_THREAD * threads, Math.max(2, budget / cells));
         return (int) Math.max(1, Math.min(rows, slices));
     }
 
     /**
-     * The heap the all-pairs write pass takes for its slices' test-cell counters: {@link #slices} arrays of
+     * The heap the all-pairs write pass takes for its slices' test-cell counters: {@link #writeSlices} arrays of
      * {@link Significance#cells} ints, for graphs whose processes have at most
      * {@value Significance#DENSE_LIMIT} themes (else the cells are hashed later and no counter is kept).
      *
@@ -255,7 +282,7 @@ public final class OverlapKernel {
             return 0;
         }
         int cells = Significance.cells(max + 1);
-        return 4L * cells * slices(graph.processCount(), threads, cells, maxHeapBytes);
+        return 4L * cells * writeSlices(graph.processCount(), threads, cells, maxHeapBytes);
     }
 
     /**
@@ -530,10 +557,10 @@ public final class OverlapKernel {
             for (int i = at; i < at + listed; i++) {
                 double c = out.shared[i];
                 double db = degree[out.b[i]];
-                out.jaccard[i] = c / (da + db - c);
-                out.overlap[i] = c / Math.min(da, db);
-                out.cosine[i] = c / Math.sqrt(da * db);
-                out.dice[i] = 2.0 * c / (da + db);
+                out.jaccard[i] = SimilarityMetric.jaccard(c, da, db);
+                out.overlap[i] = SimilarityMetric.overlap(c, da, db);
+                out.cosine[i] = SimilarityMetric.cosine(c, da, db);
+                out.dice[i] = SimilarityMetric.dice(c, da, db);
             }
         }
     }

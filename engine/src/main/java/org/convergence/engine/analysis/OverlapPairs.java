@@ -12,19 +12,9 @@ import java.util.Arrays;
  * allocation from one merge of the two processes' theme rows ({@link BipartiteGraph#sharedThemeSums}),
  * when a pair is read.
  *
- * <p>With {@code s} shared themes, {@code |A|}, {@code |B|} the theme counts and {@code N} the number
- * of themes:
- * <ul>
- * <li>Jaccard {@code s / (|A| + |B| − s)};</li>
- * <li>overlap coefficient {@code s / min(|A|, |B|)} (JGraphT's hub-promoted index);</li>
- * <li>cosine (Salton) {@code s / √(|A|·|B|)};</li>
- * <li>Dice (Sørensen) {@code 2s / (|A| + |B|)};</li>
- * <li>weighted Jaccard {@code Σ_t min(w_at, w_bt) / Σ_t max(w_at, w_bt)} over the union of themes, as in
- * Neo4j GDS node similarity; computed as {@code Σmin / (W_A + W_B − Σmin)};</li>
- * <li>Adamic–Adar {@code Σ_shared 1/ln deg(t)} and resource allocation {@code Σ_shared 1/deg(t)};</li>
- * <li>association strength {@code s·N / (|A|·|B|)}: observed over expected co-occurrence, the
- * probabilistic affinity index that VOSviewer normalises with (van Eck &amp; Waltman 2009, JASIST 60(8)).</li>
- * </ul>
+ * <p>The formulas are {@link SimilarityMetric}'s; weighted Jaccard is computed there from
+ * {@code Σ_t min(w_at, w_bt)}, Adamic–Adar ({@code Σ_shared 1/ln deg(t)}) and resource allocation
+ * ({@code Σ_shared 1/deg(t)}) are summed by {@link BipartiteGraph#sharedThemeSums}.
  */
 public final class OverlapPairs {
 
@@ -126,9 +116,7 @@ public final class OverlapPairs {
 
     /** @return Jaccard index of pair {@code i} in row {@code a} */
     public double jaccard(int a, int i) {
-        int da = graph.processDegree(a);
-        int db = graph.processDegree(b[i]);
-        return (double) shared[i] / (da + db - shared[i]);
+        return SimilarityMetric.jaccard(shared[i], graph.processDegree(a), graph.processDegree(b[i]));
     }
 
     /**
@@ -136,7 +124,8 @@ public final class OverlapPairs {
      * @return weighted Jaccard of the pair of {@code a} and {@code b}, NaN for unweighted graphs
      */
     public static double weightedJaccard(BipartiteGraph graph, int a, int b, double[] sums) {
-        return graph.weighted() ? sums[0] / (graph.processWeight(a) + graph.processWeight(b) - sums[0]) : Double.NaN;
+        return graph.weighted() ? SimilarityMetric.weightedJaccard(sums[0], graph.processWeight(a), graph.processWeight(b))
+                : Double.NaN;
     }
 
     /** @return all scores of pair {@code i} */
@@ -155,9 +144,9 @@ public final class OverlapPairs {
         int db = graph.processDegree(b[i]);
         double[] sums = new double[3];
         graph.sharedThemeSums(a, b[i], null, sums);
-        return new Pair(a, b[i], s, (double) s / (da + db - s), (double) s / Math.min(da, db),
-                s / Math.sqrt((double) da * db), 2.0 * s / (da + db), weightedJaccard(graph, a, b[i], sums), sums[1],
-                sums[2], (double) s * graph.themeCount() / ((double) da * db));
+        return new Pair(a, b[i], s, SimilarityMetric.jaccard(s, da, db), SimilarityMetric.overlap(s, da, db),
+                SimilarityMetric.cosine(s, da, db), SimilarityMetric.dice(s, da, db), weightedJaccard(graph, a, b[i], sums),
+                sums[1], sums[2], SimilarityMetric.associationStrength(s, da, db, graph.themeCount()));
     }
 
     /**
@@ -223,29 +212,6 @@ public final class OverlapPairs {
 
     private double[][] scoreColumns;
 
-    /**
-     * Each pair's cell in the dense (shared, smaller degree, larger degree) table of significance tests
-     * ({@link Significance#denseIndex}), and how many pairs of each slice of the pairs fall in each cell:
-     * written by the kernel as it writes the rows, so that {@link Significance} and the ranking need not
-     * pass over the pairs to find them.
-     *
-     * @param side the table's side, the largest process degree plus one
-     * @param cellOf per pair, its cell (at least as long as the pairs)
-     * @param sliceCounts per slice, its pairs per cell
-     * @param sliceStart the index of each slice's first pair, and the number of pairs last
-     */
-    record TestCells(int side, int[] cellOf, int[][] sliceCounts, int[] sliceStart) {
-    }
-
-    private TestCells testCells;
-
-    /** @return the test cells the kernel wrote, once (the caller takes them over and may overwrite them), or null */
-    TestCells takeTestCells() {
-        TestCells c = testCells;
-        testCells = null;
-        return c;
-    }
-
     /** @return the stored Jaccard, overlap, cosine and Dice columns, if the kernel was asked for them */
     public java.util.Optional<double[][]> scoreColumns() {
         return java.util.Optional.ofNullable(scoreColumns);
@@ -255,13 +221,6 @@ public final class OverlapPairs {
         OverlapPairs pairs = new OverlapPairs(graph, c.rowStart[c.rowStart.length - 1], c.rowStart, c.b, c.shared);
         if (c.jaccard != null) {
             pairs.scoreColumns = new double[][] {c.jaccard, c.overlap, c.cosine, c.dice};
-        }
-        if (c.cellOf != null) {
-            int[] sliceStart = new int[c.sliceRows.length];
-            for (int slice = 0; slice < sliceStart.length; slice++) {
-                sliceStart[slice] = c.rowStart[c.sliceRows[slice]];
-            }
-            pairs.testCells = new TestCells(c.side, c.cellOf, c.sliceCounts, sliceStart);
         }
         return pairs;
     }

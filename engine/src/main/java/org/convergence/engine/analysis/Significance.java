@@ -1,6 +1,7 @@
 package org.convergence.engine.analysis;
 
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 
 /**
@@ -17,17 +18,32 @@ import java.util.Arrays;
 public final class Significance {
 
     private final int universe;
+    private final int threads;
     private final double[] logFactorial;
 
     /**
+     * For p-values one at a time ({@link #upperTail}); {@link #testAll} then runs on one thread.
+     *
      * @param universe number of themes N, at least 1
      */
     public Significance(int universe) {
+        this(universe, 1);
+    }
+
+    /**
+     * @param universe number of themes N, at least 1
+     * @param threads worker threads of {@link #testAll}, at least 1
+     */
+    public Significance(int universe, int threads) {
         if (universe < 1) {
             throw new IllegalArgumentException("Value for `universe` was `" + universe
                     + "`, but must be within the range [1, 2147483647]");
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("Value for `threads` was `" + threads + "`, but must be at least 1");
+        }
         this.universe = universe;
+        this.threads = threads;
         this.logFactorial = new double[universe + 1];
         for (int k = 1; k <= universe; k++) {
             logFactorial[k] = logFactorial[k - 1] + Math.log(k);
@@ -72,7 +88,9 @@ public final class Significance {
     }
 
     /**
-     * Benjamini–Hochberg step-up adjustment: {@code q_(i) = min_{j ≥ i} p_(j)·m / j}, capped at 1.
+     * Benjamini–Hochberg step-up adjustment (Benjamini &amp; Hochberg 1995, JRSS B 57(1)):
+     * {@code q_(i) = min_{j ≥ i} p_(j)·m / j}, capped at 1. The per-pair reference that {@link #testAll}
+     * equals; {@link #testAll} itself adjusts per distinct test.
      *
      * <p>Tied p-values always get the same q (the step-up minimum reaches the last of the tie), so q
      * depends on the value alone: the p-values are sorted as primitives, q is computed once per sorted
@@ -85,7 +103,7 @@ public final class Significance {
     public static double[] benjaminiHochberg(double[] p, long family) {
         requireFamily(family, p.length, "p-values given");
         double[] sorted = p.clone();
-        Arrays.parallelSort(sorted);
+        Arrays.sort(sorted);
         double[] qSorted = new double[sorted.length];
         double running = 1.0;
         for (int rank = sorted.length; rank >= 1; rank--) {
@@ -93,9 +111,9 @@ public final class Significance {
             qSorted[rank - 1] = Math.min(1.0, running);
         }
         double[] q = new double[p.length];
-        java.util.stream.IntStream.range(0, p.length).parallel().forEach(i -> {
+        for (int i = 0; i < p.length; i++) {
             q[i] = qSorted[lastIndexOf(sorted, p[i])];
-        });
+        }
         return q;
     }
 
@@ -161,113 +179,98 @@ public final class Significance {
     }
 
     /**
-     * How many slices n pairs are counted in, in parallel, each with a local array of {@code keys}
-     * counters: one per 65,536 pairs, at most four per core, and one when the counters are too many to
-     * copy per slice. The ranking places the pairs in the slices significance counted, with its counts.
+     * What the overlap kernel counted while it wrote the pairs, handed to {@link #testAll} so that the
+     * distinct tests are found without another pass over the pairs: each pair's cell in the dense table of
+     * tests ({@link #denseIndex}) and, per slice of the pairs, how many pairs fall in each cell.
+     *
+     * @param side the table's side, the largest process degree plus one (at most {@value #DENSE_LIMIT} + 1)
+     * @param cellOf per pair, its cell (at least as long as the pairs)
+     * @param sliceCounts per slice, its pairs per cell
+     * @param sliceStart the index of each slice's first pair, and the number of pairs last
      */
-    static int slices(int n, int keys) {
-        return keys > 1 << 16 ? 1 : Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), n / 65_536));
-    }
-
-    /** @return the first pair index of each of {@code slices} slices of n pairs, and n last */
-    static int[] sliceStarts(int n, int slices) {
-        int[] starts = new int[slices + 1];
-        for (int slice = 0; slice <= slices; slice++) {
-            starts[slice] = (int) ((long) n * slice / slices);
-        }
-        return starts;
+    public record Cells(int side, int[] cellOf, int[][] sliceCounts, int[] sliceStart) {
     }
 
     /** Largest degree for which distinct tests are indexed in a dense (d+1)³ table rather than a hash map. */
     static final int DENSE_LIMIT = 200;
 
     /**
-     * Tests every overlapping pair of a kernel result; see {@link #testAll(int[], int[], int[], long)}.
-     * When no process has more than {@value #DENSE_LIMIT} themes, the distinct tests are cells of a dense
-     * table: if the kernel wrote each pair's cell and counted the cells per slice of the pairs
-     * ({@link OverlapKernel.Parameters#testCells()}), the tests are numbered from those counts without a
-     * pass over the pairs; otherwise they are found straight from the pairs' rows in two parallel passes,
-     * without copying shared counts and theme counts into per-pair arrays first.
-     */
-    public Tested testAll(OverlapPairs pairs, long family) {
-        BipartiteGraph g = pairs.graph();
-        int n = pairs.size();
-        requireFamily(family, n, "pairs tested");
-        int max = 0;
-        for (int a = 0; a < g.processCount(); a++) {
-            max = Math.max(max, g.processDegree(a));
-        }
-        if (max > DENSE_LIMIT) {
-            int[] shared = new int[n];
-            int[] sizeA = new int[n];
-            int[] sizeB = new int[n];
-            java.util.stream.IntStream.range(0, g.processCount()).parallel().forEach(a -> {
-                int da = g.processDegree(a);
-                for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                    shared[i] = pairs.shared(i);
-                    sizeA[i] = da;
-                    sizeB[i] = g.processDegree(pairs.b(i));
-                }
-            });
-            return testAll(shared, sizeA, sizeB, family);
-        }
-        int side = max + 1;
-        OverlapPairs.TestCells cells = pairs.takeTestCells();
-        if (cells != null && cells.side() == side) {
-            return testCounted(cells, family);
-        }
-        int[] table = new int[cells(side)];
-        int[] testOf = new int[n];
-        // first the dense cell of each pair, marking the cells in use; then each cell's test number
-        java.util.stream.IntStream.range(0, g.processCount()).parallel().forEach(a -> {
-            int da = g.processDegree(a);
-            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                int cell = denseIndex(pairs.shared(i), da, g.processDegree(pairs.b(i)));
-                testOf[i] = cell;
-                table[cell] = 1;
-            }
-        });
-        int[][] tests = numberDense(table, side);
-        return adjustCounted(testOf, table, tests, family);
-    }
-
-    /**
-     * Counts each test's pairs in parallel slices of the pairs ({@link #slices}), turning each pair's cell
-     * into its test on the way when {@code cellTest} is given, and adjusts. The per-slice counts are kept
-     * in the result, so that the ranking places the pairs without counting them again.
+     * Tests every overlapping pair and adjusts over {@code family} hypotheses, in one way whatever the
+     * input: the pairs' distinct tests {@code (s, min(|A|,|B|), max(|A|,|B|))} are found and counted per
+     * slice of the pairs, then {@link #adjust} computes each distinct test's p-value once
+     * ({@link #upperTail}) and the Benjamini–Hochberg q-values over the tests weighted by their pairs. The
+     * distinct tests are found from {@code cells} when the kernel counted them; else, when no process has
+     * more than {@value #DENSE_LIMIT} themes, as cells of a dense table, counted in one parallel pass over
+     * the pairs' rows; else through a hash map. Equal to {@link #upperTail} per pair followed by
+     * {@link #benjaminiHochberg}, in {@code O(n + d log d)} for n pairs with d distinct tests.
      *
-     * @param testOf per pair, its test, or its cell with {@code cellTest}; rewritten to tests
-     * @param cellTest null, or the test of each cell
+     * @param pairs the overlapping pairs
+     * @param cells what the kernel counted ({@link OverlapKernel#computeCounted}), or null
+     * @param family m, the number of hypotheses (at least the pairs; unlisted pairs have p = 1)
+     * @return p and q per pair
      */
-    private Tested adjustCounted(int[] testOf, int[] cellTest, int[][] tests, long family) {
-        int n = testOf.length;
-        int d = tests[0].length;
-        int slices = slices(n, d);
-        int[][] sliceCounts = new int[slices][];
-        int[] sliceStart = sliceStarts(n, slices);
-        java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
-            int[] local = new int[d];
-            for (int i = sliceStart[slice], end = sliceStart[slice + 1]; i < end; i++) {
-                int id = cellTest == null ? testOf[i] : cellTest[testOf[i]];
-                testOf[i] = id;
-                local[id]++;
-            }
-            sliceCounts[slice] = local;
-        });
-        long[] count = new long[d];
-        for (int[] local : sliceCounts) {
-            for (int k = 0; k < d; k++) {
-                count[k] += local[k];
-            }
+    public Tested testAll(OverlapPairs pairs, Cells cells, long family) {
+        return testAll(pairs, cells, family, DENSE_LIMIT);
+    }
+
+    /** {@link #testAll(OverlapPairs, Cells, long)} with the dense table's limit given (tests force the hash map). */
+    Tested testAll(OverlapPairs pairs, Cells cells, long family, int denseLimit) {
+        requireFamily(family, pairs.size(), "pairs tested");
+        int max = pairs.graph().maxProcessDegree();
+        if (max > denseLimit) {
+            return hashed(pairs, family);
         }
-        return adjust(testOf, null, tests, count, family, sliceCounts, sliceStart);
+        if (cells == null || cells.side() != max + 1) {
+            cells = denseCells(pairs, max + 1, threads);
+        }
+        return counted(cells, family);
     }
 
     /**
-     * Tests the pairs from the cells and per-slice cell counts the kernel wrote: the cells in use are
-     * numbered, and each slice's counts per cell become its counts per test, without a pass over the pairs.
+     * Each pair's dense cell, and the cells' counts per slice of the pairs, in one parallel pass over the
+     * pairs' rows: what the kernel records while writing, for pairs it was not asked to count.
      */
-    private Tested testCounted(OverlapPairs.TestCells cells, long family) {
+    static Cells denseCells(OverlapPairs pairs, int side, int threads) {
+        BipartiteGraph g = pairs.graph();
+        int rows = g.processCount();
+        int cellCount = cells(side);
+        int slices = OverlapKernel.writeSlices(rows, threads, cellCount, Runtime.getRuntime().maxMemory());
+        int[] bounds = new int[slices + 1];
+        for (int slice = 1, a = 0; slice <= slices; slice++) {
+            long target = (long) pairs.size() * slice / slices;
+            while (a < rows && pairs.rowStart(a) < target) {
+                a++;
+            }
+            bounds[slice] = slice == slices ? rows : Math.max(a, bounds[slice - 1]);
+        }
+        int[] cellOf = new int[pairs.size()];
+        int[][] sliceCounts = new int[slices][];
+        ParallelRows.runLoops(bounds, threads, () -> chunks -> {
+            for (int c = chunks.take(); c >= 0; c = chunks.take()) {
+                int[] counts = new int[cellCount];
+                for (int a = chunks.start(c); a < chunks.end(c); a++) {
+                    int da = g.processDegree(a);
+                    for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                        int cell = denseIndex(pairs.shared(i), da, g.processDegree(pairs.b(i)));
+                        cellOf[i] = cell;
+                        counts[cell]++;
+                    }
+                }
+                sliceCounts[c] = counts;
+            }
+        });
+        int[] sliceStart = new int[slices + 1];
+        for (int slice = 0; slice <= slices; slice++) {
+            sliceStart[slice] = bounds[slice] < rows ? pairs.rowStart(bounds[slice]) : pairs.size();
+        }
+        return new Cells(side, cellOf, sliceCounts, sliceStart);
+    }
+
+    /**
+     * The tests of counted cells: the cells in use are numbered in index order, and each slice's counts
+     * per cell become its counts per test, without a pass over the pairs.
+     */
+    private Tested counted(Cells cells, long family) {
         int[][] sliceCells = cells.sliceCounts();
         int cellCount = cells(cells.side());
         int[] table = new int[cellCount];
@@ -279,57 +282,105 @@ public final class Significance {
         int[][] tests = numberDense(table, cells.side());
         int d = tests[0].length;
         int[][] sliceCounts = new int[sliceCells.length][d];
-        long[] count = new long[d];
         for (int slice = 0; slice < sliceCells.length; slice++) {
             int[] local = sliceCells[slice];
             int[] perTest = sliceCounts[slice];
             for (int x = 0; x < cellCount; x++) {
                 if (local[x] != 0) {
                     perTest[table[x]] = local[x];
-                    count[table[x]] += local[x];
                 }
             }
         }
-        return adjust(cells.cellOf(), table, tests, count, family, sliceCounts, cells.sliceStart());
+        return adjust(cells.cellOf(), table, tests, sliceCounts, cells.sliceStart(), family);
     }
 
     /**
-     * Tests every pair and adjusts over {@code family} hypotheses. Pairs with the same shared count and
-     * the same two theme counts (in either order: the test is symmetric in them) have the same p-value,
-     * and BH gives equal p-values equal q-values, so each distinct test is computed once and the step-up
-     * runs over the distinct p-values weighted by how many pairs have them. Equal to {@link #upperTail}
-     * per pair followed by {@link #benjaminiHochberg}, in {@code O(n + d log d)} for n pairs with d
-     * distinct tests. Distinct tests are found through a dense table when all counts are at most
-     * {@value #DENSE_LIMIT}, in parallel, and through a hash map otherwise.
+     * The tests of pairs whose theme counts exceed the dense table: numbered through a hash map in pair
+     * order, then counted per slice of the pairs in parallel.
      */
-    public Tested testAll(int[] shared, int[] sizeA, int[] sizeB, long family) {
-        int n = shared.length;
-        requireFamily(family, n, "pairs tested");
-        int max = 0;
-        for (int i = 0; i < n; i++) {
-            if (shared[i] < 0 || sizeA[i] < shared[i] || sizeB[i] < shared[i] || sizeA[i] >= 1 << 21
-                    || sizeB[i] >= 1 << 21) {
-                throw new IllegalArgumentException("Values s=" + shared[i] + ", |A|=" + sizeA[i] + ", |B|=" + sizeB[i]
-                        + " are not a valid overlap (0 <= s <= |A|, |B| < 2097152)");
-            }
-            max = Math.max(max, Math.max(sizeA[i], sizeB[i]));
-        }
+    private Tested hashed(OverlapPairs pairs, long family) {
+        BipartiteGraph g = pairs.graph();
+        int n = pairs.size();
+        Long2IntOpenHashMap ids = new Long2IntOpenHashMap(1024);
+        ids.defaultReturnValue(-1);
+        int[][] tests = new int[3][64];
         int[] testOf = new int[n];
-        int[][] tests = max <= DENSE_LIMIT ? denseTests(shared, sizeA, sizeB, max, testOf)
-                : hashedTests(shared, sizeA, sizeB, testOf);
-        return adjustCounted(testOf, null, tests, family);
+        for (int a = 0; a < g.processCount(); a++) {
+            int da = g.processDegree(a);
+            for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                int db = g.processDegree(pairs.b(i));
+                int lo = Math.min(da, db);
+                int hi = Math.max(da, db);
+                long key = ((long) pairs.shared(i) << 42) | ((long) lo << 21) | hi;
+                int id = ids.putIfAbsent(key, ids.size());
+                if (id < 0) {
+                    id = ids.size() - 1;
+                    if (id == tests[0].length) {
+                        for (int c = 0; c < 3; c++) {
+                            tests[c] = Arrays.copyOf(tests[c], id * 2);
+                        }
+                    }
+                    tests[0][id] = pairs.shared(i);
+                    tests[1][id] = lo;
+                    tests[2][id] = hi;
+                }
+                testOf[i] = id;
+            }
+        }
+        int d = ids.size();
+        for (int c = 0; c < 3; c++) {
+            tests[c] = Arrays.copyOf(tests[c], d);
+        }
+        int slices = countingSlices(n, d, threads);
+        int[] sliceStart = new int[slices + 1];
+        for (int slice = 0; slice <= slices; slice++) {
+            sliceStart[slice] = (int) ((long) n * slice / slices);
+        }
+        int[][] sliceCounts = new int[slices][];
+        ParallelRows.runLoops(sliceStart, threads, () -> chunks -> {
+            for (int slice = chunks.take(); slice >= 0; slice = chunks.take()) {
+                int[] local = new int[d];
+                for (int i = chunks.start(slice); i < chunks.end(slice); i++) {
+                    local[testOf[i]]++;
+                }
+                sliceCounts[slice] = local;
+            }
+        });
+        return adjust(testOf, null, tests, sliceCounts, sliceStart, family);
     }
 
     /**
-     * p-values of the distinct tests {shared[], lo[], hi[]}, and their BH q-values with each test
-     * weighted by the number of pairs using it.
+     * How many slices n pairs with d distinct tests are counted in, in parallel, each with a local array of
+     * d counters: one per 65,536 pairs, at most four per thread, and one when the counters are too many
+     * to copy per slice. The ranking places the pairs in the same slices, with their counts.
      */
-    private Tested adjust(int[] testOf, int[] cellTest, int[][] tests, long[] count, long family, int[][] sliceCounts,
-            int[] sliceStart) {
+    static int countingSlices(int n, int d, int threads) {
+        return d > 1 << 16 ? 1 : Math.max(1, Math.min(4 * threads, n / 65_536));
+    }
+
+    /**
+     * The one place p- and q-values are computed: the p-value of each distinct test {@code tests[0..2]} =
+     * (s, lo, hi) by {@link #upperTail}, in parallel, then the Benjamini–Hochberg step-up over the
+     * distinct p-values, each weighted by how many pairs have it (summed over the slices' counts).
+     *
+     * @param testOf per pair, its test, or its dense cell with {@code cellTest}
+     * @param cellTest null, or the test of each dense cell
+     */
+    private Tested adjust(int[] testOf, int[] cellTest, int[][] tests, int[][] sliceCounts, int[] sliceStart,
+            long family) {
         int d = tests[0].length;
+        long[] count = new long[d];
+        for (int[] local : sliceCounts) {
+            for (int k = 0; k < d; k++) {
+                count[k] += local[k];
+            }
+        }
         double[] testP = new double[d];
-        java.util.stream.IntStream.range(0, d).parallel()
-                .forEach(k -> testP[k] = upperTail(tests[0][k], tests[1][k], tests[2][k]));
+        ParallelRows.run(d, threads, 256, () -> (from, to) -> {
+            for (int k = from; k < to; k++) {
+                testP[k] = upperTail(tests[0][k], tests[1][k], tests[2][k]);
+            }
+        });
         int[] order = new int[d];
         for (int k = 0; k < d; k++) {
             order[k] = k;
@@ -356,19 +407,6 @@ public final class Significance {
             k = start - 1;
         }
         return new Tested(testOf, cellTest, testP, testQ, tests[0], tests[1], tests[2], sliceCounts, sliceStart);
-    }
-
-    /** Distinct (s, min, max) tests through a dense table; returns {shared[], lo[], hi[]} per test. */
-    private static int[][] denseTests(int[] shared, int[] sizeA, int[] sizeB, int max, int[] testOf) {
-        int side = max + 1;
-        int[] table = new int[cells(side)];
-        java.util.stream.IntStream.range(0, shared.length).parallel().forEach(i -> {
-            table[denseIndex(shared[i], sizeA[i], sizeB[i])] = 1;
-        });
-        int[][] tests = numberDense(table, side);
-        java.util.stream.IntStream.range(0, shared.length).parallel()
-                .forEach(i -> testOf[i] = table[denseIndex(shared[i], sizeA[i], sizeB[i])]);
-        return tests;
     }
 
     /**
@@ -409,92 +447,5 @@ public final class Significance {
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
         return hi * (hi + 1) * (hi + 2) / 6 + lo * (lo + 1) / 2 + s;
-    }
-
-    /** Distinct (s, min, max) tests through a hash map; returns {shared[], lo[], hi[]} per test. */
-    private static int[][] hashedTests(int[] shared, int[] sizeA, int[] sizeB, int[] testOf) {
-        LongIntMap ids = new LongIntMap(1024);
-        int[][] tests = new int[3][64];
-        for (int i = 0; i < shared.length; i++) {
-            int lo = Math.min(sizeA[i], sizeB[i]);
-            int hi = Math.max(sizeA[i], sizeB[i]);
-            long key = ((long) shared[i] << 42) | ((long) lo << 21) | hi;
-            int id = ids.getOrPut(key, ids.size());
-            if (id == tests[0].length) {
-                for (int c = 0; c < 3; c++) {
-                    tests[c] = java.util.Arrays.copyOf(tests[c], id * 2);
-                }
-            }
-            tests[0][id] = shared[i];
-            tests[1][id] = lo;
-            tests[2][id] = hi;
-            testOf[i] = id;
-        }
-        for (int c = 0; c < 3; c++) {
-            tests[c] = java.util.Arrays.copyOf(tests[c], ids.size());
-        }
-        return tests;
-    }
-
-    /** Open-addressing map from long keys to int values, for the distinct triples of {@link #testAll}. */
-    private static final class LongIntMap {
-        private long[] keys;
-        private int[] values;
-        private boolean[] used;
-        private int size;
-
-        LongIntMap(int capacity) {
-            keys = new long[capacity];
-            values = new int[capacity];
-            used = new boolean[capacity];
-        }
-
-        int size() {
-            return size;
-        }
-
-        int getOrPut(long key, int value) {
-            int mask = keys.length - 1;
-            int slot = (int) (mix(key) & mask);
-            while (used[slot]) {
-                if (keys[slot] == key) {
-                    return values[slot];
-                }
-                slot = (slot + 1) & mask;
-            }
-            used[slot] = true;
-            keys[slot] = key;
-            values[slot] = value;
-            if (++size * 2 > keys.length) {
-                grow();
-            }
-            return value;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldValues = values;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            values = new int[oldKeys.length * 2];
-            used = new boolean[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldUsed[i]) {
-                    int slot = (int) (mix(oldKeys[i]) & mask);
-                    while (used[slot]) {
-                        slot = (slot + 1) & mask;
-                    }
-                    used[slot] = true;
-                    keys[slot] = oldKeys[i];
-                    values[slot] = oldValues[i];
-                }
-            }
-        }
-
-        private static long mix(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return h ^ (h >>> 29);
-        }
     }
 }

@@ -187,9 +187,11 @@ class OverlapKernelTest {
         // one-pass layout is moved together and then trimmed
         BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(500, 300, 6000, 0.9, minShared));
         for (boolean cells : new boolean[] {false, true}) {
-            OverlapKernel.Parameters parameters = new OverlapKernel.Parameters(minShared, 2, false, cells);
-            OverlapPairs onePass = OverlapKernel.compute(g, parameters, percent -> { }, Long.MAX_VALUE);
-            OverlapPairs twoPass = OverlapKernel.compute(g, parameters, percent -> { }, 0);
+            OverlapKernel.Parameters parameters = new OverlapKernel.Parameters(minShared, 2);
+            OverlapKernel.Counted oneCounted = OverlapKernel.compute(g, parameters, cells, percent -> { }, Long.MAX_VALUE);
+            OverlapKernel.Counted twoCounted = OverlapKernel.compute(g, parameters, cells, percent -> { }, 0);
+            OverlapPairs onePass = oneCounted.pairs();
+            OverlapPairs twoPass = twoCounted.pairs();
             assertThat(onePass.size()).as("cells %s", cells).isEqualTo(twoPass.size()).isPositive();
             for (int a = 0; a <= g.processCount(); a++) {
                 assertThat(a < g.processCount() ? onePass.rowStart(a) : onePass.size())
@@ -199,10 +201,12 @@ class OverlapKernelTest {
                 assertThat(onePass.b(i)).isEqualTo(twoPass.b(i));
                 assertThat(onePass.shared(i)).isEqualTo(twoPass.shared(i));
             }
-            OverlapPairs.TestCells oneCells = onePass.takeTestCells();
-            OverlapPairs.TestCells twoCells = twoPass.takeTestCells();
+            Significance.Cells oneCells = oneCounted.cells();
+            Significance.Cells twoCells = twoCounted.cells();
             if (cells) {
-                for (OverlapPairs.TestCells c : List.of(oneCells, twoCells)) {
+                // what significance finds from the pairs alone is what the kernel counted, slice for slice
+                Significance.Cells recounted = Significance.denseCells(onePass, oneCells.side(), 2);
+                for (Significance.Cells c : List.of(oneCells, twoCells, recounted)) {
                     // each slice counts exactly its own pairs' cells, and every pair is in one slice
                     assertThat(c.sliceStart()[0]).isZero();
                     assertThat(c.sliceStart()[c.sliceStart().length - 1]).isEqualTo(onePass.size());
@@ -232,14 +236,14 @@ class OverlapKernelTest {
         assertThat(limitCells).isEqualTo(1_373_701);
         long heap = 5_358L << 20;
         // eight a thread while the counters are few
-        assertThat(OverlapKernel.slices(20_000, 2, benchmarkCells, heap)).isEqualTo(16);
+        assertThat(OverlapKernel.writeSlices(20_000, 2, benchmarkCells, heap)).isEqualTo(16);
         // many threads and the largest table: the counters, not the threads, set the count
-        int slices = OverlapKernel.slices(20_000, 64, limitCells, heap);
+        int slices = OverlapKernel.writeSlices(20_000, 64, limitCells, heap);
         assertThat((long) slices * limitCells).isLessThanOrEqualTo(heap / 4 / 64);
         assertThat(slices).isEqualTo(15);
         // a small heap still allows 4 Mi counters: three of the largest tables; never more slices than rows
-        assertThat(OverlapKernel.slices(20_000, 1, limitCells, 1L << 20)).isEqualTo(3);
-        assertThat(OverlapKernel.slices(3, 8, benchmarkCells, heap)).isEqualTo(3);
+        assertThat(OverlapKernel.writeSlices(20_000, 1, limitCells, 1L << 20)).isEqualTo(3);
+        assertThat(OverlapKernel.writeSlices(3, 8, benchmarkCells, heap)).isEqualTo(3);
     }
 
     @Test

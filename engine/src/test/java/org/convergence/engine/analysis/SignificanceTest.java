@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Random;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SignificanceTest {
 
@@ -54,51 +56,40 @@ class SignificanceTest {
         assertThat(Significance.benjaminiHochberg(p, m)).containsExactly(expected, within(1e-15));
     }
 
-    @Test
-    void testAllEqualsPerPairTestsThenAdjustment() {
-        Random random = new Random(23);
-        int n = 5000;
-        int[] shared = new int[n];
-        int[] a = new int[n];
-        int[] b = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = 1 + random.nextInt(30);
-            b[i] = 1 + random.nextInt(30);
-            shared[i] = 1 + random.nextInt(Math.min(a[i], b[i]));
-        }
-        Significance sig = new Significance(200);
-        Significance.Tested fast = sig.testAll(shared, a, b, 40_000);
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void testAllEqualsPerPairTestsThenAdjustment(int threads) {
+        // a seeded random bipartite graph: every pair's p from its own hypergeometric tail, then BH over the
+        // pairs one by one, against the per-test computation in one pass
+        BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(400, 120, 4000, 0.6, 23));
+        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, threads));
+        long family = 400L * 399 / 2;
+        Significance sig = new Significance(g.themeCount(), threads);
+        Significance.Tested fast = sig.testAll(pairs, null, family);
+        int n = pairs.size();
+        assertThat(n).isGreaterThan(5000);
         double[] p = new double[n];
         for (int i = 0; i < n; i++) {
-            p[i] = sig.upperTail(shared[i], a[i], b[i]);
+            p[i] = sig.upperTail(pairs.shared(i), g.processDegree(pairs.a(i)), g.processDegree(pairs.b(i)));
         }
-        double[] q = Significance.benjaminiHochberg(p, 40_000);
+        double[] q = Significance.benjaminiHochberg(p, family);
         double maxP = 0;
         double maxQ = 0;
         for (int i = 0; i < n; i++) {
             maxP = Math.max(maxP, Math.abs(fast.p(i) - p[i]));
             maxQ = Math.max(maxQ, Math.abs(fast.q(i) - q[i]));
         }
-        // the fast path evaluates the symmetric form upperTail(s, min, max): same value up to rounding
+        // the per-test path evaluates the symmetric form upperTail(s, min, max): same value up to rounding
         assertThat(maxP).isLessThan(1e-12);
         assertThat(maxQ).isLessThan(1e-12);
-        // the hash-map path (counts above the dense limit) gives the same values
-        int[] big = a.clone();
-        big[0] = 250;
-        Significance wide = new Significance(400);
-        Significance.Tested hashed = wide.testAll(shared, big, b, 40_000);
-        Significance.Tested dense = wide.testAll(shared, a, b, 40_000);
-        for (int i = 1; i < n; i++) {
-            assertThat(hashed.p(i)).isEqualTo(dense.p(i));
-        }
         // symmetric in the two theme counts
         assertThat(sig.upperTail(3, 7, 12)).isEqualTo(sig.upperTail(3, 12, 7), within(1e-15));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {40, 260})
-    void pairsPathEqualsTheArrayPath(int hubDegree) {
-        // a hub process with hubDegree themes: above 200 the pairs take the hashed path, below the dense one
+    @ParameterizedTest
+    @ValueSource(ints = {40, 260})
+    void theKernelsCellsTheDenseTableAndTheHashMapGiveTheSameTests(int hubDegree) {
+        // a hub process with hubDegree themes: above 200 the tests are hashed, below in the dense table
         java.util.List<BipartiteGraph.Edge> edges = new java.util.ArrayList<>();
         java.util.Random random = new java.util.Random(hubDegree);
         for (int t = 0; t < hubDegree; t++) {
@@ -112,24 +103,19 @@ class SignificanceTest {
             }
         }
         BipartiteGraph g = BipartiteGraph.of(edges, false);
-        OverlapPairs pairs = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2));
-        int n = pairs.size();
-        int[] shared = new int[n];
-        int[] sizeA = new int[n];
-        int[] sizeB = new int[n];
-        for (int i = 0; i < n; i++) {
-            shared[i] = pairs.shared(i);
-            sizeA[i] = g.processDegree(pairs.a(i));
-            sizeB[i] = g.processDegree(pairs.b(i));
-        }
-        Significance sig = new Significance(g.themeCount());
+        OverlapKernel.Counted counted = OverlapKernel.computeCounted(g, new OverlapKernel.Parameters(1, 2), percent -> { });
+        OverlapPairs pairs = counted.pairs();
+        assertThat(counted.cells() == null).as("no cells above the dense limit")
+                .isEqualTo(hubDegree > Significance.DENSE_LIMIT);
+        Significance sig = new Significance(g.themeCount(), 2);
         long family = 151L * 150 / 2;
-        Significance.Tested fromPairs = sig.testAll(pairs, family);
-        Significance.Tested fromArrays = sig.testAll(shared, sizeA, sizeB, family);
-        assertThat(n).isGreaterThan(1000);
-        for (int i = 0; i < n; i++) {
-            assertThat(fromPairs.p(i)).as("p of pair %d", i).isEqualTo(fromArrays.p(i));
-            assertThat(fromPairs.q(i)).as("q of pair %d", i).isEqualTo(fromArrays.q(i));
+        Significance.Tested fromKernel = sig.testAll(pairs, counted.cells(), family);
+        Significance.Tested fromPairs = sig.testAll(pairs, null, family);
+        Significance.Tested hashed = sig.testAll(pairs, null, family, 0);
+        assertThat(pairs.size()).isGreaterThan(1000);
+        for (int i = 0; i < pairs.size(); i++) {
+            assertThat(fromPairs.p(i)).as("p of pair %d", i).isEqualTo(fromKernel.p(i)).isEqualTo(hashed.p(i));
+            assertThat(fromPairs.q(i)).as("q of pair %d", i).isEqualTo(fromKernel.q(i)).isEqualTo(hashed.q(i));
         }
     }
 
