@@ -44,19 +44,14 @@ public final class Centrality {
      */
     public record Parameters(double exactLimit, long seed, int threads) {
         public Parameters {
-            if (!(exactLimit >= 1) || !Double.isFinite(exactLimit)) {
-                throw new IllegalArgumentException("Value for `exactLimit` was `" + exactLimit
-                        + "`, but must be a finite number >= 1");
-            }
-            if (threads < 1 || threads > 1024) {
-                throw new IllegalArgumentException("Value for `threads` was `" + threads
-                        + "`, but must be within the range [1, 1024]");
-            }
+            Setting.BETWEENNESS_BUDGET.check("exactLimit", exactLimit);
+            Setting.THREADS.checkInt(threads);
         }
 
-        /** @return a budget of 5·10⁸ BFS steps (about 6 s on two cores), seed 42, one thread per core */
+        /** @return the settings' defaults: a budget of 5·10⁸ BFS steps, seed 42, one thread per core */
         public static Parameters defaults() {
-            return new Parameters(5e8, 42, Runtime.getRuntime().availableProcessors());
+            return new Parameters(Setting.BETWEENNESS_BUDGET.defaultValue(), Setting.SEED.defaultValue(),
+                    Setting.THREADS.defaultValue());
         }
     }
 

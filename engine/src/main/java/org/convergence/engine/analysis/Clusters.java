@@ -59,19 +59,15 @@ public final class Clusters {
      */
     public record Parameters(Algorithm algorithm, double resolution, int iterations, long seed) {
         public Parameters {
-            if (!(resolution > 0) || !Double.isFinite(resolution)) {
-                throw new IllegalArgumentException("Value for `resolution` was `" + resolution
-                        + "`, but must be a finite number > 0");
-            }
-            if (iterations < 1 || iterations > 10_000) {
-                throw new IllegalArgumentException("Value for `iterations` was `" + iterations
-                        + "`, but must be within the range [1, 10000]");
-            }
+            Setting.ALGORITHM.check(algorithm);
+            Setting.RESOLUTION.checkDouble(resolution);
+            Setting.ITERATIONS.checkInt(iterations);
         }
 
-        /** @return Leiden at resolution 1, 10 iterations, seed 42 */
+        /** @return the settings' defaults: Leiden at resolution 1, 10 iterations, seed 42 */
         public static Parameters defaults() {
-            return new Parameters(Algorithm.LEIDEN, 1.0, 10, 42L);
+            return new Parameters(Setting.ALGORITHM.defaultValue(), Setting.RESOLUTION.defaultValue(),
+                    Setting.ITERATIONS.defaultValue(), Setting.SEED.defaultValue());
         }
     }
 

@@ -18,16 +18,10 @@ public final class ConvergenceAnalysis {
     /** A requested link between two processes. */
     public record PathRequest(String from, String to, int k) {
 
-        /** The most shortest links asked for one pair. */
-        public static final int MAX_K = 1000;
-
         public PathRequest {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
-            if (k < 1 || k > MAX_K) {
-                throw new IllegalArgumentException("Value for `k` was `" + k + "`, but must be within the range [1, "
-                        + MAX_K + "]");
-            }
+            Setting.K.checkInt(k);
         }
     }
 
@@ -35,7 +29,8 @@ public final class ConvergenceAnalysis {
      * Everything the analyses take.
      *
      * @param overlap overlap parameters
-     * @param clusters clustering parameters, or null to skip clustering
+     * @param clusters clustering parameters, or null to skip clustering (sampled betweenness then takes the
+     *     default seed)
      * @param themeClusters whether to cluster themes by co-occurrence (an all-pairs pass over themes)
      * @param paths links to compute
      * @param centrality whether to compute betweenness and bridges
@@ -50,20 +45,22 @@ public final class ConvergenceAnalysis {
         public Parameters {
             Objects.requireNonNull(overlap, "overlap");
             paths = List.copyOf(paths);
-            if (!(betweennessBudget >= 1) || !Double.isFinite(betweennessBudget)) {
-                throw new IllegalArgumentException("Value for `betweennessBudget` was `" + betweennessBudget
-                        + "`, but must be a finite number >= 1 (BFS steps)");
-            }
-            if (recommendNeighbours < 0 || recommendLimit < 1) {
-                throw new IllegalArgumentException("Values for `recommendNeighbours` (" + recommendNeighbours
-                        + ", at least 0) and `recommendLimit` (" + recommendLimit + ", at least 1) are out of range");
-            }
+            Setting.BETWEENNESS_BUDGET.checkDouble(betweennessBudget);
+            Setting.NEIGHBOURS.check("recommendNeighbours", recommendNeighbours);
+            Setting.RECOMMEND.check("recommendLimit", recommendLimit);
         }
 
-        /** @return every analysis with default parameters and no paths */
+        /** @return every analysis with the settings' defaults and no paths */
         public static Parameters defaults() {
-            return new Parameters(OverlapAnalysis.Parameters.defaults(), Clusters.Parameters.defaults(), true,
-                    List.of(), true, BETWEENNESS_BUDGET, 3, 5);
+            return new Parameters(OverlapAnalysis.Parameters.defaults(), Clusters.Parameters.defaults(),
+                    Setting.THEME_CLUSTERS.defaultValue(), List.of(), Setting.CENTRALITY.defaultValue(),
+                    Setting.BETWEENNESS_BUDGET.defaultValue(), Setting.NEIGHBOURS.defaultValue(),
+                    Setting.RECOMMEND.defaultValue());
+        }
+
+        /** @return the seed of the clusterings and of sampled betweenness */
+        public long seed() {
+            return clusters == null ? Setting.SEED.defaultValue() : clusters.seed();
         }
     }
 
@@ -109,7 +106,7 @@ public final class ConvergenceAnalysis {
     }
 
     /** Default budget: exact betweenness takes V·(V+2E) BFS steps; above this many it is estimated. */
-    public static final double BETWEENNESS_BUDGET = Centrality.Parameters.defaults().exactLimit();
+    public static final double BETWEENNESS_BUDGET = Setting.BETWEENNESS_BUDGET.defaultValue();
 
     /**
      * Above this many edges, a projection (processes by similarity, themes by co-occurrence) is clustered
@@ -198,11 +195,11 @@ public final class ConvergenceAnalysis {
         if (parameters.centrality()) {
             progress.accept("centrality");
             centrality = Centrality.compute(data, new Centrality.Parameters(centralityLimit,
-                    parameters.clusters().seed(), parameters.overlap().threads()));
+                    parameters.seed(), parameters.overlap().threads()));
             if (!centrality.exact()) {
                 notes.add(String.format(java.util.Locale.ROOT, "Betweenness estimated from %,d of %,d nodes as sources"
                         + " (Brandes & Pich 2007, seed %d): exact needs about %.1e steps on %,d nodes and %,d edges"
-                        + " (budget %.0e)", centrality.sources(), centrality.nodes(), parameters.clusters().seed(),
+                        + " (budget %.0e)", centrality.sources(), centrality.nodes(), parameters.seed(),
                         Centrality.exactSteps(g), centrality.nodes(), g.edgeCount(), centralityLimit));
             }
         }

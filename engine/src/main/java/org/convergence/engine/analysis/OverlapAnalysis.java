@@ -29,23 +29,16 @@ public final class OverlapAnalysis {
      */
     public record Parameters(int minShared, int topK, SimilarityMetric metric, int threads) {
         public Parameters {
-            if (minShared < 1) {
-                throw new IllegalArgumentException("Value for `minShared` was `" + minShared
-                        + "`, but must be within the range [1, 2147483647]");
-            }
-            if (topK < 0) {
-                throw new IllegalArgumentException("Value for `topK` was `" + topK
-                        + "`, but must be within the range [0, 2147483647] (0 lists all pairs)");
-            }
-            if (threads < 1 || threads > 1024) {
-                throw new IllegalArgumentException("Value for `threads` was `" + threads
-                        + "`, but must be within the range [1, 1024]");
-            }
+            Setting.MIN_SHARED.checkInt(minShared);
+            Setting.TOP_K.checkInt(topK);
+            Setting.METRIC.check(metric);
+            Setting.THREADS.checkInt(threads);
         }
 
-        /** @return all pairs sharing a theme, ranked by Jaccard, one thread per core */
+        /** @return the settings' defaults: all pairs sharing a theme, ranked by Jaccard, one thread per core */
         public static Parameters defaults() {
-            return new Parameters(1, 0, SimilarityMetric.JACCARD, Runtime.getRuntime().availableProcessors());
+            return new Parameters(Setting.MIN_SHARED.defaultValue(), Setting.TOP_K.defaultValue(),
+                    Setting.METRIC.defaultValue(), Setting.THREADS.defaultValue());
         }
     }
 

@@ -43,19 +43,13 @@ public final class OverlapKernel {
         }
 
         public Parameters {
-            if (minShared < 1) {
-                throw new IllegalArgumentException("Value for `minShared` was `" + minShared
-                        + "`, but must be within the range [1, 2147483647]");
-            }
-            if (threads < 1 || threads > 1024) {
-                throw new IllegalArgumentException("Value for `threads` was `" + threads
-                        + "`, but must be within the range [1, 1024]");
-            }
+            Setting.MIN_SHARED.checkInt(minShared);
+            Setting.THREADS.checkInt(threads);
         }
 
         /** @return every overlapping pair, one thread per core */
         public static Parameters defaults() {
-            return new Parameters(1, Runtime.getRuntime().availableProcessors());
+            return new Parameters(1, Setting.THREADS.defaultValue());
         }
     }
 

@@ -55,7 +55,7 @@ final class AnalysisJob {
             progress.flush();
         });
         timings.putAll(report.timingsMs());
-        Map<String, Object> described = AnalysisSetting.describe(relations, parameters);
+        Map<String, Object> described = SettingOptions.describe(relations, parameters);
         String json = canonicalJson(described);
         String run = "run-" + SourceText.sha256((dataset + "|" + json).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         t0 = System.nanoTime();

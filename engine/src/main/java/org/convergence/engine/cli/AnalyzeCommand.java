@@ -3,8 +3,8 @@ package org.convergence.engine.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 final class AnalyzeCommand extends ConnectedCommand {
 
     /** The analysis settings this command takes as options (all of them). */
-    static final AnalysisSetting[] SETTINGS = AnalysisSetting.values();
+    static final List<Setting<?>> SETTINGS = Setting.all();
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = SeedMatrixParser.SEED_DATASET,
             description = "Data set to analyse (default: ${DEFAULT-VALUE}).")
@@ -27,7 +27,8 @@ final class AnalyzeCommand extends ConnectedCommand {
             + " (repeatable).")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--k", paramLabel = "N", defaultValue = "3", description = "Shortest links per --path (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", paramLabel = "N", defaultValue = Setting.K_DEFAULT, description = "Shortest links per --path"
+            + " (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -68,9 +69,9 @@ final class AnalyzeCommand extends ConnectedCommand {
             throw new UsageException("Value for `--rows` was `" + rows + "`, but must be within the range [0, "
                     + Integer.MAX_VALUE + "]");
         }
-        Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);
-        List<String> relations = AnalysisSetting.relationsOf(values);
-        ConvergenceAnalysis.Parameters parameters = AnalysisSetting.parameters(values, pathRequests(paths, k));
+        Setting.Values values = SettingOptions.fromCommandLine(spec, SETTINGS);
+        List<String> relations = values.get(Setting.RELATIONS);
+        ConvergenceAnalysis.Parameters parameters = SettingOptions.parameters(values, pathRequests(paths, k));
         try (Neo4jConnection neo4j = noWrite || estimate ? open() : openForWriting()) {
             if (estimate) {
                 out.printf("Estimate for analyze on data set `%s`:%n", dataset);

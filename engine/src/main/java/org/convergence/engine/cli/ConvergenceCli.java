@@ -170,10 +170,10 @@ public final class ConvergenceCli {
                 command.environment(env);
             }
         }
-        // the analysis settings' options, all from their one definition (AnalysisSetting)
-        AnalysisSetting.addOptions(cli.getSubcommands().get("analyze").getCommandSpec(), false, AnalyzeCommand.SETTINGS);
-        AnalysisSetting.addOptions(cli.getSubcommands().get("path").getCommandSpec(), false, PathCommand.SETTINGS);
-        AnalysisSetting.addOptions(cli.getSubcommands().get("recommend").getCommandSpec(), true, RecommendCommand.SETTINGS);
+        // the analysis settings' options, all from their one declaration (Setting)
+        SettingOptions.addOptions(cli.getSubcommands().get("analyze").getCommandSpec(), false, AnalyzeCommand.SETTINGS);
+        SettingOptions.addOptions(cli.getSubcommands().get("path").getCommandSpec(), false, PathCommand.SETTINGS);
+        SettingOptions.addOptions(cli.getSubcommands().get("recommend").getCommandSpec(), true, RecommendCommand.SETTINGS);
         // serve runs the embedded store only: the options for an external server (which it refuses, naming
         // them) stay out of its help, where --password read like a password for the served store
         CommandLine.Model.CommandSpec serve = cli.getSubcommands().get("serve").getCommandSpec();

@@ -51,7 +51,7 @@ final class DatasetsCommand extends ConnectedCommand {
                 for (RunReader.Run r : runs) {
                     out.printf(Locale.ROOT, "  %s  finished %s  %,d %s  %s%n", r.id(), r.finished(), r.pairs(),
                             r.pairs() == 1 ? "pair" : "pairs", r.parameters() == null ? "parameters not recorded"
-                                    : AnalysisSetting.optionsOf(r.parameters()));
+                                    : SettingOptions.optionsOf(r.parameters()));
                 }
                 // not listed above, or listed with their earlier results: said, so nobody looks for them in vain
                 for (DatasetStore.UnfinishedRun u : unfinished) {

@@ -17,7 +17,7 @@ import org.convergence.loader.LoadException;
 /**
  * An analytics job file: which data sets to load from which sources with which taxonomy, which
  * analyses to run with which parameters, and where outputs go. Unknown keys are errors naming the line.
- * The {@code analyses} section holds the {@link AnalysisSetting}s by their job keys, and {@code paths}.
+ * The {@code analyses} section holds the {@link org.convergence.engine.analysis.Setting}s by their job keys, and {@code paths}.
  */
 record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("analyses") JsonNode analyses,
         @JsonProperty("output") Output output) {

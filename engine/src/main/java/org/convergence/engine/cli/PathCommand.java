@@ -3,9 +3,9 @@ package org.convergence.engine.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
+import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.analysis.ShortestLinks;
 import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.analysis.TwoModeData;
@@ -27,7 +27,8 @@ final class PathCommand extends ConnectedCommand {
     @Parameters(index = "1", paramLabel = "TO", description = "Process id, e.g. PPP.")
     String to;
 
-    @Option(names = "--k", paramLabel = "N", defaultValue = "3", description = "Number of shortest links (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", paramLabel = "N", defaultValue = Setting.K_DEFAULT, description = "Number of shortest links"
+            + " (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = SeedMatrixParser.SEED_DATASET,
@@ -35,7 +36,7 @@ final class PathCommand extends ConnectedCommand {
     String dataset;
 
     /** The analysis settings this command takes as options. */
-    static final AnalysisSetting[] SETTINGS = {AnalysisSetting.RELATIONS, AnalysisSetting.METRIC};
+    static final List<Setting<?>> SETTINGS = List.of(Setting.RELATIONS, Setting.METRIC);
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -44,8 +45,8 @@ final class PathCommand extends ConnectedCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);
-        SimilarityMetric m = (SimilarityMetric) values.get(AnalysisSetting.METRIC);
+        Setting.Values values = SettingOptions.fromCommandLine(spec, SETTINGS);
+        SimilarityMetric m = values.get(Setting.METRIC);
         ConvergenceAnalysis.PathRequest request;
         try {
             request = new ConvergenceAnalysis.PathRequest(from, to, k);
@@ -53,8 +54,8 @@ final class PathCommand extends ConnectedCommand {
             throw new UsageException(e.getMessage().replace("`k`", "`--k`"), e);
         }
         try (Neo4jConnection neo4j = open()) {
-            TwoModeData data = readGraph(neo4j, dataset, AnalysisSetting.relationsOf(values));
-            new GraphReader(neo4j.driver()).requireProcesses(dataset, AnalysisSetting.relationsOf(values), data,
+            TwoModeData data = readGraph(neo4j, dataset, values.get(Setting.RELATIONS));
+            new GraphReader(neo4j.driver()).requireProcesses(dataset, values.get(Setting.RELATIONS), data,
                     List.of(from, to));
             ShortestLinks links = new ShortestLinks(data);
             List<ShortestLinks.Link> shortest = links.shortest(from, to, k);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.Recommendations;
+import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.analysis.TwoModeData;
 import org.convergence.engine.neo4j.GraphReader;
@@ -27,8 +28,8 @@ final class RecommendCommand extends ConnectedCommand {
     String dataset;
 
     /** The analysis settings this command takes as options. */
-    static final AnalysisSetting[] SETTINGS = {AnalysisSetting.RELATIONS, AnalysisSetting.METRIC,
-        AnalysisSetting.NEIGHBOURS, AnalysisSetting.RECOMMEND};
+    static final List<Setting<?>> SETTINGS = List.of(Setting.RELATIONS, Setting.METRIC, Setting.NEIGHBOURS,
+            Setting.RECOMMEND);
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -37,18 +38,18 @@ final class RecommendCommand extends ConnectedCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        Map<AnalysisSetting, Object> values = AnalysisSetting.fromCommandLine(spec, SETTINGS);
-        SimilarityMetric m = (SimilarityMetric) values.get(AnalysisSetting.METRIC);
-        int neighbours = (Integer) values.get(AnalysisSetting.NEIGHBOURS);
-        int limit = (Integer) values.get(AnalysisSetting.RECOMMEND);
+        Setting.Values values = SettingOptions.fromCommandLine(spec, SETTINGS);
+        SimilarityMetric m = values.get(Setting.METRIC);
+        int neighbours = values.get(Setting.NEIGHBOURS);
+        int limit = values.get(Setting.RECOMMEND);
         if (neighbours < 1) {
             throw new UsageException("Value for `--neighbours` was `" + neighbours + "`, but must be within the"
-                    + " range [1, 100000] (recommend needs at least one similar process)");
+                    + " range [1, " + Setting.NEIGHBOURS.max() + "] (recommend needs at least one similar process)");
         }
         try (Neo4jConnection neo4j = open()) {
-            TwoModeData data = readGraph(neo4j, dataset, AnalysisSetting.relationsOf(values));
+            TwoModeData data = readGraph(neo4j, dataset, values.get(Setting.RELATIONS));
             if (process != null) {
-                new GraphReader(neo4j.driver()).requireProcesses(dataset, AnalysisSetting.relationsOf(values), data,
+                new GraphReader(neo4j.driver()).requireProcesses(dataset, values.get(Setting.RELATIONS), data,
                         List.of(process));
             }
             Map<String, List<Recommendations.Recommendation>> all = Recommendations.compute(data,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.LoadException;
 import org.convergence.loader.LoadPlan;
@@ -79,9 +80,9 @@ final class RunCommand extends ConnectedCommand {
         List<String> relations = null;
         if (job.analyses() != null && !job.analyses().isNull()) {
             try {
-                Map<AnalysisSetting, Object> values = AnalysisSetting.fromJob(job.analyses(), source);
-                relations = AnalysisSetting.relationsOf(values);
-                parameters = AnalysisSetting.parameters(values, paths(job.analyses().get("paths")));
+                Setting.Values values = SettingOptions.fromJob(job.analyses(), source);
+                relations = values.get(Setting.RELATIONS);
+                parameters = SettingOptions.parameters(values, paths(job.analyses().get("paths")));
             } catch (IllegalArgumentException e) {
                 throw new LoadException(source, null, "invalid analyses: " + e.getMessage(), e);
             }
@@ -161,10 +162,10 @@ final class RunCommand extends ConnectedCommand {
         }
         for (com.fasterxml.jackson.databind.JsonNode p : node) {
             Job.PathSpec spec = ReportOutput.JSON.convertValue(p, Job.PathSpec.class);
-            int k = spec.k() == null ? 3 : spec.k();
-            if (spec.from() == null || spec.to() == null || k < 1 || k > ConvergenceAnalysis.PathRequest.MAX_K) {
+            int k = spec.k() == null ? Setting.K.defaultValue() : spec.k();
+            if (spec.from() == null || spec.to() == null || k < Setting.K.min() || k > Setting.K.max()) {
                 throw new IllegalArgumentException("Value for `analyses.paths` entry was `" + p + "`, but each needs"
-                        + " `from` and `to`, and `k` within the range [1, " + ConvergenceAnalysis.PathRequest.MAX_K + "]");
+                        + " `from` and `to`, and `k` within the range [" + Setting.K.min() + ", " + Setting.K.max() + "]");
             }
             paths.add(new ConvergenceAnalysis.PathRequest(spec.from(), spec.to(), k));
         }

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.neo4j.ConnectionSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -103,13 +104,13 @@ class ConvergenceCliTest {
     }
 
     /** The analysis values a command line gives to {@code analyze}. */
-    private static Map<AnalysisSetting, Object> analyzeValues(String... args) {
+    private static Setting.Values analyzeValues(String... args) {
         CommandLine cli = ConvergenceCli.newCommandLine(Map.of());
         String[] all = new String[args.length + 1];
         all[0] = "analyze";
         System.arraycopy(args, 0, all, 1, args.length);
         cli.parseArgs(all);
-        return AnalysisSetting.fromCommandLine(cli.getSubcommands().get("analyze").getCommandSpec(), AnalyzeCommand.SETTINGS);
+        return SettingOptions.fromCommandLine(cli.getSubcommands().get("analyze").getCommandSpec(), AnalyzeCommand.SETTINGS);
     }
 
     private static String help(String... command) {
@@ -135,8 +136,8 @@ class ConvergenceCliTest {
         assertThat(help("analyze")).contains("--random-seed=SEED").doesNotContain("--seed=");
         assertThat(help("benchmark")).contains("--random-seed=SEED").contains("--processes=N").contains("--top-k=K")
                 .doesNotContain("<processes>").doesNotContain("--seed=");
-        assertThat(AnalysisSetting.parameters(analyzeValues("--seed", "7"), List.of()).clusters().seed()).isEqualTo(7L);
-        assertThat(AnalysisSetting.parameters(analyzeValues("--random-seed", "8"), List.of()).clusters().seed())
+        assertThat(SettingOptions.parameters(analyzeValues("--seed", "7"), List.of()).clusters().seed()).isEqualTo(7L);
+        assertThat(SettingOptions.parameters(analyzeValues("--random-seed", "8"), List.of()).clusters().seed())
                 .isEqualTo(8L);
         // serve runs the embedded store: no options for another server beside its own password
         assertThat(help("serve")).contains("--server-password").doesNotContain("--password=")
@@ -148,9 +149,9 @@ class ConvergenceCliTest {
     void betweennessBudgetIsCheckedBeforeConnectingAndNamedInTheRunOnlyWhenNotTheDefault() {
         assertThat(execute(Map.of(), "analyze", "--betweenness-budget", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Value for `--betweenness-budget` was `0`, but must be a finite number >= 1");
-        assertThat(AnalysisSetting.describe(null, AnalysisSetting.parameters(analyzeValues(), List.of())))
+        assertThat(SettingOptions.describe(null, SettingOptions.parameters(analyzeValues(), List.of())))
                 .doesNotContainKey("betweennessBudget");
-        assertThat(AnalysisSetting.describe(null, AnalysisSetting.parameters(analyzeValues("--betweenness-budget", "1e6"),
+        assertThat(SettingOptions.describe(null, SettingOptions.parameters(analyzeValues("--betweenness-budget", "1e6"),
                 List.of()))).containsEntry("betweennessBudget", 1e6);
     }
 

@@ -40,7 +40,7 @@ class JobTest {
         try {
             Job job = Job.parse("job.yaml", bytes);
             if (job.analyses() != null && job.analyses().isObject()) {
-                AnalysisSetting.fromJob(job.analyses(), "job.yaml");
+                SettingOptions.fromJob(job.analyses(), "job.yaml");
             }
         } catch (LoadException e) {
             assertThat(e.getMessage()).startsWith("job.yaml").doesNotContain("org.convergence").doesNotContain("java.lang");

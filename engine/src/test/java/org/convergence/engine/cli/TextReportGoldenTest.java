@@ -34,7 +34,7 @@ class TextReportGoldenTest {
         Map<String, Long> timings = new LinkedHashMap<>();
         report.timingsMs().keySet().forEach(k -> timings.put(k, 0L));
         AnalysisJob.Outcome outcome = new AnalysisJob.Outcome("seed", "run-000000000000",
-                AnalysisSetting.describe(null, p), report, timings);
+                SettingOptions.describe(null, p), report, timings);
         StringWriter text = new StringWriter();
         ReportOutput.text(outcome, 20, new PrintWriter(text));
         String actual = text.toString();

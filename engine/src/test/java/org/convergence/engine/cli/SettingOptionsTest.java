@@ -11,10 +11,11 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.Setting;
 import org.junit.jupiter.api.Test;
 
 /** The one definition of the analysis settings, and what is derived from it. */
-class AnalysisSettingTest {
+class SettingOptionsTest {
 
     private static JsonNode yaml(String text) throws IOException {
         return new ObjectMapper(new YAMLFactory()).readTree(text);
@@ -26,24 +27,24 @@ class AnalysisSettingTest {
         try (InputStream in = Job.class.getResourceAsStream(Job.DEFAULT)) {
             job = new ObjectMapper(new YAMLFactory()).readTree(in);
         }
-        Map<AnalysisSetting, Object> fromJob = AnalysisSetting.fromJob(job.get("analyses"), "default-job.yaml");
-        Map<AnalysisSetting, Object> defaults = AnalysisSetting.fromJob(yaml("{}"), "empty");
+        Setting.Values fromJob = SettingOptions.fromJob(job.get("analyses"), "default-job.yaml");
+        Setting.Values defaults = SettingOptions.fromJob(yaml("{}"), "empty");
         assertThat(fromJob).isEqualTo(defaults);
         // every setting but threads is written out in the built-in job, so it documents them all
-        for (AnalysisSetting s : AnalysisSetting.values()) {
-            if (s != AnalysisSetting.THREADS) {
+        for (Setting<?> s : Setting.all()) {
+            if (s != Setting.THREADS) {
                 assertThat(job.get("analyses").at("/" + s.jobKey().replace('.', '/')).isMissingNode()).as(s.jobKey())
                         .isFalse();
             }
         }
-        assertThat(defaults.get(AnalysisSetting.BETWEENNESS_BUDGET)).isEqualTo(ConvergenceAnalysis.BETWEENNESS_BUDGET);
+        assertThat(defaults.get(Setting.BETWEENNESS_BUDGET)).isEqualTo(ConvergenceAnalysis.BETWEENNESS_BUDGET);
     }
 
     @Test
     void defaultsGiveTheRunIdDescriptionOfEarlierVersions() {
-        Map<AnalysisSetting, Object> defaults = AnalysisSetting.fromJob(com.fasterxml.jackson.databind.node.JsonNodeFactory
+        Setting.Values defaults = SettingOptions.fromJob(com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .instance.objectNode(), "empty");
-        Map<String, Object> d = AnalysisSetting.describe(null, AnalysisSetting.parameters(defaults, List.of()));
+        Map<String, Object> d = SettingOptions.describe(null, SettingOptions.parameters(defaults, List.of()));
         assertThat(AnalysisJob.canonicalJson(d)).isEqualTo("{\"relations\":\"all\",\"minShared\":1,\"topK\":0,"
                 + "\"metric\":\"jaccard\",\"algorithm\":\"leiden\",\"resolution\":1.0,\"iterations\":10,\"seed\":42,"
                 + "\"themeClusters\":true,\"centrality\":true,\"neighbours\":3,\"recommend\":5,\"paths\":[]}");
@@ -51,25 +52,25 @@ class AnalysisSettingTest {
 
     @Test
     void jobValuesAreCheckedUnderTheirKeysAndUnknownKeysRefused() throws IOException {
-        Map<AnalysisSetting, Object> v = AnalysisSetting.fromJob(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
+        Setting.Values v = SettingOptions.fromJob(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
                 + "topK: 10\nclusters: {algorithm: label-propagation, themes: false}\n"), "job.yaml");
-        assertThat(AnalysisSetting.relationsOf(v)).containsExactly("ACTION_PLAN", "CONVERGENCE_AREA");
-        assertThat(v.get(AnalysisSetting.TOP_K)).isEqualTo(10);
-        assertThat(v.get(AnalysisSetting.THEME_CLUSTERS)).isEqualTo(false);
-        assertThatThrownBy(() -> AnalysisSetting.fromJob(yaml("clusters: {resolution: -1}"), "job.yaml"))
+        assertThat(v.get(Setting.RELATIONS)).containsExactly("ACTION_PLAN", "CONVERGENCE_AREA");
+        assertThat(v.get(Setting.TOP_K)).isEqualTo(10);
+        assertThat(v.get(Setting.THEME_CLUSTERS)).isEqualTo(false);
+        assertThatThrownBy(() -> SettingOptions.fromJob(yaml("clusters: {resolution: -1}"), "job.yaml"))
                 .hasMessage("Value for `analyses.clusters.resolution` was `-1`, but must be a finite number > 0");
-        assertThatThrownBy(() -> AnalysisSetting.fromJob(yaml("topk: 3\nclusters: {seeds: 1}"), "job.yaml"))
+        assertThatThrownBy(() -> SettingOptions.fromJob(yaml("topk: 3\nclusters: {seeds: 1}"), "job.yaml"))
                 .hasMessageContaining("Unknown key(s) in `analyses` of job.yaml: [topk, clusters.seeds]");
-        assertThatThrownBy(() -> AnalysisSetting.fromJob(yaml("centrality: maybe"), "job.yaml"))
+        assertThatThrownBy(() -> SettingOptions.fromJob(yaml("centrality: maybe"), "job.yaml"))
                 .hasMessageContaining("must be true or false");
     }
 
     @Test
     void optionHelpComesFromTheDefinition() {
-        assertThat(AnalysisSetting.MIN_SHARED.optionSpec().description()[0])
+        assertThat(SettingOptions.optionSpec(Setting.MIN_SHARED).description()[0])
                 .isEqualTo("List pairs sharing at least N themes (default: 1).");
-        assertThat(AnalysisSetting.RECOMMEND.optionSpec().names()).containsExactly("--recommend");
-        assertThat(AnalysisSetting.RECOMMEND.optionSpec(true).names()).containsExactlyInAnyOrder("--recommend", "--limit");
+        assertThat(SettingOptions.optionSpec(Setting.RECOMMEND).names()).containsExactly("--recommend");
+        assertThat(SettingOptions.optionSpec(Setting.RECOMMEND, true).names()).containsExactlyInAnyOrder("--recommend", "--limit");
         // the settings come before -h and -V in the help, not after them
         for (String command : List.of("analyze", "path", "recommend")) {
             var options = ConvergenceCli.newCommandLine(Map.of()).getSubcommands().get(command).getCommandSpec().options();
@@ -80,21 +81,21 @@ class AnalysisSettingTest {
 
     @Test
     void aStoredRunIsListedWithTheOptionsThatDifferFromTheDefaults() throws IOException {
-        Map<AnalysisSetting, Object> defaults = AnalysisSetting.fromJob(yaml("{}"), "empty");
-        String plain = AnalysisJob.canonicalJson(AnalysisSetting.describe(null,
-                AnalysisSetting.parameters(defaults, List.of())));
-        assertThat(AnalysisSetting.optionsOf(plain)).isEqualTo("default parameters");
-        Map<AnalysisSetting, Object> v = AnalysisSetting.fromJob(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
+        Setting.Values defaults = SettingOptions.fromJob(yaml("{}"), "empty");
+        String plain = AnalysisJob.canonicalJson(SettingOptions.describe(null,
+                SettingOptions.parameters(defaults, List.of())));
+        assertThat(SettingOptions.optionsOf(plain)).isEqualTo("default parameters");
+        Setting.Values v = SettingOptions.fromJob(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
                 + "minShared: 2\ntopK: 10\nmetric: cosine\nclusters: {resolution: 0.5, seed: 7, themes: false}\n"
                 + "centrality: false\n"), "job.yaml");
-        String stored = AnalysisJob.canonicalJson(AnalysisSetting.describe(AnalysisSetting.relationsOf(v),
-                AnalysisSetting.parameters(v, List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)))));
-        assertThat(AnalysisSetting.optionsOf(stored)).isEqualTo("--relations ACTION_PLAN,CONVERGENCE_AREA"
+        String stored = AnalysisJob.canonicalJson(SettingOptions.describe(v.get(Setting.RELATIONS),
+                SettingOptions.parameters(v, List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)))));
+        assertThat(SettingOptions.optionsOf(stored)).isEqualTo("--relations ACTION_PLAN,CONVERGENCE_AREA"
                 + " --min-shared 2 --top-k 10 --metric cosine --resolution 0.5 --random-seed 7 --no-theme-clusters"
                 + " --no-centrality --path CSM:PPP");
         // a seed read back from JSON is an int, the default a long: equal values are not listed
-        assertThat(AnalysisSetting.optionsOf(plain.replace("\"seed\":42", "\"seed\":42.0")))
+        assertThat(SettingOptions.optionsOf(plain.replace("\"seed\":42", "\"seed\":42.0")))
                 .isEqualTo("default parameters");
-        assertThat(AnalysisSetting.optionsOf("{not json")).isEqualTo("parameters not readable");
+        assertThat(SettingOptions.optionsOf("{not json")).isEqualTo("parameters not readable");
     }
 }
