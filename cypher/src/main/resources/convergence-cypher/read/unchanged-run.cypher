@@ -7,4 +7,4 @@ WHERE coalesce(d.generation, '') = $generation
 MATCH (r:AnalysisRun {dataset: $dataset, id: $run, state: 'complete'})
 WHERE r.generation = $generation AND r.inputFingerprint = $fingerprint AND r.parameters = $parameters
   AND r.engineVersion = $engineVersion AND r.resultsVersion = $resultsVersion AND r.pendingWrite IS NULL
-RETURN r.id AS run
+RETURN r.id AS run, r.finishedAt AS finishedAt

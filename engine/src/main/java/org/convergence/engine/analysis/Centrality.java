@@ -58,7 +58,7 @@ public final class Centrality {
     /**
      * Scores of one node.
      *
-     * @param kind process or theme
+     * @param side process or theme
      * @param id node id
      * @param name display name
      * @param betweenness two-mode normalised betweenness in [0, 1]
@@ -66,7 +66,7 @@ public final class Centrality {
      * @param degree number of neighbours
      * @param disconnectedProcessPairs process pairs that lose their connection when this node is removed
      */
-    public record Score(String kind, String id, String name, double betweenness, double rawBetweenness, int degree,
+    public record Score(Side side, String id, String name, double betweenness, double rawBetweenness, int degree,
             long disconnectedProcessPairs) {
     }
 
@@ -108,10 +108,10 @@ public final class Centrality {
         List<Score> processes = new ArrayList<>();
         for (int v = 0; v < p + t; v++) {
             if (v < p) {
-                processes.add(new Score("process", g.process(v), data.processNames()[v],
+                processes.add(new Score(Side.PROCESS, g.process(v), data.processNames()[v],
                         maxTop == 0 ? 0 : raw[v] / maxTop, raw[v], g.processDegree(v), separated[v]));
             } else {
-                themes.add(new Score("theme", g.theme(v - p), data.themeNames()[v - p],
+                themes.add(new Score(Side.THEME, g.theme(v - p), data.themeNames()[v - p],
                         maxBottom == 0 ? 0 : raw[v] / maxBottom, raw[v], g.themeDegree(v - p), separated[v]));
             }
         }

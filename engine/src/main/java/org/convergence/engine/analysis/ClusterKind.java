@@ -33,6 +33,20 @@ public enum ClusterKind {
         return title;
     }
 
+    /**
+     * @param key a stored or written name, e.g. {@code co}
+     * @return the kind it names
+     * @throws IllegalArgumentException naming the value and the allowed ones
+     */
+    public static ClusterKind of(String key) {
+        for (ClusterKind k : values()) {
+            if (k.key.equals(key)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("Value for `kind` was `" + key + "`, but must be one of co, process, theme");
+    }
+
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

@@ -83,25 +83,90 @@ public final class ConvergenceAnalysis {
     }
 
     /**
-     * All results.
+     * Where a result comes from: the data set, the run and its parameters, the input it analysed.
      *
-     * @param data the input
-     * @param overlap converging pairs
+     * @param dataset data set name, or null before the result is {@linkplain Result#identified identified}
+     * @param run the run's id, or null likewise
+     * @param parameters the parameters that decide results, as canonical JSON ({@code {}} before identified)
+     * @param engineVersion the engine version that computed it, or null likewise
+     * @param inputFingerprint fingerprint of the graph it analysed
+     * @param finishedAt when its write to Neo4j completed, or null when not (yet) written
+     * @param relations the relation kinds it counted; empty for all
+     * @param processes processes of its graph
+     * @param themes themes of its graph
+     * @param edges distinct process-theme edges of its graph
+     * @param relationships process-theme relationships, each matrix row of a pair counted (at least the edges)
+     * @param weighted whether the edges carry weights (then the pairs have {@code weightedJaccard})
+     */
+    public record Provenance(String dataset, String run, String parameters, String engineVersion,
+            String inputFingerprint, java.time.ZonedDateTime finishedAt, List<String> relations, int processes,
+            int themes, int edges, long relationships, boolean weighted) {
+        public Provenance {
+            relations = relations == null ? List.of() : List.copyOf(relations);
+        }
+
+        /** @return the input's description, before the result is identified */
+        static Provenance of(TwoModeData data) {
+            BipartiteGraph g = data.graph();
+            return new Provenance(null, null, "{}", null, data.fingerprint(), null, List.of(), g.processCount(),
+                    g.themeCount(), g.edgeCount(), data.relationCount(), g.weighted());
+        }
+    }
+
+    /**
+     * What an analysis produced: one set of types, built in memory by {@link #run} and from Neo4j by the
+     * reader of a stored run, and read by every output (text, JSON, HTML, exports) and by the write-back.
+     *
+     * @param provenance where it comes from
+     * @param pairs the converging pairs with all their fields, handed over one at a time
      * @param clusterSets process, theme and co-clusterings (those computed)
      * @param paths links per request
      * @param centrality bridges and centrality, or null
-     * @param recommendations per process, or empty
-     * @param timingsMs milliseconds per stage
+     * @param recommendations per process id, its recommendations by rank; empty when none were computed
+     * @param themeNames the display name of each theme of the graph, by id
      * @param notes what was skipped or approximated on this input, and why
+     * @param timingsMs milliseconds per stage (empty for a stored run)
      */
-    public record Report(TwoModeData data, OverlapAnalysis.Result overlap, List<ClusterSet> clusterSets,
+    public record Result(Provenance provenance, OverlapAnalysis.Pairs pairs, List<ClusterSet> clusterSets,
             List<PathResult> paths, Centrality.Result centrality,
-            Map<String, List<Recommendations.Recommendation>> recommendations, Map<String, Long> timingsMs,
-            List<String> notes) {
+            Map<String, List<Recommendations.Recommendation>> recommendations, Map<String, String> themeNames,
+            List<String> notes, Map<String, Long> timingsMs) {
+        public Result {
+            Objects.requireNonNull(provenance, "provenance");
+            Objects.requireNonNull(pairs, "pairs");
+            clusterSets = List.copyOf(clusterSets);
+            paths = List.copyOf(paths);
+            notes = List.copyOf(notes);
+        }
 
         /** @return the clustering of the given kind, if computed */
         public java.util.Optional<ClusterSet> clusters(ClusterKind kind) {
             return clusterSets.stream().filter(c -> c.kind() == kind).findFirst();
+        }
+
+        /** @return the modularity of the clustering of processes and themes together, or NaN when none */
+        public double modularity() {
+            return clusters(ClusterKind.CO).map(ClusterSet::modularity).orElse(Double.NaN);
+        }
+
+        /**
+         * @return this result named: its data set, run id, parameters (canonical JSON), engine version and
+         *     the relation kinds it counted (null or empty for all)
+         */
+        public Result identified(String dataset, String run, String parameters, String engineVersion,
+                List<String> relations) {
+            Provenance p = provenance;
+            return new Result(new Provenance(dataset, run, parameters, engineVersion, p.inputFingerprint(),
+                    p.finishedAt(), relations, p.processes(), p.themes(), p.edges(), p.relationships(), p.weighted()),
+                    pairs, clusterSets, paths, centrality, recommendations, themeNames, notes, timingsMs);
+        }
+
+        /** @return this result as written to Neo4j at that time */
+        public Result finished(java.time.ZonedDateTime at) {
+            Provenance p = provenance;
+            return new Result(new Provenance(p.dataset(), p.run(), p.parameters(), p.engineVersion(),
+                    p.inputFingerprint(), at, p.relations(), p.processes(), p.themes(), p.edges(), p.relationships(),
+                    p.weighted()), pairs, clusterSets, paths, centrality, recommendations, themeNames, notes, timingsMs);
         }
     }
 
@@ -128,13 +193,13 @@ public final class ConvergenceAnalysis {
      * @param data input
      * @param parameters what to run
      * @param progress receives a line when a stage starts
-     * @return the report
+     * @return the result, not yet {@linkplain Result#identified identified}
      */
-    public static Report run(TwoModeData data, Parameters parameters, Consumer<String> progress) {
+    public static Result run(TwoModeData data, Parameters parameters, Consumer<String> progress) {
         return run(data, parameters, progress, parameters.betweennessBudget(), PROJECTION_EDGE_LIMIT);
     }
 
-    static Report run(TwoModeData data, Parameters parameters, Consumer<String> progress, double centralityLimit,
+    static Result run(TwoModeData data, Parameters parameters, Consumer<String> progress, double centralityLimit,
             long projectionLimit) {
         Map<String, Long> timings = new LinkedHashMap<>();
         BipartiteGraph g = data.graph();
@@ -212,8 +277,13 @@ public final class ConvergenceAnalysis {
                         parameters.recommendNeighbours(), parameters.recommendLimit());
         timings.put("recommendations", ms(t0));
         notes.forEach(n -> progress.accept("note: " + n));
-        return new Report(data, overlap, List.copyOf(sets), List.copyOf(paths), centrality, recommendations, timings,
-                List.copyOf(notes));
+        Map<String, String> themeNames = new java.util.HashMap<>();
+        for (int t = 0; t < g.themeCount(); t++) {
+            String name = data.themeNames()[t];
+            themeNames.put(g.theme(t), name == null || name.isBlank() ? g.theme(t) : name);
+        }
+        return new Result(Provenance.of(data), overlap, sets, paths, centrality, recommendations,
+                java.util.Collections.unmodifiableMap(themeNames), notes, timings);
     }
 
     /**

@@ -132,6 +132,51 @@ public final class OverlapAnalysis {
     }
 
     /**
+     * Receives converging pairs one at a time: {@link #beginPair}, then the pair's fields in
+     * {@link Pairs#fields()} order through the {@link FieldSink} methods, then {@link #endPair()}. The id
+     * array of {@code sharedThemes} is the sender's: a sink copies what it keeps.
+     */
+    public interface PairSink extends FieldSink {
+        /** A pair begins: its two process ids, {@code a < b}. */
+        void beginPair(String a, String b);
+
+        /** The pair's last field was handed over. */
+        void endPair();
+    }
+
+    /**
+     * The converging pairs of a run with all their fields, in memory ({@link Result}) or as stored in Neo4j:
+     * what every output reads them through. Pairs can be millions, so they are handed over one at a time,
+     * never as a list.
+     */
+    public interface Pairs {
+        /** @return the number of pairs */
+        long count();
+
+        /** @return the number of hypotheses the q-values are adjusted over */
+        long hypotheses();
+
+        /** @return the fields each pair has, in order ({@link PairField#of}) */
+        List<PairField> fields();
+
+        /**
+         * Hands every pair to the sink, ordered by the first process's id, then the second's ({@code a < b}).
+         *
+         * @param sink receives each pair
+         */
+        void forEach(PairSink sink);
+
+        /**
+         * Hands the {@code n} strongest pairs to the sink in rank order: descending Jaccard, then the first
+         * process's id, then the second's.
+         *
+         * @param n how many, at most
+         * @param sink receives each pair
+         */
+        void strongest(long n, PairSink sink);
+    }
+
+    /**
      * A {@link FieldSink} that takes every field as one boxed value (a {@code Long}, a {@code Double}, or
      * the ids as an unmodifiable list), for writers that hand pairs on as maps or columns of objects.
      */
@@ -161,7 +206,7 @@ public final class OverlapAnalysis {
      * Accessors take a rank ({@code 0} is the strongest pair); {@link #index(int)} maps a rank to the
      * pair's index in {@link #pairs()}.
      */
-    public static final class Result {
+    public static final class Result implements Pairs {
         private final OverlapPairs pairs;
         private final Significance.Tested tested;
         private final int[] order;
@@ -182,6 +227,48 @@ public final class OverlapAnalysis {
         /** @return the number of hypotheses the q-values are adjusted over */
         public long family() {
             return family;
+        }
+
+        @Override
+        public long count() {
+            return size();
+        }
+
+        @Override
+        public long hypotheses() {
+            return family;
+        }
+
+        @Override
+        public List<PairField> fields() {
+            return PairField.of(pairs.graph().weighted());
+        }
+
+        /** Walks the kernel's rows: by first process, then second, which is their ids' order. */
+        @Override
+        public void forEach(PairSink sink) {
+            BipartiteGraph g = pairs.graph();
+            Scratch scratch = scratch();
+            for (int a = 0; a < g.processCount(); a++) {
+                String id = g.process(a);
+                for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
+                    sink.beginPair(id, g.process(pairs.b(i)));
+                    fieldsOfPair(i, a, sink, scratch);
+                    sink.endPair();
+                }
+            }
+        }
+
+        @Override
+        public void strongest(long n, PairSink sink) {
+            BipartiteGraph g = pairs.graph();
+            Scratch scratch = scratch();
+            for (int rank = 0; rank < Math.min(n, size()); rank++) {
+                int a = a(rank);
+                sink.beginPair(g.process(a), g.process(b(rank)));
+                fields(rank, a, sink, scratch);
+                sink.endPair();
+            }
         }
 
         /** @return the pairs' columns, in the kernel's row order */

@@ -26,8 +26,8 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  */
 public final class ShortestLinks {
 
-    /** A node on a path. */
-    public record Node(String kind, String id, String name) {
+    /** A node on a path: its side, id and name. */
+    public record Node(Side side, String id, String name) {
     }
 
     /** One hop through a theme: process, theme, process, with the relations on each side. */
@@ -157,8 +157,8 @@ public final class ShortestLinks {
         int p = graph.processCount();
         List<Node> nodes = new ArrayList<>();
         for (int v : vertices) {
-            nodes.add(v < p ? new Node("process", graph.process(v), data.processNames()[v])
-                    : new Node("theme", graph.theme(v - p), data.themeNames()[v - p]));
+            nodes.add(v < p ? new Node(Side.PROCESS, graph.process(v), data.processNames()[v])
+                    : new Node(Side.THEME, graph.theme(v - p), data.themeNames()[v - p]));
         }
         List<Step> steps = new ArrayList<>();
         StringBuilder sentence = new StringBuilder();

@@ -21,14 +21,21 @@ final class AnalysisJob {
     /**
      * A finished run.
      *
-     * @param dataset data set name
-     * @param run run id
+     * @param result the results, identified and, when written, finished
      * @param parameters the parameters that decide results
-     * @param report the results
      * @param timingsMs read, overlap, clusters, paths, centrality, recommendations, write
      */
-    record Outcome(String dataset, String run, Map<String, Object> parameters, ConvergenceAnalysis.Report report,
-            Map<String, Long> timingsMs) {
+    record Outcome(ConvergenceAnalysis.Result result, Map<String, Object> parameters, Map<String, Long> timingsMs) {
+
+        /** @return the data set's name */
+        String dataset() {
+            return result.provenance().dataset();
+        }
+
+        /** @return the run's id */
+        String run() {
+            return result.provenance().run();
+        }
     }
 
     private AnalysisJob() {
@@ -50,34 +57,36 @@ final class AnalysisJob {
             throw new IllegalArgumentException("The analysis of data set `" + dataset + "` would not fit in the heap;"
                     + " nothing was computed or written:" + System.lineSeparator() + e.describe().stripTrailing());
         });
-        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, parameters, line -> {
-            progress.println(line);
-            progress.flush();
-        });
-        timings.putAll(report.timingsMs());
         Map<String, Object> described = SettingOptions.describe(relations, parameters);
         String json = canonicalJson(described);
         String run = "run-" + SourceText.sha256((dataset + "|" + json).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        ConvergenceAnalysis.Result result = ConvergenceAnalysis.run(data, parameters, line -> {
+            progress.println(line);
+            progress.flush();
+        }).identified(dataset, run, json, ConvergenceCli.version(), relations);
+        timings.putAll(result.timingsMs());
         t0 = System.nanoTime();
         if (write) {
             ResultWriter writer = new ResultWriter(neo4j.driver(), line -> {
                 progress.println(line);
                 progress.flush();
             }, () -> { });
-            if (writer.holdsSameResults(dataset, run, json, ConvergenceCli.version(), data.fingerprint(),
-                    snapshot.generation())) {
+            java.util.Optional<java.time.ZonedDateTime> held = writer.holdsSameResults(dataset, run, json,
+                    ConvergenceCli.version(), data.fingerprint(), snapshot.generation());
+            if (held.isPresent()) {
                 // a repeated job: the same input, parameters and engine give the same results
                 progress.println(run + " of data set `" + dataset + "` already holds these results (same input,"
                         + " parameters and engine); nothing written");
+                result = result.finished(held.get());
             } else {
                 progress.println("writing results of " + run + " to Neo4j");
                 progress.flush();
-                writer.write(dataset, run, json, ConvergenceCli.version(), report, snapshot.generation());
+                result = result.finished(writer.write(result, snapshot.generation()).finishedAt());
             }
             progress.flush();
         }
         timings.put("write", (System.nanoTime() - t0) / 1_000_000);
-        return new Outcome(dataset, run, described, report, timings);
+        return new Outcome(result, described, timings);
     }
 
     /** Reads a data set and estimates what analysing it with these parameters needs, without running it. */

@@ -222,7 +222,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         ConvergenceAnalysis.Parameters analyzeParameters = new ConvergenceAnalysis.Parameters(allPairs,
                 defaults.clusters(), defaults.themeClusters(), List.of(), defaults.centrality(),
                 defaults.betweennessBudget(), defaults.recommendNeighbours(), defaults.recommendLimit());
-        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, analyzeParameters, line -> { });
+        ConvergenceAnalysis.Result report = ConvergenceAnalysis.run(data, analyzeParameters, line -> { });
         out.printf(Locale.ROOT, "The analyses as analyze runs them with its defaults (all pairs; no database), timingsMs: %s%n",
                 report.timingsMs());
         report.notes().forEach(n -> out.println("  note: " + n));

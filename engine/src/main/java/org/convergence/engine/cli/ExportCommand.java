@@ -19,6 +19,7 @@ import org.convergence.engine.export.MatrixExport;
 import org.convergence.engine.export.WrittenFile;
 import org.convergence.engine.neo4j.MatrixReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.neo4j.DatasetReader;
 import org.convergence.engine.neo4j.RunReader;
 import org.convergence.loader.matrix.MatrixDocument;
 import org.convergence.loader.neo4j.GraphWriter;
@@ -94,7 +95,10 @@ final class ExportCommand extends ConnectedCommand {
             RunReader.Run resolved = reader.run(dataset, Optional.ofNullable(run));
             ExportFiles names = Files.isDirectory(this.out)
                     ? ExportFiles.prefix(this.out.resolve(dataset + "-" + resolved.id())) : chosen.files(this.out);
-            List<WrittenFile> files = chosen.write(ExportSource.of(reader, resolved), names);
+            DatasetReader graph = new DatasetReader(neo4j.driver());
+            List<WrittenFile> files = chosen.write(ExportSource.of(reader.result(resolved),
+                    () -> graph.members(dataset, resolved.relations()),
+                    sink -> graph.edges(dataset, resolved.relations(), sink)), names);
             out.printf("Exported run %s of data set `%s` (finished %s) as %s:%n", resolved.id(), dataset,
                     resolved.finished(), chosen.key());
             for (WrittenFile f : files) {

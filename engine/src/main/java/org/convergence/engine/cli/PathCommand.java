@@ -9,6 +9,7 @@ import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.analysis.ShortestLinks;
 import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.analysis.TwoModeData;
+import org.convergence.engine.analysis.json.LinksJson;
 import org.convergence.engine.neo4j.GraphReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
@@ -64,7 +65,7 @@ final class PathCommand extends ConnectedCommand {
                     .orElse(null);
             ConvergenceAnalysis.PathResult result = new ConvergenceAnalysis.PathResult(request, shortest, weighted);
             if (format == Format.json) {
-                ObjectNode json = ReportOutput.pathJson(result);
+                ObjectNode json = LinksJson.printed(result);
                 json.put("dataset", dataset);
                 out.println(json.toPrettyString());
             } else {

@@ -1,9 +1,13 @@
 package org.convergence.engine.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.dataset.DatasetView;
+import org.convergence.engine.neo4j.DatasetReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.neo4j.RunReader;
 import org.convergence.engine.report.HtmlReport;
-import org.convergence.engine.report.ReportData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,9 +43,12 @@ final class ReportCommand extends ConnectedCommand {
                 : Reports.path(Path.of("."), Reports.DEFAULT_OUT, dataset, lang);
         Reports.requireWritable(file, "`--out`", out == null);
         try (Neo4jConnection neo4j = open()) {
-            ReportData data = Reports.write(neo4j, dataset, run, lang, file);
+            RunReader runs = new RunReader(neo4j.driver());
+            ConvergenceAnalysis.Result result = runs.result(runs.run(dataset, Optional.ofNullable(run)));
+            DatasetView data = new DatasetReader(neo4j.driver()).view(dataset);
+            Reports.write(data, result, lang, file);
             out().printf("Report of data set `%s`, run %s (%,d processes, %,d themes, %,d converging pairs)%n", dataset,
-                    data.provenance().run(), data.processes().size(), data.themes().size(), data.pairs().total());
+                    result.provenance().run(), data.processes().size(), data.themes().size(), result.pairs().count());
             out().println("Report written to " + file);
         }
         return 0;

@@ -5,23 +5,21 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.convergence.engine.analysis.BipartiteGraph;
 import org.convergence.engine.analysis.Centrality;
 import org.convergence.engine.analysis.ClusterKind;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
-import org.convergence.engine.analysis.OverlapPairs;
 import org.convergence.engine.analysis.Recommendations;
 import org.convergence.engine.analysis.ShortestLinks;
+import org.convergence.engine.analysis.json.LinksJson;
 
 /** Renders analysis results as readable text or as one JSON object. */
 final class ReportOutput {
@@ -72,12 +70,32 @@ final class ReportOutput {
         return g;
     }
 
-    /** A pair's fields as JSON fields of the object being written. */
-    private static final class JsonFields implements OverlapAnalysis.FieldSink {
+    /** Each pair as one JSON object of the array being written: a, b, then its fields. */
+    private static final class JsonPairs implements OverlapAnalysis.PairSink {
         private final JsonGenerator g;
 
-        JsonFields(JsonGenerator g) {
+        JsonPairs(JsonGenerator g) {
             this.g = g;
+        }
+
+        @Override
+        public void beginPair(String a, String b) {
+            try {
+                g.writeStartObject();
+                g.writeStringField("a", a);
+                g.writeStringField("b", b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void endPair() {
+            try {
+                g.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
@@ -113,38 +131,29 @@ final class ReportOutput {
     }
 
     /**
-     * Streams the whole outcome as one JSON object: the pairs are written one by one from the result's
-     * columns, in rank order, so memory stays flat however many pairs there are.
+     * Streams the whole outcome as one JSON object: the pairs are handed over one by one in rank order,
+     * so memory stays flat however many pairs there are.
      */
     static void json(AnalysisJob.Outcome outcome, Writer out) throws IOException {
-        ConvergenceAnalysis.Report report = outcome.report();
-        BipartiteGraph g = report.data().graph();
+        ConvergenceAnalysis.Result report = outcome.result();
+        ConvergenceAnalysis.Provenance input = report.provenance();
         try (JsonGenerator gen = generator(out)) {
             gen.writeStartObject();
             gen.writeStringField("dataset", outcome.dataset());
             gen.writeStringField("run", outcome.run());
             gen.writeObjectField("parameters", outcome.parameters());
             gen.writeObjectFieldStart("input");
-            gen.writeNumberField("processes", g.processCount());
-            gen.writeNumberField("themes", g.themeCount());
-            gen.writeNumberField("edges", g.edgeCount());
-            gen.writeBooleanField("weighted", g.weighted());
-            gen.writeStringField("fingerprint", report.data().fingerprint());
+            gen.writeNumberField("processes", input.processes());
+            gen.writeNumberField("themes", input.themes());
+            gen.writeNumberField("edges", input.edges());
+            gen.writeBooleanField("weighted", input.weighted());
+            gen.writeStringField("fingerprint", input.inputFingerprint());
             gen.writeEndObject();
             gen.writeArrayFieldStart("pairs");
-            OverlapAnalysis.Result pairs = report.overlap();
-            JsonFields fields = new JsonFields(gen);
-            OverlapAnalysis.Result.Scratch scratch = pairs.scratch();
-            for (int rank = 0; rank < pairs.size(); rank++) {
-                int a = pairs.a(rank);
-                gen.writeStartObject();
-                gen.writeStringField("a", g.process(a));
-                gen.writeStringField("b", g.process(pairs.b(rank)));
-                pairs.fields(rank, a, fields, scratch);
-                gen.writeEndObject();
-            }
+            OverlapAnalysis.Pairs pairs = report.pairs();
+            pairs.strongest(pairs.count(), new JsonPairs(gen));
             gen.writeEndArray();
-            gen.writeNumberField("hypotheses", pairs.family());
+            gen.writeNumberField("hypotheses", pairs.hypotheses());
             var co = report.clusters(ClusterKind.CO);
             if (co.isPresent()) {
                 clusters(gen, "clusters", co.get());
@@ -188,7 +197,7 @@ final class ReportOutput {
             gen.writeObjectField("recommendations", report.recommendations());
             gen.writeArrayFieldStart("links");
             for (ConvergenceAnalysis.PathResult p : report.paths()) {
-                gen.writeTree(pathJson(p));
+                gen.writeTree(LinksJson.printed(p));
             }
             gen.writeEndArray();
             gen.writeObjectField("notes", report.notes());
@@ -212,80 +221,81 @@ final class ReportOutput {
         gen.writeEndArray();
     }
 
-    static ObjectNode pathJson(ConvergenceAnalysis.PathResult p) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("from", p.request().from());
-        o.put("to", p.request().to());
-        ArrayNode paths = o.putArray("paths");
-        for (ShortestLinks.Link l : p.shortest()) {
-            paths.add(link(l));
-        }
-        if (p.weighted() != null) {
-            o.set("weighted", link(p.weighted()));
-        }
-        return o;
-    }
-
-    static ObjectNode link(ShortestLinks.Link l) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("hops", l.hops());
-        o.put("cost", l.cost());
-        o.set("nodes", JSON.valueToTree(l.nodes()));
-        o.set("steps", JSON.valueToTree(l.steps()));
-        o.put("sentence", l.sentence());
-        return o;
-    }
-
     // ---------------------------------------------------------------- text
 
     /** Recommendations per process in the text summary of a run; {@code recommend} lists them all. */
     private static final int SUMMARY_RECOMMENDATIONS = 3;
 
     static void text(AnalysisJob.Outcome outcome, int rows, PrintWriter out) {
-        ConvergenceAnalysis.Report report = outcome.report();
-        BipartiteGraph g = report.data().graph();
-        long relations = report.data().relationCount();
+        ConvergenceAnalysis.Result report = outcome.result();
+        ConvergenceAnalysis.Provenance input = report.provenance();
+        long relations = input.relationships();
         out.printf(Locale.ROOT, "Analysis %s of data set `%s`: %,d processes, %,d themes, %,d edges%s%n",
-                outcome.run(), outcome.dataset(), g.processCount(), g.themeCount(), g.edgeCount(),
-                g.weighted() ? " (weighted)" : "");
+                outcome.run(), outcome.dataset(), input.processes(), input.themes(), input.edges(),
+                input.weighted() ? " (weighted)" : "");
         // the load counts every theme and every relation; the analysis, the themes a process addresses and each
         // process-theme pair once: said, so that 26 themes and 39 relations, then 23 and 35, are no riddle
-        out.printf(Locale.ROOT, "  (the themes some process addresses%s)%n", relations > g.edgeCount()
+        out.printf(Locale.ROOT, "  (the themes some process addresses%s)%n", relations > input.edges()
                 ? String.format(Locale.ROOT, "; %,d relations, as a pair stated under several matrix rows is one edge",
                         relations) : "");
         out.println();
-        OverlapAnalysis.Result pairs = report.overlap();
+        OverlapAnalysis.Pairs pairs = report.pairs();
         Object topK = outcome.parameters().get("topK");
         String listed = topK instanceof Integer k && k > 0
-                ? String.format(Locale.ROOT, "%,d pairs in the top %d of some process", pairs.size(), k)
-                : String.format(Locale.ROOT, "%,d pairs share a theme", pairs.size());
+                ? String.format(Locale.ROOT, "%,d pairs in the top %d of some process", pairs.count(), k)
+                : String.format(Locale.ROOT, "%,d pairs share a theme", pairs.count());
         out.printf(Locale.ROOT, "Strongest convergences (%s; q = Benjamini-Hochberg over %,d pairs)%n", listed,
-                report.overlap().family());
+                pairs.hypotheses());
+        List<Map<String, Object>> strongest = new ArrayList<>();
+        pairs.strongest(rows, new OverlapAnalysis.PairSink() {
+            private Map<String, Object> row;
+
+            @Override
+            public void beginPair(String a, String b) {
+                row = new java.util.HashMap<>();
+                row.put("a", a);
+                row.put("b", b);
+            }
+
+            @Override
+            public void field(String name, long value) {
+                row.put(name, value);
+            }
+
+            @Override
+            public void field(String name, double value) {
+                row.put(name, value);
+            }
+
+            @Override
+            public void field(String name, String[] ids, int count) {
+                // the shared themes are in the JSON, not in the table
+            }
+
+            @Override
+            public void endPair() {
+                strongest.add(row);
+            }
+        });
         // the id columns as wide as the longest id shown (12 to 30), so that long ids keep the columns apart
         int width = 12;
-        for (int rank = 0; rank < Math.min(rows, pairs.size()); rank++) {
-            OverlapPairs.Pair p = pairs.scores(rank);
-            width = Math.max(width, Math.max(g.process(p.a()).length(), g.process(p.b()).length()));
+        for (Map<String, Object> p : strongest) {
+            width = Math.max(width, Math.max(((String) p.get("a")).length(), ((String) p.get("b")).length()));
         }
         width = Math.min(30, width);
         String idColumn = "%-" + width + "s";
         out.printf("  " + idColumn + " " + idColumn + " %6s %8s %8s %8s %8s %10s %10s%n", "a", "b", "shared", "jaccard", "overlap",
                 "cosine", "dice", "p", "q");
-        for (int rank = 0; rank < Math.min(rows, pairs.size()); rank++) {
-            OverlapPairs.Pair p = pairs.scores(rank);
+        for (Map<String, Object> p : strongest) {
             out.printf(Locale.ROOT, "  " + idColumn + " " + idColumn + " %6d %8.4f %8.4f %8.4f %8.4f %10.3g %10.3g%n",
-                    abbreviate(g.process(p.a()), width), abbreviate(g.process(p.b()), width), p.shared(), p.jaccard(),
-                    p.overlap(), p.cosine(), p.dice(), pairs.pValue(rank), pairs.qValue(rank));
+                    abbreviate((String) p.get("a"), width), abbreviate((String) p.get("b"), width), p.get("shared"),
+                    p.get("jaccard"), p.get("overlap"), p.get("cosine"), p.get("dice"), p.get("pValue"), p.get("qValue"));
         }
-        if (pairs.size() > rows) {
-            out.printf(Locale.ROOT, "  ... %,d more (--format json lists all)%n", pairs.size() - rows);
+        if (pairs.count() > rows) {
+            out.printf(Locale.ROOT, "  ... %,d more (--format json lists all)%n", pairs.count() - rows);
         }
         // clusters list processes by id, as everywhere, and themes by name, as the other sections do
-        Map<String, String> themeNames = new java.util.HashMap<>();
-        for (int t = 0; t < g.themeCount(); t++) {
-            String name = report.data().themeNames()[t];
-            themeNames.put(g.theme(t), name == null || name.isBlank() ? g.theme(t) : name);
-        }
+        Map<String, String> themeNames = report.themeNames();
         for (ConvergenceAnalysis.ClusterSet set : report.clusterSets()) {
             out.println();
             out.printf(Locale.ROOT, "%s (%d cluster%s, modularity %.4f)%n", set.kind().title(), set.clusters().size(),

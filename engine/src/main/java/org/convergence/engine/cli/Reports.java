@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.convergence.engine.neo4j.Neo4jConnection;
-import org.convergence.engine.neo4j.ReportReader;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.dataset.DatasetView;
 import org.convergence.engine.report.HtmlReport;
-import org.convergence.engine.report.ReportData;
 
 /** Writes HTML reports for the {@code report} command and for {@code run} jobs. */
 final class Reports {
@@ -50,17 +49,15 @@ final class Reports {
     }
 
     /**
-     * Reads the run from Neo4j and writes the report, through a temporary file in the same folder so
-     * that a failed write never leaves half a report under the name.
-     *
-     * @return the data the report shows
+     * Writes the report of a data set and a run's result (just computed, or read back from Neo4j), through a
+     * temporary file in the same folder so that a failed write never leaves half a report under the name.
      */
-    static ReportData write(Neo4jConnection neo4j, String dataset, String run, String lang, Path out) {
-        ReportData data = new ReportReader(neo4j.driver()).read(dataset, run);
+    static void write(DatasetView data, ConvergenceAnalysis.Result result, String lang, Path out) {
         Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                new HtmlReport(lang).write(data, ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), w);
+                new HtmlReport(lang).write(data, result, ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                        w);
             }
             try {
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -76,6 +73,5 @@ final class Reports {
                 // the report itself was written or the error above says why not
             }
         }
-        return data;
     }
 }

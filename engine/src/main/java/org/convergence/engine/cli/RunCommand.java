@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.Setting;
+import org.convergence.engine.neo4j.DatasetReader;
 import org.convergence.engine.neo4j.Neo4jConnection;
 import org.convergence.loader.LoadException;
 import org.convergence.loader.LoadPlan;
@@ -119,7 +120,9 @@ final class RunCommand extends ConnectedCommand {
                         Path html = Reports.path(base, reportPattern, d.name(), o.reportLang());
                         err.println("writing the HTML report of `" + d.name() + "`");
                         err.flush();
-                        Reports.write(neo4j, d.name(), outcome.run(), o.reportLang(), html);
+                        // drawn from the result just computed, with the data set as stored: no round trip
+                        Reports.write(new DatasetReader(neo4j.driver()).view(d.name()), outcome.result(), o.reportLang(),
+                                html);
                         reports.add(html);
                     }
                     out.println();

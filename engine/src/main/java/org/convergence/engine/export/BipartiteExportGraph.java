@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.convergence.engine.neo4j.RunReader;
+import org.convergence.engine.analysis.Side;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DirectedMultigraph;
 import org.jgrapht.nio.Attribute;
@@ -44,11 +44,11 @@ final class BipartiteExportGraph {
     /** Node attribute the exporters take the label from. */
     static final String LABEL = "label";
 
-    private final Graph<RunReader.Member, Addresses> graph;
+    private final Graph<Member, Addresses> graph;
     private final boolean weighted;
     private final java.util.Set<String> columns;
 
-    private BipartiteExportGraph(Graph<RunReader.Member, Addresses> graph, boolean weighted,
+    private BipartiteExportGraph(Graph<Member, Addresses> graph, boolean weighted,
             java.util.Set<String> columns) {
         this.graph = graph;
         this.weighted = weighted;
@@ -66,11 +66,11 @@ final class BipartiteExportGraph {
      * @return the graph
      * @throws IllegalStateException if an edge names a process or theme that is not a member
      */
-    static BipartiteExportGraph read(ExportSource source, List<RunReader.Member> members) {
+    static BipartiteExportGraph read(ExportSource source, List<Member> members) {
         boolean weighted = source.run().weighted();
-        Graph<RunReader.Member, Addresses> g = new DirectedMultigraph<>(null, null, weighted);
-        Map<String, RunReader.Member> byNodeId = new HashMap<>();
-        for (RunReader.Member m : members) {
+        Graph<Member, Addresses> g = new DirectedMultigraph<>(null, null, weighted);
+        Map<String, Member> byNodeId = new HashMap<>();
+        for (Member m : members) {
             g.addVertex(m);
             byNodeId.put(NodeAttribute.nodeId(m), m);
         }
@@ -79,8 +79,8 @@ final class BipartiteExportGraph {
         source.edges().applyAsLong(e -> {
             Addresses edge = new Addresses(next[0]++, e.relation(), e.row(), e.columns());
             columns.addAll(e.columns().keySet());
-            g.addEdge(member(byNodeId, RunReader.Kind.PROCESS, e.process(), source),
-                    member(byNodeId, RunReader.Kind.THEME, e.theme(), source), edge);
+            g.addEdge(member(byNodeId, Side.PROCESS, e.process(), source),
+                    member(byNodeId, Side.THEME, e.theme(), source), edge);
             if (weighted) {
                 OptionalDouble w = e.weight();
                 g.setEdgeWeight(edge, w.isPresent() ? w.getAsDouble() : 1.0);
@@ -89,18 +89,18 @@ final class BipartiteExportGraph {
         return new BipartiteExportGraph(g, weighted, java.util.Collections.unmodifiableSet(columns));
     }
 
-    private static RunReader.Member member(Map<String, RunReader.Member> byNodeId, RunReader.Kind kind, String id,
+    private static Member member(Map<String, Member> byNodeId, Side kind, String id,
             ExportSource source) {
-        RunReader.Member m = byNodeId.get(NodeAttribute.nodeId(kind, id));
+        Member m = byNodeId.get(NodeAttribute.nodeId(kind, id));
         if (m == null) {
-            throw new IllegalStateException("An edge of run " + source.run().id() + " names " + kind.key() + " `" + id
+            throw new IllegalStateException("An edge of run " + source.run().run() + " names " + kind.key() + " `" + id
                     + "`, which is not among the run's members");
         }
         return m;
     }
 
     /** @return the graph */
-    Graph<RunReader.Member, Addresses> graph() {
+    Graph<Member, Addresses> graph() {
         return graph;
     }
 
@@ -110,7 +110,7 @@ final class BipartiteExportGraph {
     }
 
     /** @return a node's attributes for the exporters: its label (name) and every {@link NodeAttribute} it has */
-    static Map<String, Attribute> nodeAttributes(RunReader.Member m) {
+    static Map<String, Attribute> nodeAttributes(Member m) {
         Map<String, Attribute> attributes = new LinkedHashMap<>();
         attributes.put(LABEL, DefaultAttribute.createAttribute(m.name()));
         for (NodeAttribute a : NodeAttribute.values()) {

@@ -28,7 +28,7 @@ final class CsvExport {
         try (PendingFile file = PendingFile.of(files.file("pairs.csv"))) {
             long pairs;
             try (Writer out = file.writer(); CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-                List<PairField> fields = source.run().pairFields();
+                List<PairField> fields = source.result().pairs().fields();
                 csv.print("a");
                 csv.print("b");
                 for (PairField f : fields) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis.PairField;
-import org.convergence.engine.neo4j.RunReader;
+import org.convergence.engine.analysis.Side;
 import org.jgrapht.nio.gexf.GEXFAttributeType;
 import org.jgrapht.nio.gexf.GEXFExporter;
 
@@ -39,7 +40,7 @@ final class GexfExport {
 
     /** Writes both files; see the class comment. */
     static List<WrittenFile> write(ExportSource source, ExportFiles files) throws IOException {
-        List<RunReader.Member> members = source.members().get();
+        List<Member> members = source.members().get();
         try (PendingFile bipartiteFile = PendingFile.of(files.file("bipartite.gexf"));
                 PendingFile pairsFile = PendingFile.of(files.file("pairs.gexf"))) {
             BipartiteExportGraph bipartite = BipartiteExportGraph.read(source, members);
@@ -49,7 +50,7 @@ final class GexfExport {
             long processes;
             long pairs;
             try (Writer out = pairsFile.writer()) {
-                PairGraph graph = new PairGraph(Xml.writer(out), source.run().pairFields());
+                PairGraph graph = new PairGraph(Xml.writer(out), source.result().pairs().fields());
                 processes = graph.begin(source.run(), members);
                 pairs = TextPairSink.stream(source, graph);
                 graph.end();
@@ -66,13 +67,13 @@ final class GexfExport {
         }
     }
 
-    private static String description(RunReader.Run run, String graph) {
-        return graph + " of analysis run " + run.id() + " of data set " + run.dataset();
+    private static String description(ConvergenceAnalysis.Provenance run, String graph) {
+        return graph + " of analysis run " + run.run() + " of data set " + run.dataset();
     }
 
-    private static GEXFExporter<RunReader.Member, BipartiteExportGraph.Addresses> exporter(RunReader.Run run,
+    private static GEXFExporter<Member, BipartiteExportGraph.Addresses> exporter(ConvergenceAnalysis.Provenance run,
             BipartiteExportGraph bipartite) {
-        GEXFExporter<RunReader.Member, BipartiteExportGraph.Addresses> exporter = new GEXFExporter<>(
+        GEXFExporter<Member, BipartiteExportGraph.Addresses> exporter = new GEXFExporter<>(
                 NodeAttribute::nodeId, BipartiteExportGraph.Addresses::id);
         exporter.setCreator("convergence " + run.engineVersion());
         exporter.setDescription(description(run, "Processes and themes"));
@@ -114,7 +115,7 @@ final class GexfExport {
         }
 
         /** Writes the header, the attribute declarations and the process nodes; returns the number of nodes. */
-        long begin(RunReader.Run run, List<RunReader.Member> members) throws XMLStreamException {
+        long begin(ConvergenceAnalysis.Provenance run, List<Member> members) throws XMLStreamException {
             xml.writeStartDocument("UTF-8", "1.0");
             Xml.newline(xml);
             xml.writeStartElement("gexf");
@@ -155,8 +156,8 @@ final class GexfExport {
             xml.writeStartElement("nodes");
             Xml.newline(xml);
             long nodes = 0;
-            for (RunReader.Member m : members) {
-                if (m.kind() != RunReader.Kind.PROCESS) {
+            for (Member m : members) {
+                if (m.side() != Side.PROCESS) {
                     continue;
                 }
                 xml.writeStartElement("node");
@@ -186,8 +187,8 @@ final class GexfExport {
             try {
                 xml.writeStartElement("edge");
                 xml.writeAttribute("id", "p" + pairs());
-                xml.writeAttribute("source", NodeAttribute.nodeId(RunReader.Kind.PROCESS, a));
-                xml.writeAttribute("target", NodeAttribute.nodeId(RunReader.Kind.PROCESS, b));
+                xml.writeAttribute("source", NodeAttribute.nodeId(Side.PROCESS, a));
+                xml.writeAttribute("target", NodeAttribute.nodeId(Side.PROCESS, b));
                 xml.writeAttribute("weight", text[weight]);
                 xml.writeStartElement("attvalues");
                 for (int i = 0; i < text.length; i++) {

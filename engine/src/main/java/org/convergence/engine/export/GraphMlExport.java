@@ -8,7 +8,7 @@ import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.convergence.engine.analysis.OverlapAnalysis.PairField;
-import org.convergence.engine.neo4j.RunReader;
+import org.convergence.engine.analysis.Side;
 import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.graphml.GraphMLExporter;
 
@@ -40,7 +40,7 @@ final class GraphMlExport {
 
     /** Writes both files; see the class comment. */
     static List<WrittenFile> write(ExportSource source, ExportFiles files) throws IOException {
-        List<RunReader.Member> members = source.members().get();
+        List<Member> members = source.members().get();
         try (PendingFile bipartiteFile = PendingFile.of(files.file("bipartite.graphml"));
                 PendingFile pairsFile = PendingFile.of(files.file("pairs.graphml"))) {
             BipartiteExportGraph bipartite = BipartiteExportGraph.read(source, members);
@@ -51,7 +51,7 @@ final class GraphMlExport {
             long pairs;
             try (Writer out = pairsFile.writer()) {
                 XMLStreamWriter xml = Xml.writer(out);
-                PairGraph graph = new PairGraph(xml, source.run().pairFields());
+                PairGraph graph = new PairGraph(xml, source.result().pairs().fields());
                 processes = graph.begin(members);
                 pairs = TextPairSink.stream(source, graph);
                 graph.end();
@@ -68,9 +68,9 @@ final class GraphMlExport {
         }
     }
 
-    private static GraphMLExporter<RunReader.Member, BipartiteExportGraph.Addresses> exporter(
+    private static GraphMLExporter<Member, BipartiteExportGraph.Addresses> exporter(
             BipartiteExportGraph bipartite) {
-        GraphMLExporter<RunReader.Member, BipartiteExportGraph.Addresses> exporter = new GraphMLExporter<>(
+        GraphMLExporter<Member, BipartiteExportGraph.Addresses> exporter = new GraphMLExporter<>(
                 NodeAttribute::nodeId);
         exporter.setEdgeIdProvider(BipartiteExportGraph.Addresses::id);
         exporter.setVertexLabelAttributeName(BipartiteExportGraph.LABEL);
@@ -104,7 +104,7 @@ final class GraphMlExport {
         }
 
         /** Writes the header, the keys and the process nodes; returns the number of nodes. */
-        long begin(List<RunReader.Member> members) throws XMLStreamException {
+        long begin(List<Member> members) throws XMLStreamException {
             xml.writeStartDocument("UTF-8", "1.0");
             Xml.newline(xml);
             xml.writeStartElement("graphml");
@@ -129,8 +129,8 @@ final class GraphMlExport {
             xml.writeAttribute("edgedefault", "undirected");
             Xml.newline(xml);
             long nodes = 0;
-            for (RunReader.Member m : members) {
-                if (m.kind() != RunReader.Kind.PROCESS) {
+            for (Member m : members) {
+                if (m.side() != Side.PROCESS) {
                     continue;
                 }
                 xml.writeStartElement("node");
@@ -154,8 +154,8 @@ final class GraphMlExport {
             try {
                 xml.writeStartElement("edge");
                 xml.writeAttribute("id", "p" + pairs());
-                xml.writeAttribute("source", NodeAttribute.nodeId(RunReader.Kind.PROCESS, a));
-                xml.writeAttribute("target", NodeAttribute.nodeId(RunReader.Kind.PROCESS, b));
+                xml.writeAttribute("source", NodeAttribute.nodeId(Side.PROCESS, a));
+                xml.writeAttribute("target", NodeAttribute.nodeId(Side.PROCESS, b));
                 data("edge.weight", text[weight]);
                 for (int i = 0; i < text.length; i++) {
                     data("edge." + fields().get(i).key(), text[i]);

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.convergence.engine.analysis.ClusterKind;
-import org.convergence.engine.neo4j.RunReader;
+import org.convergence.engine.analysis.Side;
 
 /**
  * The attributes every graph export gives a process or theme node, in file order, with their types:
@@ -14,13 +14,13 @@ import org.convergence.engine.neo4j.RunReader;
  */
 enum NodeAttribute {
     /** {@code process} or {@code theme}. */
-    KIND("kind", Type.STRING, m -> Optional.of(m.kind().key())),
+    KIND("kind", Type.STRING, m -> Optional.of(m.side().key())),
     /** The node's name ({@code name}, else its id). */
     NAME("name", Type.STRING, m -> Optional.of(m.name())),
     /** The Spanish name, where the data set has one (taxonomy themes). */
-    NAME_ES("nameEs", Type.STRING, RunReader.Member::nameEs),
+    NAME_ES("nameEs", Type.STRING, m -> m.member().nameEs()),
     /** The English name, where the data set has one (taxonomy themes). */
-    NAME_EN("nameEn", Type.STRING, RunReader.Member::nameEn),
+    NAME_EN("nameEn", Type.STRING, m -> m.member().nameEn()),
     /** Cluster of processes and themes together. */
     CLUSTER_CO("cluster_co", Type.INT, m -> text(m.cluster(ClusterKind.CO))),
     /** Cluster of processes (projection), processes only. */
@@ -37,7 +37,7 @@ enum NodeAttribute {
     DISCONNECTED_PROCESS_PAIRS("disconnectedProcessPairs", Type.LONG,
             m -> m.scores().map(s -> Long.toString(s.disconnectedProcessPairs()))),
     /** Whether removing the node cuts off a process pair. */
-    BRIDGE("bridge", Type.BOOLEAN, m -> m.scores().map(s -> Boolean.toString(s.bridge())));
+    BRIDGE("bridge", Type.BOOLEAN, m -> m.scores().map(s -> Boolean.toString(s.disconnectedProcessPairs() > 0)));
 
     /** The value types the attributes have, named as each format names them. */
     enum Type {
@@ -65,9 +65,9 @@ enum NodeAttribute {
 
     private final String key;
     private final Type type;
-    private final Function<RunReader.Member, Optional<String>> value;
+    private final Function<Member, Optional<String>> value;
 
-    NodeAttribute(String key, Type type, Function<RunReader.Member, Optional<String>> value) {
+    NodeAttribute(String key, Type type, Function<Member, Optional<String>> value) {
         this.key = key;
         this.type = type;
         this.value = value;
@@ -84,18 +84,18 @@ enum NodeAttribute {
     }
 
     /** @return its value for a node as the files write it, if the node has one */
-    Optional<String> of(RunReader.Member member) {
+    Optional<String> of(Member member) {
         return value.apply(member);
     }
 
     /** @return the node id in the graph files: kind and id, so that a process and a theme never share one */
-    static String nodeId(RunReader.Member member) {
-        return nodeId(member.kind(), member.id());
+    static String nodeId(Member member) {
+        return nodeId(member.side(), member.id());
     }
 
     /** @return the node id of a process or theme id */
-    static String nodeId(RunReader.Kind kind, String id) {
-        return kind.key() + ":" + id;
+    static String nodeId(Side side, String id) {
+        return side.key() + ":" + id;
     }
 
     private static Optional<String> text(OptionalInt i) {

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import org.convergence.engine.analysis.OverlapAnalysis.PairField;
-import org.convergence.engine.neo4j.RunReader;
+import org.convergence.engine.analysis.OverlapAnalysis;
 
 /**
  * A pair sink for file writers: each pair's fields as text, in {@link PairField} order, in one array
@@ -13,7 +13,7 @@ import org.convergence.engine.neo4j.RunReader;
  * {@link #pair(String, String, String[], double[])} once the pair is complete. No object is kept per
  * pair. Shared theme ids are joined by {@code |}.
  */
-abstract class TextPairSink implements RunReader.PairSink {
+abstract class TextPairSink implements OverlapAnalysis.PairSink {
 
     /** Separates the ids of a list field (sharedThemes) in every export. */
     static final String LIST_SEPARATOR = "|";
@@ -40,7 +40,8 @@ abstract class TextPairSink implements RunReader.PairSink {
      */
     static long stream(ExportSource source, TextPairSink sink) throws IOException {
         try {
-            return source.pairs().applyAsLong(sink);
+            source.result().pairs().forEach(sink);
+            return sink.pairs();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

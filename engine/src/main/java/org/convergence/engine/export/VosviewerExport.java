@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.convergence.engine.analysis.ClusterKind;
 import org.convergence.engine.analysis.OverlapAnalysis.PairField;
-import org.convergence.engine.neo4j.RunReader;
+import org.convergence.engine.analysis.Side;
 
 /**
  * Writes a run's processes and converging pairs as a VOSviewer map file and network file, which
@@ -51,10 +51,10 @@ final class VosviewerExport {
 
     /** Writes both files; see the class comment. */
     static List<WrittenFile> write(ExportSource source, ExportFiles files) throws IOException {
-        List<RunReader.Member> processes = source.members().get().stream()
-                .filter(m -> m.kind() == RunReader.Kind.PROCESS).toList();
+        List<Member> processes = source.members().get().stream()
+                .filter(m -> m.side() == Side.PROCESS).toList();
         Map<String, Integer> index = new HashMap<>();
-        for (RunReader.Member p : processes) {
+        for (Member p : processes) {
             index.put(p.id(), index.size());
         }
         long[] links = new long[processes.size()];
@@ -63,7 +63,7 @@ final class VosviewerExport {
                 PendingFile networkFile = PendingFile.of(files.file("vosviewer-network.txt"))) {
             long pairs;
             try (BufferedWriter out = networkFile.writer()) {
-                List<PairField> fields = source.run().pairFields();
+                List<PairField> fields = source.result().pairs().fields();
                 pairs = TextPairSink.stream(source, new TextPairSink(fields) {
                     private final int shared = position(PairField.SHARED);
 
@@ -106,7 +106,7 @@ final class VosviewerExport {
                 }
                 line(out, header);
                 for (int i = 0; i < processes.size(); i++) {
-                    RunReader.Member p = processes.get(i);
+                    Member p = processes.get(i);
                     List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), text(p.id()),
                             text(html(p.name()))));
                     if (clusters) {
@@ -135,7 +135,7 @@ final class VosviewerExport {
     private static int item(Map<String, Integer> index, String process, ExportSource source) {
         Integer i = index.get(process);
         if (i == null) {
-            throw new IllegalStateException("A pair of run " + source.run().id() + " names process `" + process
+            throw new IllegalStateException("A pair of run " + source.run().run() + " names process `" + process
                     + "`, which is not among the run's members");
         }
         return i;

@@ -16,6 +16,7 @@ import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.OverlapPairs;
 import org.convergence.engine.analysis.Recommendations;
+import org.convergence.engine.analysis.json.LinksJson;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.neo4j.ParallelBatches;
 import org.neo4j.driver.Driver;
@@ -37,6 +38,15 @@ import org.neo4j.driver.Session;
  * interrupted write leaves behind is invisible and removed by {@link #cleanUp}.
  */
 public final class ResultWriter {
+
+    /**
+     * What a write did.
+     *
+     * @param count relationships and nodes written
+     * @param finishedAt when it completed, as stored on the run
+     */
+    public record Written(long count, ZonedDateTime finishedAt) {
+    }
 
     /** Raised when another write of the same run took over while this one was writing: this one lost. */
     public static final class WriteConflictException extends RuntimeException {
@@ -80,14 +90,16 @@ public final class ResultWriter {
      * @param run run id (from data set and parameters)
      * @param parametersJson the parameters, as canonical JSON
      * @param engineVersion engine version
-     * @param report what to write
-     * @param generation the data set's generation the report was computed from ({@link GraphReader.Snapshot})
-     * @return the number of relationships and nodes written
+     * @param result what to write, {@linkplain ConvergenceAnalysis.Result#identified identified}
+     * @param generation the data set's generation the result was computed from ({@link GraphReader.Snapshot})
+     * @return the number of relationships and nodes written, and when the write completed
      * @throws WriteConflictException if another write of the same run began meanwhile, or the data set was
      *     replaced since it was read: then nothing of this write stays
      */
-    public long write(String dataset, String run, String parametersJson, String engineVersion,
-            ConvergenceAnalysis.Report report, String generation) {
+    public Written write(ConvergenceAnalysis.Result result, String generation) {
+        ConvergenceAnalysis.Provenance provenance = result.provenance();
+        String dataset = provenance.dataset();
+        String run = provenance.run();
         GraphWriter.createSchema(driver);
         String write = UUID.randomUUID().toString();
         Map<String, Object> base = Map.of("dataset", dataset, "run", run, "write", write, "generation", generation);
@@ -101,25 +113,26 @@ public final class ResultWriter {
                 }
                 return rows.get(0).get("state").asString(null);
             });
-            long written = 1 + pairs(session, base, report);
+            long written = 1 + pairs(session, base, result);
             progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d pairs", written - 1));
-            long clusters = clusters(session, base, run, write, report);
+            long clusters = clusters(session, base, run, write, result);
             written += clusters;
             progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d clusters and memberships", clusters));
-            if (report.centrality() != null) {
-                long scored = batches(session, "write/theme-scores", base, scoreRows(report.centrality().themes()))
-                        + batches(session, "write/process-scores", base, scoreRows(report.centrality().processes()));
+            if (result.centrality() != null) {
+                long scored = batches(session, "write/theme-scores", base, scoreRows(result.centrality().themes()))
+                        + batches(session, "write/process-scores", base, scoreRows(result.centrality().processes()));
                 written += scored;
                 progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d centrality scores", scored));
             }
             long recommended = batches(session, "write/recommendations", base,
-                    recommendationRows(report.recommendations()));
+                    recommendationRows(result.recommendations()));
             written += recommended;
             if (recommended > 0) {
                 progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d recommendations", recommended));
             }
             Map<String, Object> params = new HashMap<>(base);
-            params.put("props", runProperties(parametersJson, engineVersion, report));
+            ZonedDateTime finishedAt = ZonedDateTime.now();
+            params.put("props", runProperties(result, finishedAt));
             boolean completed = session.executeWrite(tx -> tx.run(Cypher.statement("write/complete-run"), params)
                     .hasNext());
             if (!completed) {
@@ -137,7 +150,7 @@ public final class ResultWriter {
             if ("complete".equals(state)) {
                 progress.accept("replaced the earlier results of " + run);
             }
-            return written;
+            return new Written(written, finishedAt);
         }
     }
 
@@ -183,20 +196,21 @@ public final class ResultWriter {
 
     /**
      * Version of what a write-back writes for the same results. Raised when it starts writing something
-     * new (2: labels on CONVERGES_WITH, RECOMMENDED, the run's links and notes), so that a run stored by
+     * new (2: labels on CONVERGES_WITH, RECOMMENDED, the run's links and notes; 3: the links in their one
+     * JSON form, LinksJson), so that a run stored by
      * an older engine of the same version string is written again rather than kept as unchanged.
      */
-    public static final int RESULTS_VERSION = 2;
+    public static final int RESULTS_VERSION = 3;
 
     /**
      * Whether the run already holds these results: complete, from the same generation of the data set,
      * input fingerprint, parameters, engine version and {@link #RESULTS_VERSION}. Analyses are
      * deterministic, so writing them again would replace the results with equal ones.
      *
-     * @return whether a write of them can be skipped
+     * @return when the held results were written, if the run holds them (a write of them can be skipped)
      */
-    public boolean holdsSameResults(String dataset, String run, String parametersJson, String engineVersion,
-            String fingerprint, String generation) {
+    public java.util.Optional<ZonedDateTime> holdsSameResults(String dataset, String run, String parametersJson,
+            String engineVersion, String fingerprint, String generation) {
         Map<String, Object> params = new HashMap<>();
         params.put("dataset", dataset);
         params.put("run", run);
@@ -206,44 +220,44 @@ public final class ResultWriter {
         params.put("generation", generation);
         params.put("resultsVersion", RESULTS_VERSION);
         try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(Cypher.statement("read/unchanged-run"), params).hasNext());
+            return session.executeRead(tx -> tx.run(Cypher.statement("read/unchanged-run"), params).list()).stream()
+                    .findFirst().map(r -> r.get("finishedAt").asZonedDateTime(null));
         }
     }
 
-    /** Writes the links property: the {@link ConvergenceAnalysis.PathResult} records as they are. */
-    static final com.fasterxml.jackson.databind.ObjectMapper LINKS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    private static Map<String, Object> runProperties(String parametersJson, String engineVersion,
-            ConvergenceAnalysis.Report report) {
-        BipartiteGraph g = report.data().graph();
+    private static Map<String, Object> runProperties(ConvergenceAnalysis.Result result, ZonedDateTime finishedAt) {
+        ConvergenceAnalysis.Provenance p = result.provenance();
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("parameters", parametersJson);
-        props.put("engineVersion", engineVersion);
-        props.put("inputFingerprint", report.data().fingerprint());
-        props.put("finishedAt", ZonedDateTime.now());
-        props.put("processes", g.processCount());
-        props.put("themes", g.themeCount());
-        props.put("edges", g.edgeCount());
-        props.put("pairs", report.overlap().size());
-        report.clusters(ClusterKind.CO).ifPresent(c -> props.put("modularity", c.modularity()));
-        props.put("notes", report.notes());
-        props.put("resultsVersion", RESULTS_VERSION);
-        try {
-            // the requested links, few and small: one JSON document, read back by RunReader
-            props.put("links", LINKS_JSON.writeValueAsString(report.paths()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Links of the run cannot be written as JSON", e);
+        props.put("parameters", p.parameters());
+        props.put("engineVersion", p.engineVersion());
+        props.put("inputFingerprint", p.inputFingerprint());
+        props.put("finishedAt", finishedAt);
+        props.put("processes", p.processes());
+        props.put("themes", p.themes());
+        props.put("edges", p.edges());
+        props.put("relationships", p.relationships());
+        props.put("pairs", result.pairs().count());
+        result.clusters(ClusterKind.CO).ifPresent(c -> props.put("modularity", c.modularity()));
+        if (result.centrality() != null) {
+            props.put("betweennessSources", result.centrality().sources());
+            props.put("betweennessNodes", result.centrality().nodes());
         }
+        props.put("notes", result.notes());
+        props.put("resultsVersion", RESULTS_VERSION);
+        // the requested links, few and small: one JSON document in their one form (LinksJson)
+        props.put("links", LinksJson.stored(result.paths()));
         return props;
     }
 
-    /** The pairs, read from the result's columns a batch at a time, in the kernel's row order. */
-    private long pairs(Session session, Map<String, Object> base, ConvergenceAnalysis.Report report) {
-        OverlapAnalysis.Result result = report.overlap();
-        if (result.size() == 0) {
+    /**
+     * The pairs, a batch at a time as {@link ConvergenceAnalysis.Result#pairs} hands them over (by first
+     * process, then second: each batch touches few processes).
+     */
+    private long pairs(Session session, Map<String, Object> base, ConvergenceAnalysis.Result result) {
+        OverlapAnalysis.Pairs pairs = result.pairs();
+        if (pairs.count() == 0) {
             return 0;
         }
-        BipartiteGraph g = report.data().graph();
         String dataset = (String) base.get("dataset");
         Map<String, String> element = new HashMap<>();
         session.executeRead(tx -> {
@@ -252,41 +266,75 @@ public final class ResultWriter {
                     .forEachRemaining(r -> element.put(r.get("id").asString(), r.get("element").asString()));
             return null;
         });
-        String[] elementOf = new String[g.processCount()];
-        for (int a = 0; a < elementOf.length; a++) {
-            elementOf[a] = element.get(g.process(a));
-            if (elementOf[a] == null) {
-                throw new IllegalStateException("Process `" + g.process(a) + "` of data set `" + dataset
-                        + "` is no longer in the database");
-            }
-        }
         String cypher = Cypher.statement("write/converges-with");
-        OverlapAnalysis.Result.Scratch scratch = result.scratch();
-        OverlapPairs pairs = result.pairs();
         // batches are built here while WRITERS threads commit the ones before
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         try (ParallelBatches committers = new ParallelBatches(driver, WRITERS)) {
-            ColumnFields columns = new ColumnFields();
-            for (int a = 0; a < g.processCount() && !committers.failed(); a++) {
-                for (int i = pairs.rowStart(a), end = pairs.rowEnd(a); i < end; i++) {
-                    columns.value("a", elementOf[a]);
-                    columns.value("b", elementOf[pairs.b(i)]);
-                    result.fieldsOfPair(i, a, columns, scratch);
-                    if (columns.rows() == BATCH) {
-                        ColumnFields batch = columns;
-                        columns = new ColumnFields();
-                        committers.submit(writer -> {
-                            long total = done.addAndGet(commitColumns(writer, cypher, base, batch));
-                            if (total % 1_000_000 < BATCH) {
-                                progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d of %,d pairs", total,
-                                        result.size()));
-                            }
-                        });
+            ColumnFields[] columns = {new ColumnFields()};
+            try {
+                pairs.forEach(new OverlapAnalysis.PairSink() {
+                    @Override
+                    public void beginPair(String a, String b) {
+                        if (committers.failed()) {
+                            throw new BatchFailed();
+                        }
+                        columns[0].value("a", elementOf(a));
+                        columns[0].value("b", elementOf(b));
                     }
-                }
+
+                    private String elementOf(String process) {
+                        String id = element.get(process);
+                        if (id == null) {
+                            throw new IllegalStateException("Process `" + process + "` of data set `" + dataset
+                                    + "` is no longer in the database");
+                        }
+                        return id;
+                    }
+
+                    @Override
+                    public void field(String name, long value) {
+                        columns[0].field(name, value);
+                    }
+
+                    @Override
+                    public void field(String name, double value) {
+                        columns[0].field(name, value);
+                    }
+
+                    @Override
+                    public void field(String name, String[] ids, int count) {
+                        columns[0].field(name, ids, count);
+                    }
+
+                    @Override
+                    public void endPair() {
+                        if (columns[0].rows() == BATCH) {
+                            ColumnFields batch = columns[0];
+                            columns[0] = new ColumnFields();
+                            committers.submit(writer -> {
+                                long total = done.addAndGet(commitColumns(writer, cypher, base, batch));
+                                if (total % 1_000_000 < BATCH) {
+                                    progress.accept(String.format(java.util.Locale.ROOT, "  wrote %,d of %,d pairs", total,
+                                            pairs.count()));
+                                }
+                            });
+                        }
+                    }
+                });
+            } catch (BatchFailed e) {
+                // a committer failed: finish() below rethrows its failure
             }
             committers.finish();
-            return done.get() + commitColumns(session, cypher, base, columns);
+            return done.get() + commitColumns(session, cypher, base, columns[0]);
+        }
+    }
+
+    /** Stops handing pairs over once a committer failed; finish() then reports why. */
+    private static final class BatchFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BatchFailed() {
+            super(null, null, false, false);
         }
     }
 
@@ -322,7 +370,7 @@ public final class ResultWriter {
     }
 
     private long clusters(Session session, Map<String, Object> base, String run, String write,
-            ConvergenceAnalysis.Report report) {
+            ConvergenceAnalysis.Result report) {
         List<Map<String, Object>> clusters = new ArrayList<>();
         List<Map<String, Object>> processMembers = new ArrayList<>();
         List<Map<String, Object>> themeMembers = new ArrayList<>();

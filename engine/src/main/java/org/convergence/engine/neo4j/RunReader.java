@@ -18,7 +18,12 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.convergence.cypher.Cypher;
+import org.convergence.engine.analysis.Centrality;
 import org.convergence.engine.analysis.ClusterKind;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.Recommendations;
+import org.convergence.engine.analysis.Side;
+import org.convergence.engine.analysis.json.LinksJson;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis.PairField;
 import org.neo4j.driver.Driver;
@@ -26,40 +31,22 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
- * Reads one complete analysis run back from Neo4j, as {@link ResultWriter} stored it, for exports and
- * reports: the run ({@link Run}), the processes and themes of its graph with their clusters and
- * centrality ({@link Member}), the process-theme edges ({@link Edge}) and the converging pairs with
- * all their scores, handed to a {@link PairSink} one at a time.
+ * Reads complete analysis runs back from Neo4j, as {@link ResultWriter} stored them: the runs of a data set
+ * ({@link Run}) and, of one, its results as the one result model ({@link #result}), which every output
+ * reads, whether the results were just computed or stored long ago.
  *
  * <p>Only complete runs are read, and of each only the results of its visible write (the rule of
- * {@code read/run-summary.cypher}). Members and edges are the data set's size; pairs can be millions
- * and are never held: the database sorts them one process at a time and the driver hands them over as
- * they arrive, so memory does not depend on their number. Streamed reads run in one explicit
- * transaction each, never retried, so that a sink never sees a pair twice.
+ * {@code read/run-summary.cypher}). Clusters, centrality, recommendations and links are the data set's size
+ * and read at once, in one read transaction; pairs can be millions and are never held: they are read when
+ * an output asks for them, the database sorting them one process at a time (or, for the strongest, with a
+ * top-n sort) and the driver handing them over as they arrive, each read in one explicit transaction, never
+ * retried, so that a sink never sees a pair twice.
  */
 public final class RunReader {
-
-    /** Which side of the two-mode graph a node is on. */
-    public enum Kind {
-        /** A process (a matrix column, a CSV's {@code process}). */
-        PROCESS("process"),
-        /** A theme. */
-        THEME("theme");
-
-        private final String key;
-
-        Kind(String key) {
-            this.key = key;
-        }
-
-        /** @return the name stored and written, {@code process} or {@code theme} */
-        public String key() {
-            return key;
-        }
-    }
 
     /**
      * One complete analysis run.
@@ -96,75 +83,6 @@ public final class RunReader {
         public List<PairField> pairFields() {
             return PairField.of(weighted);
         }
-    }
-
-    /**
-     * Centrality of a node in a run, as {@code SCORED} holds it.
-     *
-     * @param betweenness two-mode normalised betweenness in [0, 1]
-     * @param rawBetweenness unnormalised betweenness
-     * @param degree number of neighbours in the run's graph
-     * @param disconnectedProcessPairs process pairs cut off if the node is removed
-     * @param bridge whether that number is positive
-     */
-    public record Scores(double betweenness, double rawBetweenness, long degree, long disconnectedProcessPairs,
-            boolean bridge) {
-    }
-
-    /**
-     * A process or theme of a run's graph.
-     *
-     * @param kind process or theme
-     * @param id its id in the data set
-     * @param name its name ({@code name}, else the id)
-     * @param nameEs its Spanish name ({@code nameEs}: taxonomy themes), if stored
-     * @param nameEn its English name ({@code nameEn}: taxonomy themes), if stored
-     * @param clusters its cluster index in each clustering of the run that covers it
-     * @param scores its centrality, if the run computed centrality
-     */
-    public record Member(Kind kind, String id, String name, Optional<String> nameEs, Optional<String> nameEn,
-            Map<ClusterKind, Integer> clusters, Optional<Scores> scores) {
-        public Member {
-            clusters = clusters.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(clusters));
-        }
-
-        /** @return its cluster index in the clustering of that kind, if it has one */
-        public OptionalInt cluster(ClusterKind clustering) {
-            Integer index = clusters.get(clustering);
-            return index == null ? OptionalInt.empty() : OptionalInt.of(index);
-        }
-    }
-
-    /**
-     * One {@code ADDRESSES} relationship of a run's graph.
-     *
-     * @param process process id
-     * @param theme theme id
-     * @param relation the matrix row kind, e.g. {@code ACTION_PLAN}
-     * @param row the matrix row's label, if the source had rows (a CSV has none)
-     * @param weight its weight, if the data has weights
-     * @param columns the source's columns a load kept on it ({@code load --keep-columns}), by name
-     */
-    public record Edge(String process, String theme, String relation, Optional<String> row, OptionalDouble weight,
-            Map<String, String> columns) {
-
-        /** An edge with no kept source columns. */
-        public Edge(String process, String theme, String relation, Optional<String> row, OptionalDouble weight) {
-            this(process, theme, relation, row, weight, Map.of());
-        }
-    }
-
-    /**
-     * Receives converging pairs one at a time: {@link #beginPair}, then the pair's fields in
-     * {@link Run#pairFields()} order through the {@link OverlapAnalysis.FieldSink} methods, then
-     * {@link #endPair()}. The id array of {@code sharedThemes} is the sink's to keep.
-     */
-    public interface PairSink extends OverlapAnalysis.FieldSink {
-        /** A pair begins: its two process ids, {@code a < b} as stored. */
-        void beginPair(String a, String b);
-
-        /** The pair's last field was handed over. */
-        void endPair();
     }
 
     /** Raised when a run's results changed while they were read: it was written again or removed meanwhile. */
@@ -284,112 +202,164 @@ public final class RunReader {
     }
 
     /**
+     * The one reader of a stored run: its results as the result model every output reads.
+     *
      * @param run a run from {@link #run}
-     * @return the processes and themes of its graph, processes first, each kind sorted by id
+     * @return its results; the pairs are read from Neo4j each time an output asks for them
      */
-    public List<Member> members(Run run) {
+    public ConvergenceAnalysis.Result result(Run run) {
         try (Session session = driver.session()) {
-            List<Record> rows = session.executeRead(tx -> tx.run(Cypher.statement("read/stored-members"),
-                    params(run)).list());
-            List<Member> members = new ArrayList<>(rows.size());
-            for (Record r : rows) {
-                Map<ClusterKind, Integer> clusters = new EnumMap<>(ClusterKind.class);
-                for (Value c : r.get("clusters").values()) {
-                    clusters.put(clusterKind(c.get(0).asString()), c.get(1).asInt());
-                }
-                Optional<Scores> scores = r.get("betweenness").isNull() ? Optional.empty()
-                        : Optional.of(new Scores(r.get("betweenness").asDouble(), r.get("rawBetweenness").asDouble(),
-                                r.get("degree").asLong(), r.get("disconnectedProcessPairs").asLong(),
-                                r.get("bridge").asBoolean()));
-                members.add(new Member("process".equals(r.get("kind").asString()) ? Kind.PROCESS : Kind.THEME,
-                        r.get("id").asString(), r.get("name").asString(), optional(r.get("nameEs")),
-                        optional(r.get("nameEn")), clusters, scores));
-            }
-            return members;
+            return session.executeRead(tx -> result(tx, run));
         }
     }
 
-    /**
-     * Hands the run's process-theme edges to {@code sink} as they are read, ordered by process id, then
-     * theme id and relation.
-     *
-     * @param run a run from {@link #run}
-     * @param sink receives each edge
-     * @return the number of edges
-     */
-    public long edges(Run run, Consumer<Edge> sink) {
-        Map<String, String> interned = new HashMap<>(); // relations and rows repeat: one string each
-        long[] count = new long[1];
-        stream("read/stored-edges", run, r -> {
-            Value row = r.get("row");
-            Value weight = r.get("weight");
-            Map<String, String> columns = Map.of();
-            List<Value> kept = r.get("kept").asList(v -> v);
-            if (!kept.isEmpty()) {
-                columns = new LinkedHashMap<>();
-                for (Value k : kept) {
-                    columns.put(interned.computeIfAbsent(k.get(0).asString(), s -> s), k.get(1).asString(""));
-                }
+    private ConvergenceAnalysis.Result result(TransactionContext tx, Run run) {
+        Map<String, Object> key = params(run);
+        Record extras = tx.run(Cypher.statement("read/stored-run"), key).single();
+        Map<String, String> themeNames = new HashMap<>();
+        tx.run(Cypher.statement("read/graph-members"), key).forEachRemaining(r -> {
+            if (Side.of(r.get("side").asString()) == Side.THEME) {
+                themeNames.put(r.get("id").asString(), r.get("name").asString());
             }
-            sink.accept(new Edge(r.get("process").asString(), r.get("theme").asString(),
-                    interned.computeIfAbsent(r.get("relation").asString(), s -> s),
-                    row.isNull() ? Optional.empty() : Optional.of(interned.computeIfAbsent(row.asString(), s -> s)),
-                    weight.isNull() ? OptionalDouble.empty() : OptionalDouble.of(weight.asDouble()), columns));
-            count[0]++;
         });
-        return count[0];
+        // clusters, by kind in the order the analysis makes them, members sorted by id as it lists them
+        Map<ClusterKind, List<ConvergenceAnalysis.Cluster>> clusters = new EnumMap<>(ClusterKind.class);
+        Map<ClusterKind, Double> modularity = new EnumMap<>(ClusterKind.class);
+        tx.run(Cypher.statement("read/stored-clusters"), key).forEachRemaining(r -> {
+            ClusterKind kind = ClusterKind.of(r.get("kind").asString());
+            List<String> processes = new ArrayList<>(r.get("processes").asList(Value::asString));
+            List<String> themes = new ArrayList<>(r.get("themes").asList(Value::asString));
+            Collections.sort(processes);
+            Collections.sort(themes);
+            clusters.computeIfAbsent(kind, k -> new ArrayList<>()).add(new ConvergenceAnalysis.Cluster(
+                    r.get("index").asInt(), List.copyOf(processes), List.copyOf(themes)));
+            modularity.put(kind, r.get("modularity").asDouble(Double.NaN));
+        });
+        List<ConvergenceAnalysis.ClusterSet> sets = new ArrayList<>();
+        for (ClusterKind kind : List.of(ClusterKind.CO, ClusterKind.PROCESS, ClusterKind.THEME)) {
+            if (clusters.containsKey(kind)) {
+                List<ConvergenceAnalysis.Cluster> list = clusters.get(kind);
+                list.sort(java.util.Comparator.comparingInt(ConvergenceAnalysis.Cluster::id));
+                sets.add(new ConvergenceAnalysis.ClusterSet(kind, List.copyOf(list), kind == ClusterKind.CO
+                        && run.modularity().isPresent() ? run.modularity().getAsDouble() : modularity.get(kind)));
+            }
+        }
+        // centrality, each side by decreasing betweenness, then id, as the analysis orders it
+        List<Centrality.Score> themes = new ArrayList<>();
+        List<Centrality.Score> processes = new ArrayList<>();
+        tx.run(Cypher.statement("read/stored-scores"), key).forEachRemaining(r -> {
+            Side side = Side.of(r.get("side").asString());
+            (side == Side.PROCESS ? processes : themes).add(new Centrality.Score(side, r.get("id").asString(),
+                    r.get("name").asString(), r.get("betweenness").asDouble(), r.get("rawBetweenness").asDouble(),
+                    r.get("degree").asInt(), r.get("disconnectedProcessPairs").asLong()));
+        });
+        Centrality.Result centrality = null;
+        if (!themes.isEmpty() || !processes.isEmpty()) {
+            java.util.Comparator<Centrality.Score> order = java.util.Comparator
+                    .comparingDouble((Centrality.Score s) -> -s.rawBetweenness()).thenComparing(Centrality.Score::id);
+            themes.sort(order);
+            processes.sort(order);
+            int nodes = extras.get("betweennessNodes").asInt(themes.size() + processes.size());
+            centrality = new Centrality.Result(List.copyOf(themes), List.copyOf(processes),
+                    extras.get("betweennessSources").asInt(nodes), nodes);
+        }
+        Map<String, List<Recommendations.Recommendation>> recommendations = new java.util.TreeMap<>();
+        tx.run(Cypher.statement("read/stored-recommendations"), key).forEachRemaining(r -> recommendations
+                .computeIfAbsent(r.get("process").asString(), k -> new ArrayList<>())
+                .add(new Recommendations.Recommendation(r.get("process").asString(), r.get("theme").asString(),
+                        r.get("themeName").asString(), r.get("score").asDouble(),
+                        r.get("supporters").asList(Value::asString))));
+        List<String> notes = extras.get("notes").isNull() ? List.of() : extras.get("notes").asList(Value::asString);
+        ConvergenceAnalysis.Provenance provenance = new ConvergenceAnalysis.Provenance(run.dataset(), run.id(),
+                run.parameters() == null ? "{}" : run.parameters(), run.engineVersion(), run.inputFingerprint(),
+                run.finishedAt(), run.relations(), (int) run.processes(), (int) run.themes(), (int) run.edges(),
+                extras.get("relationships").asLong(run.edges()), run.weighted());
+        return new ConvergenceAnalysis.Result(provenance, new StoredPairs(run), sets,
+                LinksJson.readStored(extras.get("links").asString(null)), centrality,
+                java.util.Collections.unmodifiableMap(recommendations), java.util.Collections.unmodifiableMap(themeNames),
+                notes, Map.of());
     }
 
-    /**
-     * Hands the run's converging pairs to {@code sink} as they are read, ordered by the first process's
-     * id, then the second's, with every field of {@link Run#pairFields()}. Memory does not depend on
-     * the number of pairs.
-     *
-     * @param run a run from {@link #run}
-     * @param sink receives each pair
-     * @return the number of pairs
-     * @throws RunChangedException if the run was replaced while its pairs were read (fewer or more
-     *     pairs than it recorded): what the sink received is then incomplete
-     */
-    public long pairs(Run run, PairSink sink) {
-        List<PairField> fields = run.pairFields();
-        long[] count = new long[1];
-        stream("read/stored-pairs", run, r -> {
-            String a = r.get("a").asString();
-            String b = r.get("b").asString();
-            sink.beginPair(a, b);
-            for (PairField f : fields) {
-                Value v = r.get(f.key());
-                if (v.isNull()) {
-                    throw new IllegalStateException("Pair " + a + "-" + b + " of run " + run.id() + " of data set `"
-                            + run.dataset() + "` has no `" + f.key() + "`; read/stored-pairs.cypher must return"
-                            + " every pair field");
-                }
-                switch (f.kind()) {
-                    case INTEGER -> sink.field(f.key(), v.asLong());
-                    case REAL -> sink.field(f.key(), v.asDouble());
-                    case IDS -> {
-                        String[] ids = v.asList(Value::asString).toArray(String[]::new);
-                        sink.field(f.key(), ids, ids.length);
+    /** A stored run's pairs, read from Neo4j each time they are asked for. */
+    private final class StoredPairs implements OverlapAnalysis.Pairs {
+        private final Run run;
+
+        StoredPairs(Run run) {
+            this.run = run;
+        }
+
+        @Override
+        public long count() {
+            return run.pairs();
+        }
+
+        @Override
+        public long hypotheses() {
+            long n = run.processes();
+            return Math.max(run.pairs(), n * (n - 1) / 2);
+        }
+
+        @Override
+        public List<PairField> fields() {
+            return run.pairFields();
+        }
+
+        /**
+         * @throws RunChangedException if the run was replaced while its pairs were read (fewer or more pairs
+         *     than it recorded): what the sink received is then incomplete
+         */
+        @Override
+        public void forEach(OverlapAnalysis.PairSink sink) {
+            long read = pairs("read/stored-pairs", params(run), sink);
+            if (read != run.pairs()) {
+                throw new RunChangedException(String.format(Locale.ROOT, "Run %s of data set `%s` changed while its"
+                        + " pairs were read (%,d read, %,d recorded): it was written again or removed meanwhile; read"
+                        + " it again", run.id(), run.dataset(), read, run.pairs()));
+            }
+        }
+
+        @Override
+        public void strongest(long n, OverlapAnalysis.PairSink sink) {
+            Map<String, Object> params = params(run);
+            params.put("limit", n);
+            pairs("read/strongest-pairs", params, sink);
+        }
+
+        private long pairs(String statement, Map<String, Object> params, OverlapAnalysis.PairSink sink) {
+            List<PairField> fields = run.pairFields();
+            long[] count = new long[1];
+            stream(statement, params, r -> {
+                String a = r.get("a").asString();
+                String b = r.get("b").asString();
+                sink.beginPair(a, b);
+                for (PairField f : fields) {
+                    Value v = r.get(f.key());
+                    if (v.isNull()) {
+                        throw new IllegalStateException("Pair " + a + "-" + b + " of run " + run.id() + " of data set `"
+                                + run.dataset() + "` has no `" + f.key() + "`; " + statement + ".cypher must return"
+                                + " every pair field");
                     }
-                    default -> throw new IllegalStateException("Unknown pair field kind " + f.kind());
+                    switch (f.kind()) {
+                        case INTEGER -> sink.field(f.key(), v.asLong());
+                        case REAL -> sink.field(f.key(), v.asDouble());
+                        case IDS -> {
+                            String[] ids = v.asList(Value::asString).toArray(String[]::new);
+                            sink.field(f.key(), ids, ids.length);
+                        }
+                        default -> throw new IllegalStateException("Unknown pair field kind " + f.kind());
+                    }
                 }
-            }
-            sink.endPair();
-            count[0]++;
-        });
-        if (count[0] != run.pairs()) {
-            throw new RunChangedException(String.format(Locale.ROOT, "Run %s of data set `%s` changed while its"
-                    + " pairs were read (%,d read, %,d recorded): it was written again or removed meanwhile; export"
-                    + " it again", run.id(), run.dataset(), count[0], run.pairs()));
+                sink.endPair();
+                count[0]++;
+            });
+            return count[0];
         }
-        return count[0];
     }
 
     /** Runs a statement in one explicit read transaction (never retried) and hands each record on. */
-    private void stream(String statement, Run run, Consumer<Record> each) {
+    private void stream(String statement, Map<String, Object> params, Consumer<Record> each) {
         try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
-            Result result = tx.run(Cypher.statement(statement), params(run));
+            Result result = tx.run(Cypher.statement(statement), params);
             while (result.hasNext()) {
                 each.accept(result.next());
             }
@@ -427,16 +397,4 @@ public final class RunReader {
         }
     }
 
-    private static ClusterKind clusterKind(String key) {
-        for (ClusterKind k : ClusterKind.values()) {
-            if (k.key().equals(key)) {
-                return k;
-            }
-        }
-        throw new IllegalStateException("Unknown cluster kind `" + key + "` stored");
-    }
-
-    private static Optional<String> optional(Value v) {
-        return v.isNull() ? Optional.empty() : Optional.of(v.asString());
-    }
 }

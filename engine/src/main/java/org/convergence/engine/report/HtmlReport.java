@@ -22,9 +22,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.Recommendations;
+import org.convergence.engine.analysis.ShortestLinks;
+import org.convergence.engine.analysis.Side;
+import org.convergence.engine.dataset.DatasetView;
 
 /**
- * Renders a {@link ReportData} as one self-contained HTML file: the page is a Mustache template
+ * Renders a data set ({@link DatasetView}) and one analysis run of it ({@link ConvergenceAnalysis.Result},
+ * just computed or read back from Neo4j: the same types either way) as one self-contained HTML file: the page is a Mustache template
  * ({@code report.mustache}), its styles and script are inlined, and so is Apache ECharts (from its
  * WebJar) which draws the heat map and the network with the SVG renderer. Nothing is fetched when
  * the file is opened, so it renders from {@code file://} without network access.
@@ -93,34 +99,41 @@ public final class HtmlReport {
     /**
      * Writes the report.
      *
-     * @param data what to show
+     * @param data the data set
+     * @param result the run's result
      * @param generatedAt when the report is generated (shown under provenance)
      * @param out where the HTML goes; not closed
      */
-    public void write(ReportData data, String generatedAt, Writer out) {
+    public void write(DatasetView data, ConvergenceAnalysis.Result result, String generatedAt, Writer out) {
+        write(data, result, generatedAt, out, PairSummary.GRID_LIMIT);
+    }
+
+    /** {@link #write} with the number of processes up to which every pair is drawn (tests draw blocks small). */
+    void write(DatasetView data, ConvergenceAnalysis.Result result, String generatedAt, Writer out, int gridLimit) {
+        ReportRun run = ReportRun.of(data, result, gridLimit);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("lang", lang);
         Map<String, String> t = new HashMap<>();
         messages.forEach((k, v) -> t.put(k.replace('.', '_'), v));
         view.put("t", t);
-        ReportData.Provenance prov = data.provenance();
-        view.put("subtitle", format("subtitle", prov.dataset(), prov.run()));
-        view.put("engineVersion", prov.engineVersion());
+        DatasetView.Provenance prov = data.provenance();
+        view.put("subtitle", format("subtitle", prov.dataset(), result.provenance().run()));
+        view.put("engineVersion", result.provenance().engineVersion());
         view.put("documentTitle", prov.document().getOrDefault("title", prov.source()));
         view.put("matrix", matrix(data));
         view.put("incidence", data.provenance().matrix() ? null : incidence(data));
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("labels", chartLabels());
         charts.put("decimalMark", String.valueOf(java.text.DecimalFormatSymbols.getInstance(locale()).getDecimalSeparator()));
-        charts.put("heat", heat(data, view));
-        charts.put("network", network(data, view));
-        view.put("links", links(data));
-        view.put("bridges", bridges(data));
-        recommendations(data, view);
-        explanations(data, view);
+        charts.put("heat", heat(data, run, view));
+        charts.put("network", network(data, run, view));
+        view.put("links", links(data, run));
+        view.put("bridges", bridges(data, run));
+        recommendations(data, run, view);
+        explanations(run, view);
         unmapped(data, view);
-        view.put("notes", data.notes().isEmpty() ? null : Map.of("items", data.notes()));
-        view.put("provenance", provenance(data, generatedAt));
+        view.put("notes", result.notes().isEmpty() ? null : Map.of("items", result.notes()));
+        view.put("provenance", provenance(data, run, generatedAt));
         view.put("chartData", safeJson(charts));
         view.put("style", resource("report.css"));
         view.put("script", resource("report.js"));
@@ -136,14 +149,14 @@ public final class HtmlReport {
 
     // ------------------------------------------------------------ matrix
 
-    private Map<String, Object> matrix(ReportData data) {
+    private Map<String, Object> matrix(DatasetView data) {
         if (!data.provenance().matrix()) {
             return null;
         }
-        List<ReportData.Process> columns = data.processes();
+        List<DatasetView.Process> columns = data.processes();
         Map<String, Object> m = new LinkedHashMap<>();
         List<Map<String, Object>> header = new ArrayList<>();
-        for (ReportData.Process p : columns) {
+        for (DatasetView.Process p : columns) {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("code", p.code());
             h.put("name", p.name());
@@ -156,7 +169,7 @@ public final class HtmlReport {
         // which processes address each theme, for the shared marks
         List<Set<String>> addressedBy = new ArrayList<>();
         data.themes().forEach(x -> addressedBy.add(new TreeSet<>()));
-        ReportData.Edges e = data.edges();
+        DatasetView.Edges e = data.edges();
         for (int i = 0; i < e.size(); i++) {
             addressedBy.get(e.theme()[i]).add(columns.get(e.process()[i]).code());
         }
@@ -178,7 +191,7 @@ public final class HtmlReport {
                     if (e.process()[i] != pi || e.relation()[i] != r) {
                         continue;
                     }
-                    ReportData.Theme theme = data.themes().get(e.theme()[i]);
+                    DatasetView.Theme theme = data.themes().get(e.theme()[i]);
                     List<String> labels = e.rawLabels() == null || e.rawLabels().get(i).isEmpty()
                             ? List.of(theme.name(lang)) : e.rawLabels().get(i);
                     Set<String> others = new TreeSet<>(addressedBy.get(e.theme()[i]));
@@ -196,7 +209,7 @@ public final class HtmlReport {
                 cell.put("list", items.isEmpty() ? null : Map.of("items", items));
                 String noteKey = relation.equals("ACTION_PLAN") ? "actionPlanNote"
                         : relation.equals("CONVERGENCE_AREA") ? "convergenceAreaNote" : null;
-                ReportData.Process p = columns.get(pi);
+                DatasetView.Process p = columns.get(pi);
                 List<String> notes = new ArrayList<>();
                 if (noteKey != null && p.attributes().get(noteKey) != null) {
                     notes.add(p.attributes().get(noteKey));
@@ -216,10 +229,10 @@ public final class HtmlReport {
         return m;
     }
 
-    private Map<String, Object> textRow(String kind, List<ReportData.Process> columns,
-            java.util.function.Function<ReportData.Process, String> text) {
+    private Map<String, Object> textRow(String kind, List<DatasetView.Process> columns,
+            java.util.function.Function<DatasetView.Process, String> text) {
         List<Map<String, Object>> cells = new ArrayList<>();
-        for (ReportData.Process p : columns) {
+        for (DatasetView.Process p : columns) {
             Map<String, Object> cell = new LinkedHashMap<>();
             cell.put("text", text.apply(p));
             cells.add(cell);
@@ -242,10 +255,10 @@ public final class HtmlReport {
         return a == null ? b : b == null ? a : a + ", " + b;
     }
 
-    private Map<String, Object> incidence(ReportData data) {
+    private Map<String, Object> incidence(DatasetView data) {
         int[] pDegree = new int[data.processes().size()];
         int[] tDegree = new int[data.themes().size()];
-        ReportData.Edges e = data.edges();
+        DatasetView.Edges e = data.edges();
         for (int i = 0; i < e.size(); i++) {
             pDegree[e.process()[i]]++;
             tDegree[e.theme()[i]]++;
@@ -320,17 +333,17 @@ public final class HtmlReport {
 
     // ------------------------------------------------------------ heat map
 
-    private Map<String, Object> heat(ReportData data, Map<String, Object> view) {
-        ReportData.Pairs pairs = data.pairs();
+    private Map<String, Object> heat(DatasetView data, ReportRun run, Map<String, Object> view) {
+        PairSummary pairs = run.pairs;
         Map<String, Object> heat = new LinkedHashMap<>();
-        heat.put("complete", pairs.complete());
-        List<ReportData.Process> processes = data.processes();
-        if (pairs.complete()) {
+        heat.put("complete", pairs.complete);
+        List<DatasetView.Process> processes = data.processes();
+        if (pairs.complete) {
             Integer[] order = new Integer[processes.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, Comparator.<Integer>comparingInt(i -> processes.get(i).cluster())
+            Arrays.sort(order, Comparator.<Integer>comparingInt(i -> run.processCluster[i])
                     .thenComparingInt(i -> i));
             int[] pos = new int[order.length];
             List<String> codes = new ArrayList<>();
@@ -340,7 +353,7 @@ public final class HtmlReport {
                 pos[order[i]] = i;
                 codes.add(processes.get(order[i]).code());
                 names.add(processes.get(order[i]).name());
-                clusters.add(processes.get(order[i]).cluster());
+                clusters.add(run.processCluster[order[i]]);
             }
             heat.put("codes", codes);
             heat.put("names", names);
@@ -349,10 +362,10 @@ public final class HtmlReport {
             // every ordered pair of distinct processes: converging ones with their scores, others empty
             double[][] cell = new double[n * n][];
             for (int i = 0; i < pairs.size(); i++) {
-                int x = pos[pairs.a()[i]];
-                int y = pos[pairs.b()[i]];
-                double[] v = {pairs.shared()[i], pairs.jaccard()[i], pairs.overlap()[i], pairs.cosine()[i],
-                    pairs.p()[i], pairs.q()[i]};
+                int x = pos[pairs.a[i]];
+                int y = pos[pairs.b[i]];
+                double[] v = {pairs.shared[i], pairs.jaccard[i], pairs.overlap[i], pairs.cosine[i], pairs.p[i],
+                    pairs.q[i]};
                 cell[x * n + y] = v;
                 cell[y * n + x] = v;
             }
@@ -367,12 +380,12 @@ public final class HtmlReport {
             }
             heat.put("cells", cells);
             heat.put("svg", cells.size() <= SVG_CELL_LIMIT);
-            sharedThemes(data, pos, heat);
-            long significant = Arrays.stream(pairs.q()).filter(q -> q < SIGNIFICANT).count();
+            sharedThemes(data, run, pos, heat);
+            long significant = Arrays.stream(pairs.q).filter(q -> q < SIGNIFICANT).count();
             view.put("heatIntro", messages.get("heatmapIntro") + " " + format("significant", significant, pairs.size(),
                     String.format(locale(), "%.2f", SIGNIFICANT)));
         } else {
-            ReportData.Blocks b = pairs.blocks();
+            PairSummary.Blocks b = pairs.blocks;
             int k = b.k();
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < k; i++) {
@@ -395,9 +408,9 @@ public final class HtmlReport {
             view.put("heatIntro", format("heatmapBlocksIntro", processes.size(), k));
         }
         List<Map<String, Object>> strongest = new ArrayList<>();
-        if (!pairs.complete()) {
+        if (!pairs.complete) {
             for (int i = 0; i < pairs.size(); i++) {
-                strongest.add(pairRow(data, i));
+                strongest.add(pairRow(data, pairs, i));
             }
         }
         view.put("strongest", strongest.isEmpty() ? null : Map.of("rows", strongest));
@@ -408,29 +421,29 @@ public final class HtmlReport {
      * For the heat map's tooltips, the themes each converging pair shares, through the matrix rows the run
      * analysed: {@code themes} their names, {@code shared} for the key {@code "x:y"} (heat map positions,
      * {@code x < y}) the indices of the pair's themes in {@code themes}. Done only for the complete grid,
-     * at most {@link ReportData#PAIR_GRID_LIMIT} processes.
+     * at most {@link PairSummary#GRID_LIMIT} processes.
      */
-    private void sharedThemes(ReportData data, int[] pos, Map<String, Object> heat) {
-        ReportData.Edges e = data.edges();
+    private void sharedThemes(DatasetView data, ReportRun run, int[] pos, Map<String, Object> heat) {
+        DatasetView.Edges e = data.edges();
         List<Set<Integer>> themesOf = new ArrayList<>();
         data.processes().forEach(p -> themesOf.add(new TreeSet<>()));
         for (int i = 0; i < e.size(); i++) {
-            if (data.provenance().analysed(e.relations().get(e.relation()[i]))) {
+            if (run.analysed(e.relations().get(e.relation()[i]))) {
                 themesOf.get(e.process()[i]).add(e.theme()[i]);
             }
         }
         Map<Integer, Integer> used = new LinkedHashMap<>();
         Map<String, List<Integer>> shared = new LinkedHashMap<>();
-        ReportData.Pairs pairs = data.pairs();
+        PairSummary pairs = run.pairs;
         for (int i = 0; i < pairs.size(); i++) {
             List<Integer> common = new ArrayList<>();
-            for (int t : themesOf.get(pairs.a()[i])) {
-                if (themesOf.get(pairs.b()[i]).contains(t)) {
+            for (int t : themesOf.get(pairs.a[i])) {
+                if (themesOf.get(pairs.b[i]).contains(t)) {
                     common.add(used.computeIfAbsent(t, k -> used.size()));
                 }
             }
-            int x = pos[pairs.a()[i]];
-            int y = pos[pairs.b()[i]];
+            int x = pos[pairs.a[i]];
+            int y = pos[pairs.b[i]];
             shared.put(Math.min(x, y) + ":" + Math.max(x, y), common);
         }
         List<String> names = new ArrayList<>();
@@ -439,26 +452,25 @@ public final class HtmlReport {
         heat.put("shared", shared);
     }
 
-    private Map<String, Object> pairRow(ReportData data, int i) {
-        ReportData.Pairs pairs = data.pairs();
+    private Map<String, Object> pairRow(DatasetView data, PairSummary pairs, int i) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("a", data.processes().get(pairs.a()[i]).code());
-        row.put("b", data.processes().get(pairs.b()[i]).code());
-        row.put("shared", pairs.shared()[i]);
-        row.put("jaccard", decimal(pairs.jaccard()[i]));
-        row.put("overlap", decimal(pairs.overlap()[i]));
-        row.put("cosine", decimal(pairs.cosine()[i]));
-        row.put("p", scientific(pairs.p()[i]));
-        row.put("q", scientific(pairs.q()[i]));
+        row.put("a", data.processes().get(pairs.a[i]).code());
+        row.put("b", data.processes().get(pairs.b[i]).code());
+        row.put("shared", pairs.shared[i]);
+        row.put("jaccard", decimal(pairs.jaccard[i]));
+        row.put("overlap", decimal(pairs.overlap[i]));
+        row.put("cosine", decimal(pairs.cosine[i]));
+        row.put("p", scientific(pairs.p[i]));
+        row.put("q", scientific(pairs.q[i]));
         return row;
     }
 
     // ------------------------------------------------------------ network
 
-    private Map<String, Object> network(ReportData data, Map<String, Object> view) {
+    private Map<String, Object> network(DatasetView data, ReportRun run, Map<String, Object> view) {
         int p = data.processes().size();
         int t = data.themes().size();
-        ReportData.Edges e = data.edges();
+        DatasetView.Edges e = data.edges();
         Map<String, Object> net = new LinkedHashMap<>();
         List<String> relations = new ArrayList<>();
         for (String r : e.relations()) {
@@ -472,7 +484,7 @@ public final class HtmlReport {
         // (broader taxonomy themes, say) stay out of the picture
         boolean[] analysed = new boolean[e.relations().size()];
         for (int r = 0; r < analysed.length; r++) {
-            analysed[r] = data.provenance().analysed(e.relations().get(r));
+            analysed[r] = run.analysed(e.relations().get(r));
         }
         int[] themeNode = new int[t];
         java.util.Arrays.fill(themeNode, -1);
@@ -499,14 +511,15 @@ public final class HtmlReport {
             }
             double[][] xy = NetworkLayout.layout(drawn, from.toIntArray(), to.toIntArray(), LAYOUT_SEED);
             Set<String> onPath = new java.util.HashSet<>();
-            for (ReportData.Link l : data.links()) {
-                for (ReportData.Path path : l.paths()) {
-                    path.nodes().forEach(n -> onPath.add(n.kind() + ":" + n.id()));
+            for (ConvergenceAnalysis.PathResult l : run.result.paths()) {
+                for (ShortestLinks.Link path : l.shortest()) {
+                    path.nodes().forEach(n -> onPath.add(n.side().key() + ":" + n.id()));
                 }
             }
             for (int v = 0; v < p; v++) {
-                ReportData.Process pr = data.processes().get(v);
-                Map<String, Object> n = node(pr.code(), pr.name(), "process", pr.coCluster(), false, xy[0][v], xy[1][v], 1);
+                DatasetView.Process pr = data.processes().get(v);
+                Map<String, Object> n = node(pr.code(), pr.name(), Side.PROCESS.key(), run.processCoCluster[v], false, xy[0][v],
+                        xy[1][v], 1);
                 n.put("path", onPath.contains("process:" + pr.id()));
                 nodes.add(n);
             }
@@ -514,8 +527,8 @@ public final class HtmlReport {
                 if (themeNode[v] < 0) {
                     continue;
                 }
-                ReportData.Theme th = data.themes().get(v);
-                Map<String, Object> n = node(th.id(), th.name(lang), "theme", th.coCluster(), th.bridge(),
+                DatasetView.Theme th = data.themes().get(v);
+                Map<String, Object> n = node(th.id(), th.name(lang), Side.THEME.key(), run.themeCoCluster[v], run.themeBridge(v),
                         xy[0][themeNode[v]], xy[1][themeNode[v]], 1);
                 n.put("path", onPath.contains("theme:" + th.id()));
                 nodes.add(n);
@@ -523,7 +536,7 @@ public final class HtmlReport {
             net.put("detail", true);
             view.put("networkIntro", messages.get("networkIntro"));
         } else {
-            clusterNetwork(data, nodes, links);
+            clusterNetwork(data, run, nodes, links);
             net.put("detail", false);
             view.put("networkIntro", format("networkClustersIntro", drawn));
         }
@@ -532,13 +545,13 @@ public final class HtmlReport {
         return net;
     }
 
-    private void clusterNetwork(ReportData data, List<Map<String, Object>> nodes, List<int[]> links) {
+    private void clusterNetwork(DatasetView data, ReportRun run, List<Map<String, Object>> nodes, List<int[]> links) {
         Map<Integer, int[]> members = new HashMap<>(); // co-cluster -> {processes, themes}
-        for (ReportData.Process pr : data.processes()) {
-            members.computeIfAbsent(pr.coCluster(), k -> new int[2])[0]++;
+        for (int v = 0; v < data.processes().size(); v++) {
+            members.computeIfAbsent(run.processCoCluster[v], k -> new int[2])[0]++;
         }
-        for (ReportData.Theme th : data.themes()) {
-            members.computeIfAbsent(th.coCluster(), k -> new int[2])[1]++;
+        for (int v = 0; v < data.themes().size(); v++) {
+            members.computeIfAbsent(run.themeCoCluster[v], k -> new int[2])[1]++;
         }
         List<Integer> clusters = new ArrayList<>(members.keySet());
         clusters.sort(Comparator.<Integer>comparingInt(c -> -(members.get(c)[0] + members.get(c)[1]))
@@ -548,16 +561,16 @@ public final class HtmlReport {
         for (int c : clusters) {
             clusterNode.put(c, clusterNode.size());
         }
-        List<Integer> bridges = topBridges(data);
+        List<Integer> bridges = topBridges(data, run);
         Map<Integer, Integer> bridgeNode = new HashMap<>();
         for (int b : bridges) {
             bridgeNode.put(b, clusterNode.size() + bridgeNode.size());
         }
         Map<Long, Integer> weights = new java.util.TreeMap<>();
-        ReportData.Edges e = data.edges();
+        DatasetView.Edges e = data.edges();
         for (int i = 0; i < e.size(); i++) {
             Integer b = bridgeNode.get(e.theme()[i]);
-            Integer c = clusterNode.get(data.processes().get(e.process()[i]).coCluster());
+            Integer c = clusterNode.get(run.processCoCluster[e.process()[i]]);
             if (b != null && c != null) {
                 weights.merge(((long) b << 32) | c, 1, Integer::sum);
             }
@@ -580,9 +593,9 @@ public final class HtmlReport {
                     c, false, xy[0][v], xy[1][v], m[0] + m[1]));
         }
         for (int b : bridges) {
-            ReportData.Theme th = data.themes().get(b);
+            DatasetView.Theme th = data.themes().get(b);
             int v = bridgeNode.get(b);
-            nodes.add(node(th.id(), th.name(lang), "theme", th.coCluster(), true, xy[0][v], xy[1][v], 1));
+            nodes.add(node(th.id(), th.name(lang), Side.THEME.key(), run.themeCoCluster[b], true, xy[0][v], xy[1][v], 1));
         }
     }
 
@@ -601,40 +614,42 @@ public final class HtmlReport {
     }
 
     /** The {@code limit} themes of highest betweenness (then by id), bridges or not. */
-    private static List<Integer> byBetweenness(ReportData data, int limit) {
+    private static List<Integer> byBetweenness(DatasetView data, ReportRun run, int limit) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < data.themes().size(); i++) {
-            if (!Double.isNaN(data.themes().get(i).betweenness())) {
+            if (!Double.isNaN(run.themeBetweenness[i])) {
                 order.add(i);
             }
         }
-        order.sort(Comparator.<Integer>comparingDouble(i -> -data.themes().get(i).betweenness())
+        order.sort(Comparator.<Integer>comparingDouble(i -> -run.themeBetweenness[i])
                 .thenComparing(i -> data.themes().get(i).id()));
         return order.subList(0, Math.min(limit, order.size()));
     }
 
     /** Bridge themes by betweenness (then id); themes with the highest betweenness when none is a bridge. */
-    private static List<Integer> topBridges(ReportData data) {
-        List<Integer> order = byBetweenness(data, Integer.MAX_VALUE);
-        List<Integer> bridges = order.stream().filter(i -> data.themes().get(i).bridge()).toList();
+    private static List<Integer> topBridges(DatasetView data, ReportRun run) {
+        List<Integer> order = byBetweenness(data, run, Integer.MAX_VALUE);
+        List<Integer> bridges = order.stream().filter(run::themeBridge).toList();
         List<Integer> chosen = bridges.isEmpty() ? order : bridges;
         return chosen.subList(0, Math.min(chosen.size(), BRIDGES_SHOWN));
     }
 
     // ------------------------------------------------------------ tables
 
-    private List<Map<String, Object>> links(ReportData data) {
+    private List<Map<String, Object>> links(DatasetView data, ReportRun run) {
         Map<String, String> codes = new HashMap<>();
         data.processes().forEach(p -> codes.put(p.id(), p.code()));
-        Map<String, ReportData.Theme> themes = new HashMap<>();
+        Map<String, DatasetView.Theme> themes = new HashMap<>();
         data.themes().forEach(t -> themes.put(t.id(), t));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ReportData.Link l : data.links()) {
+        for (ConvergenceAnalysis.PathResult l : run.result.paths()) {
+            String from = l.request().from();
+            String to = l.request().to();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("from", codes.getOrDefault(l.from(), l.from()));
-            m.put("to", codes.getOrDefault(l.to(), l.to()));
+            m.put("from", codes.getOrDefault(from, from));
+            m.put("to", codes.getOrDefault(to, to));
             List<Map<String, Object>> paths = new ArrayList<>();
-            for (ReportData.Path p : l.paths()) {
+            for (ShortestLinks.Link p : l.shortest()) {
                 paths.add(path(p, false, codes, themes));
             }
             m.put("paths", paths);
@@ -645,12 +660,12 @@ public final class HtmlReport {
         return out;
     }
 
-    private Map<String, Object> path(ReportData.Path p, boolean weighted, Map<String, String> codes,
-            Map<String, ReportData.Theme> themes) {
+    private Map<String, Object> path(ShortestLinks.Link p, boolean weighted, Map<String, String> codes,
+            Map<String, DatasetView.Theme> themes) {
         List<Map<String, Object>> nodes = new ArrayList<>();
         for (int i = 0; i < p.nodes().size(); i++) {
-            ReportData.PathNode n = p.nodes().get(i);
-            boolean process = n.kind().equals("process");
+            ShortestLinks.Node n = p.nodes().get(i);
+            boolean process = n.side() == Side.PROCESS;
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("process", process);
             node.put("label", process ? codes.getOrDefault(n.id(), n.id())
@@ -669,8 +684,8 @@ public final class HtmlReport {
      * The path in plain language in the report's language, as {@code ShortestLinks} words it in English:
      * "CSM is linked to PPP in 4 steps: CSM (stated purpose) and SOA (action plan) both address “…”; …".
      */
-    private String sentence(ReportData.Path p, boolean weighted, Map<String, String> codes,
-            Map<String, ReportData.Theme> themes) {
+    private String sentence(ShortestLinks.Link p, boolean weighted, Map<String, String> codes,
+            Map<String, DatasetView.Theme> themes) {
         if (p.nodes().isEmpty()) {
             return p.sentence();
         }
@@ -680,7 +695,7 @@ public final class HtmlReport {
                 ? format("sentenceCost", from, to, String.format(Locale.forLanguageTag(lang), "%.3f", p.cost()))
                 : format(p.hops() == 1 ? "sentenceStep" : "sentenceSteps", from, to, p.hops()));
         for (int i = 0; i < p.steps().size(); i++) {
-            ReportData.Step st = p.steps().get(i);
+            ShortestLinks.Step st = p.steps().get(i);
             String theme = themes.containsKey(st.theme()) ? themes.get(st.theme()).name(lang) : st.theme();
             s.append(i == 0 ? "" : "; ").append(format("sentenceBoth", codes.getOrDefault(st.from(), st.from()),
                     relations(st.fromRelations()), codes.getOrDefault(st.to(), st.to()), relations(st.toRelations()),
@@ -694,76 +709,82 @@ public final class HtmlReport {
                 r.toLowerCase(Locale.ROOT).replace('_', ' '))).toList());
     }
 
-    private List<Map<String, Object>> bridges(ReportData data) {
+    private List<Map<String, Object>> bridges(DatasetView data, ReportRun run) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int i : byBetweenness(data, BRIDGES_LISTED)) {
-            ReportData.Theme t = data.themes().get(i);
+        for (int i : byBetweenness(data, run, BRIDGES_LISTED)) {
+            DatasetView.Theme t = data.themes().get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("theme", t.name(lang));
-            m.put("betweenness", decimal(t.betweenness()));
-            m.put("degree", t.degree());
-            m.put("cutOff", t.disconnectedPairs());
-            m.put("bridge", t.bridge());
+            m.put("betweenness", decimal(run.themeBetweenness[i]));
+            m.put("degree", run.themeDegree[i]);
+            m.put("cutOff", run.themeDisconnected[i]);
+            m.put("bridge", run.themeBridge(i));
             out.add(m);
         }
         return out;
     }
 
-    private void recommendations(ReportData data, Map<String, Object> view) {
-        Map<String, ReportData.Theme> themes = new HashMap<>();
+    private void recommendations(DatasetView data, ReportRun run, Map<String, Object> view) {
+        Map<String, DatasetView.Theme> themes = new HashMap<>();
         data.themes().forEach(t -> themes.put(t.id(), t));
         Map<String, String> codes = new HashMap<>();
         data.processes().forEach(p -> codes.put(p.id(), p.code()));
+        Map<String, List<Recommendations.Recommendation>> all = run.result.recommendations();
         int with = 0;
-        long all = 0;
-        for (ReportData.Process p : data.processes()) {
-            List<ReportData.Recommendation> list = data.recommendations().get(p.id());
+        long count = 0;
+        for (DatasetView.Process p : data.processes()) {
+            List<Recommendations.Recommendation> list = all.get(p.id());
             if (list != null && !list.isEmpty()) {
                 with++;
-                all += list.size();
+                count += list.size();
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
         if (with <= RECOMMENDATION_PROCESSES) {
             // every process's list, as the recommender ranks it
-            for (ReportData.Process p : data.processes()) {
-                List<ReportData.Recommendation> list = data.recommendations().get(p.id());
+            for (DatasetView.Process p : data.processes()) {
+                List<Recommendations.Recommendation> list = all.get(p.id());
                 if (list != null && !list.isEmpty()) {
-                    out.add(Map.of("items", list.stream().map(r -> recommendation(p.code(), r, themes, codes)).toList()));
+                    List<Map<String, Object>> items = new ArrayList<>();
+                    for (int rank = 1; rank <= list.size(); rank++) {
+                        items.add(recommendation(p.code(), list.get(rank - 1), rank, themes, codes));
+                    }
+                    out.add(Map.of("items", items));
                 }
             }
             view.put("recommendationsMore", null);
         } else {
             // too many for one page: the strongest, whoever they are for, and where the rest is
-            List<Map<String, Object>> strongest = new ArrayList<>();
-            List<Object[]> ranked = new ArrayList<>();
-            for (ReportData.Process p : data.processes()) {
-                for (ReportData.Recommendation r : data.recommendations().getOrDefault(p.id(), List.of())) {
-                    ranked.add(new Object[] {p, r});
+            record Ranked(DatasetView.Process process, Recommendations.Recommendation recommendation, int rank) {
+            }
+            List<Ranked> ranked = new ArrayList<>();
+            for (DatasetView.Process p : data.processes()) {
+                List<Recommendations.Recommendation> list = all.getOrDefault(p.id(), List.of());
+                for (int rank = 1; rank <= list.size(); rank++) {
+                    ranked.add(new Ranked(p, list.get(rank - 1), rank));
                 }
             }
-            ranked.sort(Comparator.<Object[]>comparingDouble(x -> -((ReportData.Recommendation) x[1]).score())
-                    .thenComparing(x -> ((ReportData.Process) x[0]).id())
-                    .thenComparingInt(x -> ((ReportData.Recommendation) x[1]).rank()));
-            for (Object[] x : ranked.subList(0, Math.min(ranked.size(), RECOMMENDATIONS_LISTED))) {
-                strongest.add(recommendation(((ReportData.Process) x[0]).code(), (ReportData.Recommendation) x[1],
-                        themes, codes));
+            ranked.sort(Comparator.<Ranked>comparingDouble(x -> -x.recommendation().score())
+                    .thenComparing(x -> x.process().id()).thenComparingInt(Ranked::rank));
+            List<Map<String, Object>> strongest = new ArrayList<>();
+            for (Ranked x : ranked.subList(0, Math.min(ranked.size(), RECOMMENDATIONS_LISTED))) {
+                strongest.add(recommendation(x.process().code(), x.recommendation(), x.rank(), themes, codes));
             }
             out.add(Map.of("items", strongest));
             view.put("recommendationsMore", format("recommendationsSummary", String.format(locale(), "%,d", with),
-                    String.format(locale(), "%,d", all), strongest.size()));
+                    String.format(locale(), "%,d", count), strongest.size()));
         }
         view.put("recommendations", out);
     }
 
-    private Map<String, Object> recommendation(String process, ReportData.Recommendation r,
-            Map<String, ReportData.Theme> themes, Map<String, String> codes) {
+    private Map<String, Object> recommendation(String process, Recommendations.Recommendation r, int rank,
+            Map<String, DatasetView.Theme> themes, Map<String, String> codes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("process", process);
-        m.put("rank", r.rank());
+        m.put("rank", rank);
         m.put("theme", themes.containsKey(r.theme()) ? themes.get(r.theme()).name(lang) : r.theme());
         m.put("score", decimal(r.score()));
-        m.put("supporters", String.join(", ", r.supporters().stream().map(s -> codes.getOrDefault(s, s)).toList()));
+        m.put("supporters", String.join(", ", r.supporters().stream().map(x -> codes.getOrDefault(x, x)).toList()));
         return m;
     }
 
@@ -772,19 +793,19 @@ public final class HtmlReport {
      * beside the heat map, modularity with the network, betweenness with the bridges, the score with the
      * recommendations.
      */
-    private void explanations(ReportData data, Map<String, Object> view) {
+    private void explanations(ReportRun run, Map<String, Object> view) {
         List<String> glossary = new ArrayList<>();
         for (String key : List.of("shared", "jaccard", "overlap", "cosine", "dice", "p", "q")) {
             glossary.add(messages.get("explain." + key));
         }
         view.put("glossary", glossary);
-        double modularity = data.provenance().modularity();
+        double modularity = run.result.modularity();
         view.put("explainModularity", Double.isNaN(modularity) ? messages.get("explain.modularityNone")
                 : format("explain.modularity", decimal(modularity)));
         view.put("explainBetweenness", messages.get("explain.betweenness"));
         String metric = "jaccard";
         try {
-            metric = JSON.readTree(data.provenance().parameters()).path("metric").asText("jaccard");
+            metric = JSON.readTree(run.result.provenance().parameters()).path("metric").asText("jaccard");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // parameters not readable: the default metric
         }
@@ -796,9 +817,9 @@ public final class HtmlReport {
      * processes that use it, at most {@link #UNMAPPED_LISTED} of them (the most used first); none when no
      * taxonomy was asked for, since every label is then a theme as written.
      */
-    private void unmapped(ReportData data, Map<String, Object> view) {
-        ReportData.Edges e = data.edges();
-        long themes = data.themes().stream().filter(ReportData.Theme::unmapped).count();
+    private void unmapped(DatasetView data, Map<String, Object> view) {
+        DatasetView.Edges e = data.edges();
+        long themes = data.themes().stream().filter(DatasetView.Theme::unmapped).count();
         if ("none".equals(data.provenance().taxonomyVersion())) {
             view.put("unmapped", null);
             view.put("unmappedNone", format("unmappedNoTaxonomy", String.format(locale(), "%,d", data.themes().size())));
@@ -854,8 +875,8 @@ public final class HtmlReport {
      * one takes an automatic match for a curated theme. At most {@link #UNMAPPED_LISTED}, the best scored
      * first.
      */
-    private void automaticMatches(ReportData data, Map<String, Object> view) {
-        ReportData.Edges e = data.edges();
+    private void automaticMatches(DatasetView data, Map<String, Object> view) {
+        DatasetView.Edges e = data.edges();
         if (e.sources() == null) {
             view.put("automatic", null);
             return;
@@ -864,11 +885,11 @@ public final class HtmlReport {
         Map<String, Set<String>> processesOf = new HashMap<>();
         Map<String, Set<String>> whereOf = new HashMap<>();
         for (int i = 0; i < e.size(); i++) {
-            ReportData.Source src = e.sources().get(i);
+            DatasetView.Source src = e.sources().get(i);
             if (!src.proposed()) {
                 continue;
             }
-            ReportData.Theme theme = data.themes().get(e.theme()[i]);
+            DatasetView.Theme theme = data.themes().get(e.theme()[i]);
             for (String label : e.rawLabels() == null || e.rawLabels().get(i).isEmpty()
                     ? List.of(theme.name()) : e.rawLabels().get(i)) {
                 String key = label + "\u0000" + theme.id();
@@ -901,7 +922,7 @@ public final class HtmlReport {
     }
 
     /** @return where a label stands, in the report's language, or null when not known */
-    private String where(ReportData.Source source) {
+    private String where(DatasetView.Source source) {
         if (source.sheet() != null && source.cell() != null) {
             return format("whereSheet", source.sheet(), source.cell());
         }
@@ -911,8 +932,9 @@ public final class HtmlReport {
         return source.line() == null ? null : format("whereLine", String.valueOf(source.line()));
     }
 
-    private List<Map<String, Object>> provenance(ReportData data, String generatedAt) {
-        ReportData.Provenance p = data.provenance();
+    private List<Map<String, Object>> provenance(DatasetView data, ReportRun run, String generatedAt) {
+        DatasetView.Provenance p = data.provenance();
+        ConvergenceAnalysis.Provenance r = run.result.provenance();
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!p.document().isEmpty()) {
             rows.add(entry("document", String.join(" · ", new ArrayList<>(List.of(
@@ -924,12 +946,12 @@ public final class HtmlReport {
         rows.add(entry("sha", p.sourceSha256()));
         rows.add(entry("taxonomy", p.taxonomyVersion()));
         rows.add(entry("loaded", time(p.loadedAt())));
-        rows.add(entry("run", p.run()));
-        rows.add(entry("parameters", parameters(p.parameters())));
-        rows.add(entry("pairs", String.format(locale(), "%,d", p.pairCount())));
-        rows.add(entry("fingerprint", p.inputFingerprint()));
-        rows.add(entry("engine", p.engineVersion()));
-        rows.add(entry("finished", time(p.finishedAt())));
+        rows.add(entry("run", r.run()));
+        rows.add(entry("parameters", parameters(r.parameters())));
+        rows.add(entry("pairs", String.format(locale(), "%,d", run.pairs.total)));
+        rows.add(entry("fingerprint", r.inputFingerprint()));
+        rows.add(entry("engine", r.engineVersion()));
+        rows.add(entry("finished", r.finishedAt() == null ? "" : time(r.finishedAt().toString())));
         rows.add(entry("generated", time(generatedAt)));
         return rows;
     }

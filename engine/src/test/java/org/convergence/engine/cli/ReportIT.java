@@ -47,6 +47,26 @@ class ReportIT {
     }
 
     @Test
+    void runDrawsFromTheResultItHoldsAndReportFromTheStoredRunTheSamePage() throws IOException {
+        Path job = work.resolve("job.yaml");
+        String builtIn = new String(Job.class.getResourceAsStream(Job.DEFAULT).readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(job, builtIn.replace("report: reports/{dataset}-{lang}.html", "report: out/{dataset}-{lang}.html"));
+        assertThat(run("run", job.toString()).exit()).isZero();
+        Path fromStore = work.resolve("stored.html");
+        CliRun report = run("report", "--out", fromStore.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        String memory = withoutTimes(Files.readString(work.resolve("out/seed-en.html")));
+        String stored = withoutTimes(Files.readString(fromStore));
+        assertThat(memory).contains("CSM is linked to PPP in 4 steps").contains("Human rights of migrants");
+        assertThat(stored).isEqualTo(memory);
+    }
+
+    /** A page with its times (loaded, finished, generated) masked: the rest must not depend on when it was drawn. */
+    private static String withoutTimes(String page) {
+        return page.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC", "TIME");
+    }
+
+    @Test
     void reportInSpanishOfTheLatestRunAndClearErrors() throws IOException {
         assertThat(run("run").exit()).isZero();
         Path es = work.resolve("informe.html");

@@ -55,15 +55,15 @@ class StreamedJsonTest {
         BipartiteGraph g = TwoModeGenerator.generate(new TwoModeGenerator.Parameters(3000, 2000, 45_000, 0.3, 11));
         ConvergenceAnalysis.Parameters p = new ConvergenceAnalysis.Parameters(new OverlapAnalysis.Parameters(1, 0,
                 SimilarityMetric.JACCARD, 2), null, false, List.of(), false, ConvergenceAnalysis.BETWEENNESS_BUDGET, 0, 1);
-        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(TwoModeData.generated(g), p, line -> { });
-        int pairs = report.overlap().size();
+        ConvergenceAnalysis.Result report = ConvergenceAnalysis.run(TwoModeData.generated(g), p, line -> { })
+                .identified("bench", "run-x", "{}", "test", null);
+        long pairs = report.pairs().count();
         assertThat(pairs).isGreaterThan(50_000);
         Path file = dir.resolve("report.json");
         CountingWriter out;
         try (Writer w = Files.newBufferedWriter(file)) {
             out = new CountingWriter(w);
-            ReportOutput.json(new AnalysisJob.Outcome("bench", "run-x", Map.of("topK", 0), report,
-                    Map.of("overlap", 1L)), out);
+            ReportOutput.json(new AnalysisJob.Outcome(report, Map.of("topK", 0), Map.of("overlap", 1L)), out);
         }
         // the generator hands its buffer over as it fills: thousands of writes, none holding the document
         assertThat(out.writes).isGreaterThan(1000);

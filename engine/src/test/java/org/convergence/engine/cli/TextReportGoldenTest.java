@@ -30,11 +30,11 @@ class TextReportGoldenTest {
         ConvergenceAnalysis.Parameters d = ConvergenceAnalysis.Parameters.defaults();
         ConvergenceAnalysis.Parameters p = new ConvergenceAnalysis.Parameters(d.overlap(), d.clusters(), true,
                 List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)), true, d.betweennessBudget(), 3, 5);
-        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(SeedData.load(), p, line -> { });
+        ConvergenceAnalysis.Result report = ConvergenceAnalysis.run(SeedData.load(), p, line -> { })
+                .identified("seed", "run-000000000000", "{}", "test", null);
         Map<String, Long> timings = new LinkedHashMap<>();
         report.timingsMs().keySet().forEach(k -> timings.put(k, 0L));
-        AnalysisJob.Outcome outcome = new AnalysisJob.Outcome("seed", "run-000000000000",
-                SettingOptions.describe(null, p), report, timings);
+        AnalysisJob.Outcome outcome = new AnalysisJob.Outcome(report, SettingOptions.describe(null, p), timings);
         StringWriter text = new StringWriter();
         ReportOutput.text(outcome, 20, new PrintWriter(text));
         String actual = text.toString();

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.convergence.engine.neo4j.RunReader;
+import org.convergence.engine.analysis.OverlapAnalysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,10 +58,10 @@ class CsvExportTest {
 
     @Test
     void idsWithCommasAndQuotesAreQuoted() throws Exception {
-        RunReader.Run run = TinyRun.run(false);
-        ExportSource source = new ExportSource(run, List::of, sink -> 0, sink -> {
+        List<OverlapAnalysis.PairField> fields = OverlapAnalysis.PairField.of(false);
+        ExportSource source = TinyRun.source(false, TinyRun.pairs(false, 1, sink -> {
             sink.beginPair("Alpha, \"first\"", "Beta");
-            for (var f : run.pairFields()) {
+            for (var f : fields) {
                 switch (f.kind()) {
                     case INTEGER -> sink.field(f.key(), 1L);
                     case REAL -> sink.field(f.key(), 0.5);
@@ -70,8 +70,7 @@ class CsvExportTest {
                 }
             }
             sink.endPair();
-            return 1;
-        });
+        }));
         ExportFormat.CSV.write(source, dir.resolve("odd"));
         assertThat(Files.readString(dir.resolve("odd-pairs.csv"))).contains("\"Alpha, \"\"first\"\"\",Beta,1,\"a,b|c\",");
         CSVRecord row = read(dir.resolve("odd-pairs.csv")).get(0);
@@ -81,15 +80,10 @@ class CsvExportTest {
 
     @Test
     void fieldsOutOfOrderAreRefusedAndLeaveNoFile() throws Exception {
-        RunReader.Run run = TinyRun.run(false);
-        ExportSource source = new ExportSource(run, List::of, sink -> {
-            sink.accept(new RunReader.Edge("A", "x", "LISTED", Optional.empty(), OptionalDouble.empty()));
-            return 1;
-        }, sink -> {
+        ExportSource source = TinyRun.source(false, TinyRun.pairs(false, 1, sink -> {
             sink.beginPair("A", "B");
             sink.field("jaccard", 0.5);
-            return 1;
-        });
+        }));
         assertThatThrownBy(() -> ExportFormat.CSV.write(source, dir.resolve("bad")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Pair A-B: field `jaccard` arrived where `shared` was expected");

@@ -26,6 +26,7 @@ import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis.PairField;
 import org.convergence.engine.neo4j.GraphReader;
 import org.convergence.engine.neo4j.ResultWriter;
+import org.convergence.engine.neo4j.DatasetReader;
 import org.convergence.engine.neo4j.RunReader;
 import org.convergence.loader.SourceText;
 import org.convergence.loader.csv.TwoModeCsvParser;
@@ -68,8 +69,8 @@ class ExportIT {
         for (String dataset : List.of("seed", "events")) {
             GraphReader.Snapshot read = new GraphReader(driver).snapshot(dataset, null);
             // run ids differ between data sets, as the real ones (derived from data set and parameters) do
-            new ResultWriter(driver).write(dataset, "run-" + dataset, "{\"relations\":\"all\"}", "test",
-                    ConvergenceAnalysis.run(read.data(), ConvergenceAnalysis.Parameters.defaults(), l -> { }),
+            new ResultWriter(driver).write(ConvergenceAnalysis.run(read.data(), ConvergenceAnalysis.Parameters.defaults(), l -> { })
+                    .identified(dataset, "run-" + dataset, "{\"relations\":\"all\"}", "test", null),
                     read.generation());
         }
     }
@@ -87,7 +88,9 @@ class ExportIT {
         RunReader.Run run = reader.run(dataset, Optional.empty());
         Map<ExportFormat, List<WrittenFile>> written = new LinkedHashMap<>();
         for (ExportFormat format : ExportFormat.values()) {
-            written.put(format, format.write(ExportSource.of(reader, run), dir.resolve(dataset)));
+            DatasetReader graph = new DatasetReader(driver);
+            written.put(format, format.write(ExportSource.of(reader.result(run), () -> graph.members(dataset,
+                    run.relations()), sink -> graph.edges(dataset, run.relations(), sink)), dir.resolve(dataset)));
         }
         return written;
     }

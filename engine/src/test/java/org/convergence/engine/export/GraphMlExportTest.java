@@ -89,11 +89,10 @@ class GraphMlExportTest {
 
     @Test
     void anExportThatFailsHalfWayLeavesNoFile() throws IOException {
-        ExportSource tiny = TinyRun.source(true);
-        ExportSource failing = new ExportSource(tiny.run(), tiny.members(), tiny.edges(), sink -> {
+        ExportSource failing = TinyRun.source(true, TinyRun.pairs(true, 2, sink -> {
             sink.beginPair("A", "B");
             throw new IllegalStateException("Run run-t of data set `tiny` changed while its pairs were read");
-        });
+        }));
         assertThatThrownBy(() -> ExportFormat.GRAPHML.write(failing, dir.resolve("tiny")))
                 .hasMessageContaining("changed while its pairs were read");
         assertThat(filesIn()).isEmpty();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.convergence.engine.analysis.ClusterKind;
-import org.convergence.engine.neo4j.RunReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,10 +39,10 @@ class VosviewerExportTest {
     @Test
     void withoutProcessClustersOrCentralityThoseColumnsAreLeftOut() throws Exception {
         ExportSource tiny = TinyRun.source(false);
-        List<RunReader.Member> plain = tiny.members().get().stream().map(m -> new RunReader.Member(m.kind(), m.id(),
-                m.name(), m.nameEs(), m.nameEn(), Map.of(ClusterKind.CO, 0), Optional.empty())).toList();
-        List<WrittenFile> written = ExportFormat.VOSVIEWER.write(new ExportSource(tiny.run(), () -> plain,
-                tiny.edges(), tiny.pairs()), dir.resolve("plain"));
+        List<Member> plain = tiny.members().get().stream().map(m -> new Member(m.member(), Map.of(ClusterKind.CO, 0),
+                Optional.empty())).toList();
+        List<WrittenFile> written = ExportFormat.VOSVIEWER.write(new ExportSource(tiny.result(), () -> plain,
+                tiny.edges()), dir.resolve("plain"));
         assertThat(Files.readAllLines(dir.resolve("plain-vosviewer-map.txt")).get(0))
                 .isEqualTo("id\tlabel\tdescription\tweight<Links>\tweight<Total link strength>");
         assertThat(written.get(0).note()).hasValueSatisfying(n -> assertThat(n).contains("no cluster column"));

@@ -36,8 +36,8 @@ class GuideQueriesIT {
     void everyGuideQueryRunsAndFindsTheSeedAndItsLatestRun() {
         Neo4jServers.clearAndLoadSeed(driver);
         GraphReader.Snapshot read = new GraphReader(driver).snapshot("seed", null);
-        new ResultWriter(driver).write("seed", "run-guide", "{}", "test",
-                ConvergenceAnalysis.run(read.data(), ConvergenceAnalysis.Parameters.defaults(), l -> { }), read.generation());
+        new ResultWriter(driver).write(ConvergenceAnalysis.run(read.data(), ConvergenceAnalysis.Parameters.defaults(), l -> { })
+                .identified("seed", "run-guide", "{}", "test", null), read.generation());
         List<String> queries = guideQueries();
         assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
         for (String q : queries) {

@@ -51,10 +51,10 @@ class WriteBackIT {
     void writeBackIsCompleteAndIdempotent() {
         TwoModeData data = new GraphReader(driver).read("seed", null);
         assertThat(data.graph().processCount()).isEqualTo(4);
-        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
+        ConvergenceAnalysis.Result report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
                 l -> { });
         ResultWriter writer = new ResultWriter(driver);
-        writer.write("seed", "run-a", "{\"p\":1}", "test", report, generation());
+        writer.write(report.identified("seed", "run-a", "{\"p\":1}", "test", null), generation());
         Record once = summary("run-a");
         assertThat(once.get("pairs").asLong()).isEqualTo(5);
         long clusters = report.clusterSets().stream().mapToLong(c -> c.clusters().size()).sum();
@@ -72,7 +72,7 @@ class WriteBackIT {
         assertThat(recommendations).isPositive();
         assertThat(once.get("recommended").asLong()).isEqualTo(recommendations);
 
-        writer.write("seed", "run-a", "{\"p\":1}", "test", report, generation());
+        writer.write(report.identified("seed", "run-a", "{\"p\":1}", "test", null), generation());
         Record twice = summary("run-a");
         assertThat(twice.get("pairs").asLong()).isEqualTo(once.get("pairs").asLong());
         assertThat(twice.get("clusters").asLong()).isEqualTo(once.get("clusters").asLong());
@@ -85,7 +85,8 @@ class WriteBackIT {
                 ConvergenceAnalysis.Parameters.defaults().overlap(),
                 new Clusters.Parameters(Clusters.Algorithm.LOUVAIN, 2.0, 10, 7), false, List.of(), false,
                 ConvergenceAnalysis.BETWEENNESS_BUDGET, 0, 1);
-        writer.write("seed", "run-b", "{\"p\":2}", "test", ConvergenceAnalysis.run(data, other, l -> { }), generation());
+        writer.write(ConvergenceAnalysis.run(data, other, l -> { })
+                .identified("seed", "run-b", "{\"p\":2}", "test", null), generation());
         assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isEqualTo(2);
         assertThat(summary("run-a").get("pairs").asLong()).isEqualTo(5);
         assertThat(summary("run-b").get("scored").asLong()).isZero();
@@ -113,14 +114,15 @@ class WriteBackIT {
     @Test
     void aWriteInterruptedBetweenBatchesLeavesThePreviousRunVisibleAndIsCleanedUp() {
         TwoModeData data = new GraphReader(driver).read("seed", null);
-        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
+        ConvergenceAnalysis.Result report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
                 l -> { });
-        new ResultWriter(driver).write("seed", "run-a", "{\"p\":1}", "test", report, generation());
+        new ResultWriter(driver).write(report.identified("seed", "run-a", "{\"p\":1}", "test", null), generation());
         Record before = summary("run-a");
         Record storedBefore = stored("run-a");
 
         // the rewrite dies after its pairs and first cluster batch are committed
-        assertThatThrownBy(() -> failingAfter(2).write("seed", "run-a", "{\"p\":1}", "test", report, generation()))
+        assertThatThrownBy(() -> failingAfter(2).write(report
+                .identified("seed", "run-a", "{\"p\":1}", "test", null), generation()))
                 .isInstanceOf(InjectedFailure.class);
         Record during = summary("run-a");
         for (String key : List.of("pairs", "clusters", "memberships", "scored")) {
@@ -129,7 +131,8 @@ class WriteBackIT {
         assertThat(stored("run-a").get("pairs").asLong()).isEqualTo(2 * storedBefore.get("pairs").asLong());
 
         // a first write that dies leaves no visible run at all
-        assertThatThrownBy(() -> failingAfter(1).write("seed", "run-c", "{\"p\":3}", "test", report, generation()))
+        assertThatThrownBy(() -> failingAfter(1).write(report
+                .identified("seed", "run-c", "{\"p\":3}", "test", null), generation()))
                 .isInstanceOf(InjectedFailure.class);
         assertThat(query("read/run-summary", Map.of("dataset", "seed", "run", "run-c"))).isEmpty();
         assertThat(query("read/runs", Map.of("dataset", "seed"))).extracting(r -> r.get("run").asString())
@@ -157,16 +160,18 @@ class WriteBackIT {
     @Test
     void aWriteOvertakenByAnotherWriteOfTheSameRunLosesAndLeavesNothing() {
         TwoModeData data = new GraphReader(driver).read("seed", null);
-        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
+        ConvergenceAnalysis.Result report = ConvergenceAnalysis.run(data, ConvergenceAnalysis.Parameters.defaults(),
                 l -> { });
         boolean[] once = {true};
         ResultWriter slow = new ResultWriter(driver, l -> { }, () -> {
             if (once[0]) {
                 once[0] = false;
-                new ResultWriter(driver).write("seed", "run-a", "{\"p\":1}", "test", report, generation());
+                new ResultWriter(driver).write(report
+                        .identified("seed", "run-a", "{\"p\":1}", "test", null), generation());
             }
         });
-        assertThatThrownBy(() -> slow.write("seed", "run-a", "{\"p\":1}", "test", report, generation()))
+        assertThatThrownBy(() -> slow.write(report
+                .identified("seed", "run-a", "{\"p\":1}", "test", null), generation()))
                 .isInstanceOf(ResultWriter.WriteConflictException.class).hasMessageContaining("discarded");
         Record visible = summary("run-a");
         assertThat(visible.get("pairs").asLong()).isEqualTo(5);
@@ -179,19 +184,20 @@ class WriteBackIT {
     @Test
     void resultsAreNeverWrittenOntoADataSetReplacedSinceItWasRead() {
         GraphReader.Snapshot read = new GraphReader(driver).snapshot("seed", null);
-        ConvergenceAnalysis.Report report = ConvergenceAnalysis.run(read.data(), ConvergenceAnalysis.Parameters.defaults(),
+        ConvergenceAnalysis.Result report = ConvergenceAnalysis.run(read.data(), ConvergenceAnalysis.Parameters.defaults(),
                 l -> { });
         // replaced between the read and the write: refused before anything is written
         LoadPlan small = new TwoModeCsvParser(Taxonomy.builtIn()).parse(SourceText.decode("small.csv",
                 "process,theme\nA,Remesas\nB,Remesas\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, null);
         new GraphWriter(driver, 1000, l -> { }).write("seed", small, GraphWriter.Mode.REPLACE);
-        assertThatThrownBy(() -> new ResultWriter(driver).write("seed", "run-a", "{}", "test", report, read.generation()))
+        assertThatThrownBy(() -> new ResultWriter(driver).write(report
+                .identified("seed", "run-a", "{}", "test", null), read.generation()))
                 .isInstanceOf(ResultWriter.WriteConflictException.class).hasMessageContaining("was replaced");
         assertThat(query("test/run-count", Map.of("dataset", "seed")).get(0).get("runs").asLong()).isZero();
 
         // replaced while the write is under way: the write loses and leaves nothing
         GraphReader.Snapshot again = new GraphReader(driver).snapshot("seed", null);
-        ConvergenceAnalysis.Report small2 = ConvergenceAnalysis.run(again.data(), ConvergenceAnalysis.Parameters.defaults(),
+        ConvergenceAnalysis.Result small2 = ConvergenceAnalysis.run(again.data(), ConvergenceAnalysis.Parameters.defaults(),
                 l -> { });
         boolean[] once = {true};
         ResultWriter interrupted = new ResultWriter(driver, l -> { }, () -> {
@@ -201,7 +207,8 @@ class WriteBackIT {
                         Organisations.builtIn()).parse(SeedMatrixParser.builtInSource()), GraphWriter.Mode.REPLACE);
             }
         });
-        assertThatThrownBy(() -> interrupted.write("seed", "run-b", "{}", "test", small2, again.generation()))
+        assertThatThrownBy(() -> interrupted.write(small2
+                .identified("seed", "run-b", "{}", "test", null), again.generation()))
                 .isInstanceOf(ResultWriter.WriteConflictException.class).hasMessageContaining("was replaced");
         assertThat(query("read/runs", Map.of("dataset", "seed"))).isEmpty();
         assertThat(stored("run-b").get("pairs").asLong()).isZero();

@@ -8,50 +8,103 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import org.convergence.engine.analysis.Centrality;
+import org.convergence.engine.analysis.ClusterKind;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.ListedPairs;
+import org.convergence.engine.analysis.Recommendations;
+import org.convergence.engine.analysis.ShortestLinks;
+import org.convergence.engine.analysis.Side;
+import org.convergence.engine.dataset.DatasetView;
 import org.junit.jupiter.api.Test;
 
 /** The HTML report on hand-built data: its sections, its chart data, escaping and determinism. */
 class HtmlReportTest {
 
+    /** A data set and a run of it, as a report takes them. */
+    record Tiny(DatasetView data, ConvergenceAnalysis.Result result) {
+    }
+
+    private static ShortestLinks.Node node(Side side, String id, String name) {
+        return new ShortestLinks.Node(side, id, name);
+    }
+
+    /** The tiny run's result with other pairs and recommendations. */
+    static ConvergenceAnalysis.Result result(List<ListedPairs.Row> pairs, List<ConvergenceAnalysis.PathResult> links,
+            Map<String, List<Recommendations.Recommendation>> recommendations) {
+        List<ConvergenceAnalysis.ClusterSet> clusters = List.of(
+                new ConvergenceAnalysis.ClusterSet(ClusterKind.CO, List.of(
+                        new ConvergenceAnalysis.Cluster(0, List.of("p0", "p1"), List.of("a", "b", "c")),
+                        new ConvergenceAnalysis.Cluster(1, List.of("p2"), List.of("d"))), 0.25),
+                new ConvergenceAnalysis.ClusterSet(ClusterKind.PROCESS, List.of(
+                        new ConvergenceAnalysis.Cluster(0, List.of("p0", "p1"), List.of()),
+                        new ConvergenceAnalysis.Cluster(1, List.of("p2"), List.of())), 0.1),
+                new ConvergenceAnalysis.ClusterSet(ClusterKind.THEME, List.of(
+                        new ConvergenceAnalysis.Cluster(0, List.of(), List.of("a", "b")),
+                        new ConvergenceAnalysis.Cluster(1, List.of(), List.of("c", "d"))), 0.1));
+        Centrality.Result centrality = new Centrality.Result(
+                List.of(new Centrality.Score(Side.THEME, "b", "B", 0.6, 6, 2, 1),
+                        new Centrality.Score(Side.THEME, "a", "A", 0.1, 1, 2, 0),
+                        new Centrality.Score(Side.THEME, "c", "C", 0.0, 0, 1, 0),
+                        new Centrality.Score(Side.THEME, "d", "D", 0.0, 0, 1, 0)),
+                List.of(new Centrality.Score(Side.PROCESS, "p0", "Process zero", 0.5, 5, 2, 0),
+                        new Centrality.Score(Side.PROCESS, "p1", "Process one", 0.25, 2.5, 3, 0),
+                        new Centrality.Score(Side.PROCESS, "p2", "Process two", 0.0, 0, 1, 0)), 7, 7);
+        ConvergenceAnalysis.Provenance provenance = new ConvergenceAnalysis.Provenance("tiny", "run-1",
+                "{\"metric\":\"jaccard\"}", "test", "fff", java.time.ZonedDateTime.parse("2026-11-29T00:01Z"),
+                List.of(), 3, 4, 6, 6, false);
+        return new ConvergenceAnalysis.Result(provenance, new ListedPairs(pairs, 3, false), clusters, links, centrality,
+                recommendations, Map.of(), List.of("A note"), Map.of());
+    }
+
     /** Three processes, four themes; p0 and p1 converge (2 shared of 3), p2 shares nothing. */
-    static ReportData tiny(String kind, String hostileName) {
-        List<ReportData.Process> processes = List.of(
-                new ReportData.Process("p0", "P0", "Process zero", 1, Map.of("objectives", "Obj 0"), List.of(), 0, 0, 0.5),
-                new ReportData.Process("p1", "P1", "Process one", 2, Map.of(), List.of("Joint <b>thing</b>"), 0, 0, 0.25),
-                new ReportData.Process("p2", "P2", "Process two", 3, Map.of(), List.of(), 1, 1, 0.0));
-        List<ReportData.Theme> themes = List.of(
-                new ReportData.Theme("a", "A", "Alpha", "Alfa", false, 0, 0, 0.1, 2, 0, false),
-                new ReportData.Theme("b", "B", "Beta", "Beta", false, 0, 0, 0.6, 2, 1, true),
-                new ReportData.Theme("c", hostileName, null, null, true, 0, 1, 0.0, 1, 0, false),
-                new ReportData.Theme("d", "D", "Delta", "Delta", false, 1, 1, 0.0, 1, 0, false));
-        ReportData.Edges edges = new ReportData.Edges(new int[] {0, 0, 1, 1, 1, 2}, new int[] {0, 1, 0, 1, 2, 3},
+    static Tiny tiny(String kind, String hostileName) {
+        List<DatasetView.Process> processes = List.of(
+                new DatasetView.Process("p0", "P0", "Process zero", 1, Map.of("objectives", "Obj 0"), List.of()),
+                new DatasetView.Process("p1", "P1", "Process one", 2, Map.of(), List.of("Joint <b>thing</b>")),
+                new DatasetView.Process("p2", "P2", "Process two", 3, Map.of(), List.of()));
+        List<DatasetView.Theme> themes = List.of(
+                new DatasetView.Theme("a", "A", "Alpha", "Alfa", false),
+                new DatasetView.Theme("b", "B", "Beta", "Beta", false),
+                new DatasetView.Theme("c", hostileName, null, null, true),
+                new DatasetView.Theme("d", "D", "Delta", "Delta", false));
+        DatasetView.Edges edges = new DatasetView.Edges(new int[] {0, 0, 1, 1, 1, 2}, new int[] {0, 1, 0, 1, 2, 3},
                 new int[] {0, 1, 0, 1, 0, 0}, List.of("ACTION_PLAN", "CONVERGENCE_AREA"),
                 List.of(List.of("alpha"), List.of("beta**"), List.of("Alpha"), List.of("Beta"), List.of(hostileName),
                         List.of("delta")),
                 java.util.Arrays.asList(null, "**", null, null, null, null),
-                List.of(new ReportData.Source(null, null, 2), new ReportData.Source(null, null, 3),
-                        new ReportData.Source(null, null, 4), new ReportData.Source(null, null, 5),
-                        new ReportData.Source("Matriz", "C12", null), new ReportData.Source(null, null, 7)));
-        ReportData.Pairs pairs = new ReportData.Pairs(true, 1, new int[] {0}, new int[] {1}, new int[] {2},
-                new double[] {2d / 3}, new double[] {1}, new double[] {2 / Math.sqrt(6)}, new double[] {0.25},
-                new double[] {0.25}, null);
-        ReportData.Path path = new ReportData.Path(List.of(new ReportData.PathNode("process", "p0", "Process zero"),
-                new ReportData.PathNode("theme", "a", "Alpha"), new ReportData.PathNode("process", "p1", "Process one")),
-                List.of(new ReportData.Step("p0", List.of("ACTION_PLAN"), "a", "p1", List.of("ACTION_PLAN"))),
-                "p0 is linked to p1 in 2 steps: p0 (action plan) and p1 (action plan) both address \u201cAlpha\u201d.", 2, 2);
-        ReportData.Provenance provenance = new ReportData.Provenance("tiny", kind, "tiny.csv", "abc", "2026-11-28",
-                "2026-11-29T00:00Z", Map.of(), "run-1", "{\"metric\":\"jaccard\"}", "test", "2026-11-29T00:01Z",
-                "fff", 1, List.of(), !kind.equals("csv"), 0.25);
-        return new ReportData(provenance, processes, themes, edges, pairs,
-                List.of(new ReportData.Link("p0", "p1", List.of(path), null),
-                        new ReportData.Link("p0", "p2", List.of(), null)),
-                Map.of("p2", List.of(new ReportData.Recommendation("a", 1, 0.5, List.of("p0")))),
-                List.of(new ReportData.Footnote("**", "A footnote")), List.of("A note"));
+                List.of(new DatasetView.Source(null, null, 2), new DatasetView.Source(null, null, 3),
+                        new DatasetView.Source(null, null, 4), new DatasetView.Source(null, null, 5),
+                        new DatasetView.Source("Matriz", "C12", null), new DatasetView.Source(null, null, 7)));
+        DatasetView.Provenance provenance = new DatasetView.Provenance("tiny", kind, "tiny.csv", "abc", "2026-11-28",
+                "2026-11-29T00:00Z", Map.of(), !kind.equals("csv"));
+        DatasetView data = new DatasetView(provenance, processes, themes, edges,
+                List.of(new DatasetView.Footnote("**", "A footnote")));
+        ShortestLinks.Link path = new ShortestLinks.Link(2, List.of(node(Side.PROCESS, "p0", "Process zero"),
+                node(Side.THEME, "a", "Alpha"), node(Side.PROCESS, "p1", "Process one")),
+                List.of(new ShortestLinks.Step("p0", List.of("ACTION_PLAN"), "a", "Alpha", "p1", List.of("ACTION_PLAN"))),
+                2, "p0 is linked to p1 in 2 steps: p0 (action plan) and p1 (action plan) both address \u201cAlpha\u201d.");
+        List<ConvergenceAnalysis.PathResult> links = List.of(
+                new ConvergenceAnalysis.PathResult(new ConvergenceAnalysis.PathRequest("p0", "p1", 3), List.of(path), null),
+                new ConvergenceAnalysis.PathResult(new ConvergenceAnalysis.PathRequest("p0", "p2", 3), List.of(), null));
+        Map<String, List<Recommendations.Recommendation>> recommendations = Map.of("p2",
+                List.of(new Recommendations.Recommendation("p2", "a", "Alpha", 0.5, List.of("p0"))));
+        return new Tiny(data, result(List.of(pair()), links, recommendations));
     }
 
-    private static String render(ReportData data, String lang) {
+    /** p0 and p1: 2 shared of 3. */
+    private static ListedPairs.Row pair() {
+        return new ListedPairs.Row("p0", "p1", Map.of("shared", 2L, "jaccard", 2d / 3, "overlap", 1.0,
+                "cosine", 2 / Math.sqrt(6), "pValue", 0.25, "qValue", 0.25));
+    }
+
+    private static String render(Tiny tiny, String lang) {
+        return render(tiny.data(), tiny.result(), lang, PairSummary.GRID_LIMIT);
+    }
+
+    private static String render(DatasetView data, ConvergenceAnalysis.Result result, String lang, int gridLimit) {
         StringWriter out = new StringWriter();
-        new HtmlReport(lang).write(data, "2026-11-29T12:00Z", out);
+        new HtmlReport(lang).write(data, result, "2026-11-29T12:00Z", out, gridLimit);
         return out.toString();
     }
 
@@ -113,16 +166,9 @@ class HtmlReportTest {
 
     @Test
     void largeRunsAreSummarisedByCluster() throws Exception {
-        ReportData small = tiny("csv", "Gamma");
-        ReportData.Blocks blocks = new ReportData.Blocks(new int[] {0, 1}, new int[] {2, 1}, new long[] {1, 0, 0, 0},
-                new double[] {2d / 3, 0, 0, 0}, new double[] {1, 0, 0, 0}, new double[] {0.8, 0, 0, 0},
-                new double[] {0.25, 1, 1, 1});
-        ReportData.Pairs summarised = new ReportData.Pairs(false, 1, new int[] {0}, new int[] {1}, new int[] {2},
-                new double[] {2d / 3}, new double[] {1}, new double[] {0.8}, new double[] {0.25}, new double[] {0.25},
-                blocks);
-        ReportData data = new ReportData(small.provenance(), small.processes(), small.themes(), small.edges(),
-                summarised, small.links(), small.recommendations(), small.footnotes(), small.notes());
-        String page = render(data, "en");
+        Tiny small = tiny("csv", "Gamma");
+        // drawn as if above the grid's limit: blocks of the process clusters {p0, p1} and {p2}, and the strongest
+        String page = render(small.data(), small.result(), "en", 2);
         JsonNode cells = chartData(page).at("/heat/cells");
         assertThat(cells).hasSize(4);
         // cluster 0 with itself: one converging pair of C(2,2) = 1, mean Jaccard 2/3
@@ -169,28 +215,25 @@ class HtmlReportTest {
         assertThat(section).contains("<th>Label</th><th>Where in the source</th><th>Processes</th>")
                 .contains("<tr><td>Gamma</td><td>sheet Matriz, cell C12</td><td>P1</td></tr>");
         // with no taxonomy asked for, no label is "unmapped": nothing listed, and said why
-        ReportData tiny = tiny("csv", "Gamma");
-        ReportData.Provenance p = tiny.provenance();
-        ReportData none = new ReportData(new ReportData.Provenance(p.dataset(), p.kind(), p.source(), p.sourceSha256(),
-                "none", p.loadedAt(), p.document(), p.run(), p.parameters(), p.engineVersion(), p.finishedAt(),
-                p.inputFingerprint(), p.pairCount(), p.relations(), p.matrix(), p.modularity()), tiny.processes(),
-                tiny.themes(), tiny.edges(), tiny.pairs(), tiny.links(), tiny.recommendations(), tiny.footnotes(),
-                tiny.notes());
-        String plain = render(none, "en");
+        Tiny tiny = tiny("csv", "Gamma");
+        DatasetView d = tiny.data();
+        DatasetView.Provenance p = d.provenance();
+        DatasetView none = new DatasetView(new DatasetView.Provenance(p.dataset(), p.kind(), p.source(), p.sourceSha256(),
+                "none", p.loadedAt(), p.document(), p.matrix()), d.processes(), d.themes(), d.edges(), d.footnotes());
+        String plain = render(none, tiny.result(), "en", PairSummary.GRID_LIMIT);
         assertThat(plain.substring(plain.indexOf("<section id=\"unmapped\">"))).contains("No taxonomy was asked for when"
                 + " the data set was loaded: every label is a theme as written (4 themes)").doesNotContain("<td>Gamma</td>");
     }
 
     @Test
     void manyUnmappedLabelsAreSummarisedMostUsedFirst() {
-        ReportData tiny = tiny("csv", "Gamma");
+        Tiny tiny = tiny("csv", "Gamma");
         int n = HtmlReport.UNMAPPED_LISTED + 50;
-        List<ReportData.Theme> themes = new java.util.ArrayList<>();
+        List<DatasetView.Theme> themes = new java.util.ArrayList<>();
         int[] process = new int[n + 2];
         int[] theme = new int[n + 2];
         for (int i = 0; i < n; i++) {
-            themes.add(new ReportData.Theme(String.format("t%03d", i), String.format("Label %03d", i), null, null, true,
-                    0, 0, Double.NaN, 1, 0, false));
+            themes.add(new DatasetView.Theme(String.format("t%03d", i), String.format("Label %03d", i), null, null, true));
             process[i] = 0;
             theme[i] = i;
         }
@@ -199,11 +242,9 @@ class HtmlReportTest {
         theme[n] = n - 1;
         process[n + 1] = 2;
         theme[n + 1] = n - 1;
-        ReportData.Edges edges = new ReportData.Edges(process, theme, new int[n + 2], List.of("LISTED"), null, null, null);
-        ReportData many = new ReportData(tiny.provenance(), tiny.processes(), themes, edges,
-                new ReportData.Pairs(true, 0, new int[0], new int[0], new int[0], new double[0], new double[0],
-                        new double[0], new double[0], new double[0], null), List.of(), Map.of(), List.of(), List.of());
-        String page = render(many, "en");
+        DatasetView.Edges edges = new DatasetView.Edges(process, theme, new int[n + 2], List.of("LISTED"), null, null, null);
+        DatasetView many = new DatasetView(tiny.data().provenance(), tiny.data().processes(), themes, edges, List.of());
+        String page = render(many, result(List.of(), List.of(), Map.of()), "en", PairSummary.GRID_LIMIT);
         String section = page.substring(page.indexOf("<section id=\"unmapped\">"), page.indexOf("<section id=\"provenance\">"));
         assertThat(section.split("<tr><td>", -1)).hasSize(HtmlReport.UNMAPPED_LISTED + 1);
         assertThat(section.indexOf("<tr><td>Label 249</td><td></td><td>P0, P1, P2</td></tr>"))
