@@ -151,4 +151,28 @@ class OverlapAnalysisTest {
             assertThat(seen.stream().anyMatch(f -> f.startsWith("weightedJaccard:"))).isEqualTo(weighted);
         }
     }
+
+    @Test
+    void scoresAreSymmetricAndBounded() {
+        TwoModeData data = RandomTwoMode.of(11, 50, 20, 0.2);
+        OverlapAnalysis.Result r = OverlapAnalysis.run(data.graph(), OverlapAnalysis.Parameters.defaults());
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        BipartiteGraph g = data.graph();
+        for (int rank = 0; rank < r.size(); rank++) {
+            OverlapPairs.Pair p = r.scores(rank);
+            keys.add(p.a() + "-" + p.b());
+            assertThat(p.a()).isLessThan(p.b()).isEqualTo(r.a(rank));
+            assertThat(p.b()).isEqualTo(r.b(rank));
+            assertThat(p.jaccard()).isBetween(0.0, 1.0).isLessThanOrEqualTo(p.dice());
+            assertThat(p.dice()).isLessThanOrEqualTo(p.cosine() + 1e-12);
+            assertThat(p.cosine()).isLessThanOrEqualTo(p.overlap() + 1e-12);
+            assertThat(r.pValue(rank)).isBetween(0.0, 1.0);
+            assertThat(r.qValue(rank)).isBetween(r.pValue(rank), 1.0);
+            // swapping the two processes' roles gives the same scores: B·Bᵀ is symmetric
+            int[] ab = g.sharedThemes(p.a(), p.b());
+            int[] ba = g.sharedThemes(p.b(), p.a());
+            assertThat(ab).containsExactly(ba).hasSize(p.shared());
+        }
+        assertThat(keys).hasSize(r.size());
+    }
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Shortest links on a chain and a diamond whose paths can be listed by hand. */
 class ShortestLinksTest {
@@ -49,5 +53,49 @@ class ShortestLinksTest {
         assertThat(cheapest.cost()).isCloseTo(4d / 3, within(1e-12));
         assertThat(cheapest.hops()).isEqualTo(4);
         assertThat(cheapest.sentence()).contains("at cost 1.333 (1 − jaccard per step)");
+    }
+
+    private static int[] bfs(BipartiteGraph g, int source) {
+        int p = g.processCount();
+        int[] dist = new int[p + g.themeCount()];
+        Arrays.fill(dist, -1);
+        dist[source] = 0;
+        ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(source));
+        while (!queue.isEmpty()) {
+            int v = queue.poll();
+            int[] next = v < p ? Arrays.stream(g.themesOf(v)).map(t -> t + p).toArray() : g.processesOf(v - p);
+            for (int w : next) {
+                if (dist[w] < 0) {
+                    dist[w] = dist[v] + 1;
+                    queue.add(w);
+                }
+            }
+        }
+        return dist;
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {13, 29})
+    void pathLengthIsTheBfsDistance(long seed) {
+        TwoModeData data = RandomTwoMode.of(seed, 30, 40, 0.04);
+        BipartiteGraph g = data.graph();
+        ShortestLinks links = new ShortestLinks(data);
+        int checked = 0;
+        for (int a = 0; a < g.processCount(); a++) {
+            int[] dist = bfs(g, a);
+            for (int b = a + 1; b < g.processCount(); b++) {
+                List<ShortestLinks.Link> found = links.shortest(g.process(a), g.process(b), 3);
+                int distance = dist[b];
+                if (distance < 0) {
+                    assertThat(found).isEmpty();
+                } else {
+                    assertThat(found.get(0).hops()).isEqualTo(distance);
+                    assertThat(found).allSatisfy(l -> assertThat(l.hops()).isGreaterThanOrEqualTo(distance));
+                    assertThat(found).isSortedAccordingTo(java.util.Comparator.comparingInt(ShortestLinks.Link::hops));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isPositive();
     }
 }

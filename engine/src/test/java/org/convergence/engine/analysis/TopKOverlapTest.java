@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each process's k most similar processes, on a fixture with ties and against all pairs. */
 class TopKOverlapTest {
@@ -56,5 +59,43 @@ class TopKOverlapTest {
     void kMustBePositive() {
         assertThatThrownBy(() -> TopKOverlap.compute(fixture(), 0, SimilarityMetric.JACCARD, 1, 1))
                 .hasMessageContaining("topK").hasMessageContaining("`0`");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {3, 5})
+    void topKEqualsBestOfAllPairs(long seed) {
+        TwoModeData data = RandomTwoMode.of(seed, 60, 30, 0.12);
+        BipartiteGraph g = data.graph();
+        int k = 4;
+        OverlapPairs all = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2));
+        List<List<double[]>> perProcess = new ArrayList<>();
+        for (int a = 0; a < g.processCount(); a++) {
+            perProcess.add(new ArrayList<>());
+        }
+        for (int i = 0; i < all.size(); i++) {
+            perProcess.get(all.a(i)).add(new double[] {all.b(i), all.jaccard(all.a(i), i)});
+            perProcess.get(all.b(i)).add(new double[] {all.a(i), all.jaccard(all.a(i), i)});
+        }
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (int a = 0; a < g.processCount(); a++) {
+            List<double[]> row = perProcess.get(a);
+            row.sort(java.util.Comparator.comparingDouble((double[] x) -> -x[1]).thenComparingDouble(x -> x[0]));
+            for (double[] x : row.subList(0, Math.min(k, row.size()))) {
+                int b = (int) x[0];
+                expected.add(Math.min(a, b) + "-" + Math.max(a, b));
+            }
+        }
+        OverlapPairs top = TopKOverlap.compute(g, k, SimilarityMetric.JACCARD, 1, 3);
+        java.util.Set<String> actual = new java.util.TreeSet<>();
+        Map<String, OverlapPairs.Pair> allByKey = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            allByKey.put(all.a(i) + "-" + all.b(i), all.pair(i));
+        }
+        for (int i = 0; i < top.size(); i++) {
+            String key = top.a(i) + "-" + top.b(i);
+            actual.add(key);
+            assertThat(top.pair(i)).isEqualTo(allByKey.get(key));
+        }
+        assertThat(actual).isEqualTo(expected).isNotEmpty();
     }
 }

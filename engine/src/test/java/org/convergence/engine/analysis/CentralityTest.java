@@ -3,19 +3,15 @@ package org.convergence.engine.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CentralityAndPathsTest {
+/** Two-mode betweenness and the process pairs each node separates: NetworkX values, JGraphT, chains by hand. */
+class CentralityTest {
 
     private static TwoModeData chain() {
         String[][] edges = {{"A", "t1"}, {"A", "t2"}, {"A", "t3"}, {"B", "t2"}, {"B", "t3"}, {"B", "t4"},
@@ -51,63 +47,11 @@ class CentralityAndPathsTest {
         assertThat(all.get("t2").disconnectedProcessPairs()).isZero();
     }
 
-    /** Reference value from NetworkX 2.8.8: {@code community.modularity(G, [{A,B,t1,t2,t3},{C,D,t4,t5,t6}])}. */
-    @Test
-    void modularityMatchesNetworkX() {
-        // vertices: A..D = 0..3, t1..t6 = 4..9
-        int[] from = {0, 0, 0, 1, 1, 1, 2, 2, 3, 3};
-        int[] to = {4, 5, 6, 5, 6, 7, 7, 9, 9, 8};
-        double[] w = new double[10];
-        Arrays.fill(w, 1);
-        int[] membership = {0, 0, 1, 1, 0, 0, 0, 1, 1, 1};
-        assertThat(Clusters.modularity(membership, 2, from, to, w)).isCloseTo(0.395, within(1e-12));
-        Clusters.Result leiden = Clusters.cluster(10, from, to, w, Clusters.Parameters.defaults());
-        assertThat(leiden.modularity()).isGreaterThanOrEqualTo(0.395 - 1e-12);
-        Clusters.Result louvain = Clusters.cluster(10, from, to, w,
-                new Clusters.Parameters(Clusters.Algorithm.LOUVAIN, 1, 10, 42));
-        Clusters.Result lpa = Clusters.cluster(10, from, to, w,
-                new Clusters.Parameters(Clusters.Algorithm.LABEL_PROPAGATION, 1, 100, 42));
-        assertThat(louvain.membership()).hasSize(10);
-        assertThat(lpa.clusterCount()).isPositive();
-    }
-
-    private static TwoModeData random(long seed, int processes, int themes, double density) {
-        Random random = new Random(seed);
-        List<TwoModeData.Row> rows = new ArrayList<>();
-        for (int p = 0; p < processes; p++) {
-            for (int t = 0; t < themes; t++) {
-                if (random.nextDouble() < density) {
-                    rows.add(new TwoModeData.Row("p" + p, "p" + p, "t" + t, "t" + t, "LISTED", null));
-                }
-            }
-        }
-        return TwoModeData.of(rows);
-    }
-
-    private static int[] bfs(BipartiteGraph g, int source) {
-        int p = g.processCount();
-        int[] dist = new int[p + g.themeCount()];
-        Arrays.fill(dist, -1);
-        dist[source] = 0;
-        ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(source));
-        while (!queue.isEmpty()) {
-            int v = queue.poll();
-            int[] next = v < p ? Arrays.stream(g.themesOf(v)).map(t -> t + p).toArray() : g.processesOf(v - p);
-            for (int w : next) {
-                if (dist[w] < 0) {
-                    dist[w] = dist[v] + 1;
-                    queue.add(w);
-                }
-            }
-        }
-        return dist;
-    }
-
     @ParameterizedTest
     @ValueSource(longs = {3, 8, 21})
     void exactBetweennessEqualsJGraphTAndCutPairsEqualRemovalByRemoval(long seed) {
         // sparse enough for many cut vertices, several components and isolated-ish leaves
-        TwoModeData data = random(seed, 40, 50, 0.035);
+        TwoModeData data = RandomTwoMode.of(seed, 40, 50, 0.035);
         BipartiteGraph g = data.graph();
         int p = g.processCount();
         var jg = new ShortestLinks(data).bipartite();
@@ -208,92 +152,5 @@ class CentralityAndPathsTest {
         Centrality.Score estimated = one.themes().stream().filter(s -> s.id().equals(top.id())).findFirst().orElseThrow();
         assertThat(one.themes().subList(0, 3)).extracting(Centrality.Score::id).contains(top.id());
         assertThat(estimated.rawBetweenness()).isCloseTo(top.rawBetweenness(), within(0.2 * top.rawBetweenness()));
-    }
-
-    @ParameterizedTest
-    @ValueSource(longs = {13, 29})
-    void pathLengthIsTheBfsDistance(long seed) {
-        TwoModeData data = random(seed, 30, 40, 0.04);
-        BipartiteGraph g = data.graph();
-        ShortestLinks links = new ShortestLinks(data);
-        int checked = 0;
-        for (int a = 0; a < g.processCount(); a++) {
-            int[] dist = bfs(g, a);
-            for (int b = a + 1; b < g.processCount(); b++) {
-                List<ShortestLinks.Link> found = links.shortest(g.process(a), g.process(b), 3);
-                int distance = dist[b];
-                if (distance < 0) {
-                    assertThat(found).isEmpty();
-                } else {
-                    assertThat(found.get(0).hops()).isEqualTo(distance);
-                    assertThat(found).allSatisfy(l -> assertThat(l.hops()).isGreaterThanOrEqualTo(distance));
-                    assertThat(found).isSortedAccordingTo(java.util.Comparator.comparingInt(ShortestLinks.Link::hops));
-                    checked++;
-                }
-            }
-        }
-        assertThat(checked).isPositive();
-    }
-
-    @ParameterizedTest
-    @ValueSource(longs = {3, 5})
-    void topKEqualsBestOfAllPairs(long seed) {
-        TwoModeData data = random(seed, 60, 30, 0.12);
-        BipartiteGraph g = data.graph();
-        int k = 4;
-        OverlapPairs all = OverlapKernel.compute(g, new OverlapKernel.Parameters(1, 2));
-        List<List<double[]>> perProcess = new ArrayList<>();
-        for (int a = 0; a < g.processCount(); a++) {
-            perProcess.add(new ArrayList<>());
-        }
-        for (int i = 0; i < all.size(); i++) {
-            perProcess.get(all.a(i)).add(new double[] {all.b(i), all.jaccard(all.a(i), i)});
-            perProcess.get(all.b(i)).add(new double[] {all.a(i), all.jaccard(all.a(i), i)});
-        }
-        java.util.Set<String> expected = new java.util.TreeSet<>();
-        for (int a = 0; a < g.processCount(); a++) {
-            List<double[]> row = perProcess.get(a);
-            row.sort(java.util.Comparator.comparingDouble((double[] x) -> -x[1]).thenComparingDouble(x -> x[0]));
-            for (double[] x : row.subList(0, Math.min(k, row.size()))) {
-                int b = (int) x[0];
-                expected.add(Math.min(a, b) + "-" + Math.max(a, b));
-            }
-        }
-        OverlapPairs top = TopKOverlap.compute(g, k, SimilarityMetric.JACCARD, 1, 3);
-        java.util.Set<String> actual = new java.util.TreeSet<>();
-        Map<String, OverlapPairs.Pair> allByKey = new java.util.HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            allByKey.put(all.a(i) + "-" + all.b(i), all.pair(i));
-        }
-        for (int i = 0; i < top.size(); i++) {
-            String key = top.a(i) + "-" + top.b(i);
-            actual.add(key);
-            assertThat(top.pair(i)).isEqualTo(allByKey.get(key));
-        }
-        assertThat(actual).isEqualTo(expected).isNotEmpty();
-    }
-
-    @Test
-    void scoresAreSymmetricAndBounded() {
-        TwoModeData data = random(11, 50, 20, 0.2);
-        OverlapAnalysis.Result r = OverlapAnalysis.run(data.graph(), OverlapAnalysis.Parameters.defaults());
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        BipartiteGraph g = data.graph();
-        for (int rank = 0; rank < r.size(); rank++) {
-            OverlapPairs.Pair p = r.scores(rank);
-            keys.add(p.a() + "-" + p.b());
-            assertThat(p.a()).isLessThan(p.b()).isEqualTo(r.a(rank));
-            assertThat(p.b()).isEqualTo(r.b(rank));
-            assertThat(p.jaccard()).isBetween(0.0, 1.0).isLessThanOrEqualTo(p.dice());
-            assertThat(p.dice()).isLessThanOrEqualTo(p.cosine() + 1e-12);
-            assertThat(p.cosine()).isLessThanOrEqualTo(p.overlap() + 1e-12);
-            assertThat(r.pValue(rank)).isBetween(0.0, 1.0);
-            assertThat(r.qValue(rank)).isBetween(r.pValue(rank), 1.0);
-            // swapping the two processes' roles gives the same scores: B·Bᵀ is symmetric
-            int[] ab = g.sharedThemes(p.a(), p.b());
-            int[] ba = g.sharedThemes(p.b(), p.a());
-            assertThat(ab).containsExactly(ba).hasSize(p.shared());
-        }
-        assertThat(keys).hasSize(r.size());
     }
 }
