@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The project's Cypher statements, read from the {@code .cypher} files of this module.
  *
  * <p>Every statement the project runs lives in a file under {@code convergence-cypher/} on the class
- * path; Java code names the file (for example {@code "load/merge-process"}) and passes values as
+ * path; Java code names the file (for example {@code "load/create-process"}) and passes values as
  * parameters, never as query text. Comment lines ({@code //}) are kept: Neo4j ignores them.
  */
 public final class Cypher {

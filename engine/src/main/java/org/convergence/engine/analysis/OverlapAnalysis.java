@@ -404,9 +404,8 @@ public final class OverlapAnalysis {
     }
 
     /**
-     * Pairs placed per call of {@link #place}: a short loop in a small method invoked often, which the JIT
-     * compiles early in a fresh JVM, where one long loop per slice would run in slower code until its
-     * compilation replaced it mid-run.
+     * Pairs placed per call of {@link #place}: a short loop in a small method invoked often, rather than
+     * one long loop per slice.
      */
     private static final int PLACE_RUN = 256;
 

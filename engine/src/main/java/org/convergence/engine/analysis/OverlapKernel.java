@@ -31,16 +31,8 @@ public final class OverlapKernel {
      *
      * @param minShared smallest shared count a pair needs to be listed, at least 1
      * @param threads worker threads, at least 1
-     * @param scores whether to store Jaccard, overlap, cosine and Dice columns while writing each row, for
-     *     the benchmark's comparison with SciPy, which computes a score for every pair (otherwise they are
-     *     derived on demand from the shared count and the degrees)
      */
-    public record Parameters(int minShared, int threads, boolean scores) {
-
-        /** Parameters without stored score columns. */
-        public Parameters(int minShared, int threads) {
-            this(minShared, threads, false);
-        }
+    public record Parameters(int minShared, int threads) {
 
         public Parameters {
             Setting.MIN_SHARED.checkInt(minShared);
@@ -97,7 +89,7 @@ public final class OverlapKernel {
      * further pass over the pairs to find their tests.
      *
      * @param graph the bipartite graph
-     * @param parameters kernel parameters (without stored score columns)
+     * @param parameters kernel parameters
      * @param progress receives 10, 20, ... 100 as the writing pass completes rows (from worker threads)
      * @return the pairs, ordered by {@code a}, then {@code b}, with their cells
      */
@@ -117,19 +109,17 @@ public final class OverlapKernel {
             java.util.function.IntConsumer progress, long slotBytes) {
         int n = graph.processCount();
         int side = 0;
-        if (testCells && !parameters.scores()) {
+        if (testCells) {
             int max = graph.maxProcessDegree();
             side = max <= Significance.DENSE_LIMIT ? max + 1 : 0;
         }
-        // stored score columns are for comparison only: they take the exactly sized layout rather than be
-        // copied into shorter columns after the pass
-        int[] slotStart = parameters.scores() ? null : boundedRows(graph, slotBytes / bytesPerPair(parameters, side));
+        int[] slotStart = boundedRows(graph, slotBytes / bytesPerPair(side));
         int[] rowStart;
         int[] rowCount = new int[n];
         OverlapPairs.Columns out;
         if (slotStart != null) {
             // one pass: each row written in a slot as large as its bound, then the rows moved together
-            out = new OverlapPairs.Columns(slotStart[n], parameters.scores(), side);
+            out = new OverlapPairs.Columns(slotStart[n], side);
             writeAll(graph, parameters, slotStart, rowCount, out, progress);
             rowStart = new int[n + 1];
             for (int a = 0; a < n; a++) {
@@ -154,7 +144,7 @@ public final class OverlapKernel {
                 }
                 rowStart[a + 1] = (int) total;
             }
-            out = new OverlapPairs.Columns(rowStart[n], parameters.scores(), side);
+            out = new OverlapPairs.Columns(rowStart[n], side);
             writeAll(graph, parameters, rowStart, rowCount, out, progress);
         }
         out.rowStart = rowStart;
@@ -169,8 +159,8 @@ public final class OverlapKernel {
         return new Counted(pairs, new Significance.Cells(side, out.cellOf, out.sliceCounts, sliceStart));
     }
 
-    private static int bytesPerPair(Parameters parameters, int side) {
-        return 8 + (side > 0 ? 4 : 0) + (parameters.scores() ? 32 : 0);
+    private static int bytesPerPair(int side) {
+        return 8 + (side > 0 ? 4 : 0);
     }
 
     /**
@@ -318,7 +308,6 @@ public final class OverlapKernel {
         private final int minShared;
         private final int[] count;
         private final int[] touched;
-        private final double[] degree;
         private final long[] seenBits;
         private int[] cellBase;
 
@@ -342,10 +331,6 @@ public final class OverlapKernel {
             this.count = new int[n];
             this.touched = new int[n];
             this.seenBits = new long[(n + 63) >>> 6];
-            this.degree = p.scores() ? new double[n] : null;
-            for (int a = 0; degree != null && a < n; a++) {
-                degree[a] = g.processDegree(a);
-            }
         }
 
         /** Accumulates the shared counts of row {@code a} into {@code count}; returns how many b were met. */
@@ -434,9 +419,6 @@ public final class OverlapKernel {
                         throw new IllegalStateException("Row " + a + ": " + listed + " pairs in a slot of "
                                 + (slotStart[a + 1] - slotStart[a]));
                     }
-                    if (out.jaccard != null) {
-                        writeScores(a, slotStart[a], listed, out);
-                    }
                     rowCount[a] = listed;
                 }
                 done.accept(to - from);
@@ -446,10 +428,9 @@ public final class OverlapKernel {
         /**
          * Writes the pairs of row {@code a} from {@code at} on: the shared counts accumulated in
          * {@code count}, the second processes put in order, then each listed pair's second process,
-         * shared count and test cell. Each step is a small method invoked once per row (or per theme), not
-         * one loop over many rows: in a fresh JVM the JIT compiles small, often invoked methods soon after
-         * the pass starts, and every later row then runs the compiled code, where a long loop waits for a
-         * larger compilation and is entered by it only in the middle of its run.
+         * shared count and test cell. Each step is a small method invoked once per row (or per theme), so
+         * that compiled code serves every later row. Time {@code O(Σ_{t ∈ themes(a)} deg(t) + min(k log k, P/64))}
+         * for the row's {@code k} co-occurring processes among {@code P}.
          *
          * @return the number of pairs listed
          */
@@ -542,19 +523,6 @@ public final class OverlapKernel {
                 int cell = base[row + po[b + 1] - po[b]] + outShared[i];
                 cellOf[i] = cell;
                 cellCounts[cell]++;
-            }
-        }
-
-        /** Stores the Jaccard, overlap, cosine and Dice columns of a written row. */
-        private void writeScores(int a, int at, int listed, OverlapPairs.Columns out) {
-            double da = degree[a];
-            for (int i = at; i < at + listed; i++) {
-                double c = out.shared[i];
-                double db = degree[out.b[i]];
-                out.jaccard[i] = SimilarityMetric.jaccard(c, da, db);
-                out.overlap[i] = SimilarityMetric.overlap(c, da, db);
-                out.cosine[i] = SimilarityMetric.cosine(c, da, db);
-                out.dice[i] = SimilarityMetric.dice(c, da, db);
             }
         }
     }

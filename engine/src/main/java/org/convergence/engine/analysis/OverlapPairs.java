@@ -151,25 +151,20 @@ public final class OverlapPairs {
 
     /**
      * Output columns that the kernel's workers fill in place: exactly sized, or with room for each row's
-     * bound, moved together and perhaps shortened afterwards ({@link #compact}, {@link #trim}; never with
-     * score columns, which take the exactly sized layout).
+     * bound, moved together and perhaps shortened afterwards ({@link #compact}, {@link #trim}).
      */
     static final class Columns {
         int[] rowStart;
         int[] b;
         int[] shared;
-        final double[] jaccard;
-        final double[] overlap;
-        final double[] cosine;
-        final double[] dice;
         final int side;
         int[] cellOf;
         /** With test cells: the rows where each slice of the write pass starts, and each slice's counts per cell. */
         int[] sliceRows;
         int[][] sliceCounts;
 
-        Columns(int[] rowStart, boolean scores) {
-            this(rowStart[rowStart.length - 1], scores, 0);
+        Columns(int[] rowStart) {
+            this(rowStart[rowStart.length - 1], 0);
             this.rowStart = rowStart;
         }
 
@@ -177,13 +172,9 @@ public final class OverlapPairs {
          * @param capacity pairs the columns hold
          * @param side the dense test table's side, or 0 for no test cells
          */
-        Columns(int capacity, boolean scores, int side) {
+        Columns(int capacity, int side) {
             b = new int[capacity];
             shared = new int[capacity];
-            jaccard = scores ? new double[capacity] : null;
-            overlap = scores ? new double[capacity] : null;
-            cosine = scores ? new double[capacity] : null;
-            dice = scores ? new double[capacity] : null;
             this.side = side;
             cellOf = side > 0 ? new int[capacity] : null;
         }
@@ -210,18 +201,7 @@ public final class OverlapPairs {
         }
     }
 
-    private double[][] scoreColumns;
-
-    /** @return the stored Jaccard, overlap, cosine and Dice columns, if the kernel was asked for them */
-    public java.util.Optional<double[][]> scoreColumns() {
-        return java.util.Optional.ofNullable(scoreColumns);
-    }
-
     static OverlapPairs of(BipartiteGraph graph, Columns c) {
-        OverlapPairs pairs = new OverlapPairs(graph, c.rowStart[c.rowStart.length - 1], c.rowStart, c.b, c.shared);
-        if (c.jaccard != null) {
-            pairs.scoreColumns = new double[][] {c.jaccard, c.overlap, c.cosine, c.dice};
-        }
-        return pairs;
+        return new OverlapPairs(graph, c.rowStart[c.rowStart.length - 1], c.rowStart, c.b, c.shared);
     }
 }

@@ -3,8 +3,10 @@ package org.convergence.engine.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -360,5 +362,34 @@ public final class Setting<T> {
         public String toString() {
             return values.toString();
         }
+    }
+
+
+    /**
+     * The settings that decide results, in a fixed order, for the run id (threads excluded: they change
+     * no result; the betweenness budget only when not the default, so that runs from before it existed
+     * keep their ids).
+     */
+    public static Map<String, Object> describe(List<String> relations, ConvergenceAnalysis.Parameters p) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put(Setting.RELATIONS.runKey(), relations == null ? "all" : relations);
+        d.put(Setting.MIN_SHARED.runKey(), p.overlap().minShared());
+        d.put(Setting.TOP_K.runKey(), p.overlap().topK());
+        d.put(Setting.METRIC.runKey(), p.overlap().metric().name().toLowerCase(Locale.ROOT));
+        if (p.clusters() != null) {
+            d.put(Setting.ALGORITHM.runKey(), p.clusters().algorithm().name().toLowerCase(Locale.ROOT));
+            d.put(Setting.RESOLUTION.runKey(), p.clusters().resolution());
+            d.put(Setting.ITERATIONS.runKey(), p.clusters().iterations());
+            d.put(Setting.SEED.runKey(), p.clusters().seed());
+            d.put(Setting.THEME_CLUSTERS.runKey(), p.themeClusters());
+        }
+        d.put(Setting.CENTRALITY.runKey(), p.centrality());
+        if (p.centrality() && p.betweennessBudget() != Setting.BETWEENNESS_BUDGET.defaultValue()) {
+            d.put(Setting.BETWEENNESS_BUDGET.runKey(), p.betweennessBudget());
+        }
+        d.put(Setting.NEIGHBOURS.runKey(), p.recommendNeighbours());
+        d.put(Setting.RECOMMEND.runKey(), p.recommendLimit());
+        d.put("paths", p.paths().stream().map(r -> r.from() + ">" + r.to() + "/" + r.k()).toList());
+        return d;
     }
 }

@@ -62,7 +62,7 @@ public final class TopKOverlap {
         for (int a = 0; a < n; a++) {
             rowStart[a + 1] += rowStart[a];
         }
-        OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart, false);
+        OverlapPairs.Columns out = new OverlapPairs.Columns(rowStart);
         for (int i = 0; i < unique; i++) {
             exact(graph, (int) (keys[i] >>> 32), (int) keys[i], out, i);
         }

@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.Setting;
-import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.app.AnalysisJob;
+import org.convergence.engine.app.UsageException;
+import org.convergence.engine.output.Format;
+import org.convergence.engine.output.ReportOutput;
+import org.convergence.engine.output.RunOutcome;
+import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +84,7 @@ final class AnalyzeCommand extends ConnectedCommand {
                 out.flush();
                 return 0;
             }
-            AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j, dataset, relations, parameters,
+            RunOutcome outcome = AnalysisJob.run(neo4j, dataset, relations, parameters,
                     !noWrite, err);
             if (format == Format.json) {
                 ReportOutput.json(outcome, out);

@@ -2,7 +2,7 @@ package org.convergence.engine.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.convergence.engine.neo4j.ConnectionSettings;
+import org.convergence.engine.store.ConnectionSettings;
 import picocli.CommandLine.Option;
 
 /** The options every command that touches Neo4j shares. */

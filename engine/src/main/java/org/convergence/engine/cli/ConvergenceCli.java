@@ -2,12 +2,14 @@ package org.convergence.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import org.convergence.engine.neo4j.EmbeddedNeo4j;
-import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.app.UsageException;
+import org.convergence.engine.app.Version;
+import org.convergence.engine.store.EmbeddedNeo4j;
+import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.LoadException;
 import org.convergence.loader.neo4j.GraphWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code convergence} command line: wires options to the loader, the engine and Neo4j, and maps
@@ -192,8 +194,8 @@ public final class ConvergenceCli {
         if (e instanceof UsageException) {
             return CommandLine.ExitCode.USAGE;
         }
-        if (e instanceof org.convergence.engine.neo4j.ResultWriter.WriteConflictException
-                || e instanceof org.convergence.engine.neo4j.RunReader.RunChangedException) {
+        if (e instanceof org.convergence.engine.store.ResultWriter.WriteConflictException
+                || e instanceof org.convergence.engine.store.RunReader.RunChangedException) {
             return EXIT_CONFLICT;
         }
         if (e instanceof LoadException || e instanceof IllegalArgumentException

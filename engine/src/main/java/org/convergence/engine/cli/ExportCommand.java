@@ -1,26 +1,27 @@
 package org.convergence.engine.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.convergence.engine.export.ExportFiles;
-import org.convergence.engine.export.ExportFormat;
-import org.convergence.engine.export.ExportSource;
-import org.convergence.engine.export.MatrixExport;
-import org.convergence.engine.export.WrittenFile;
-import org.convergence.engine.neo4j.MatrixReader;
-import org.convergence.engine.neo4j.Neo4jConnection;
-import org.convergence.engine.neo4j.DatasetReader;
-import org.convergence.engine.neo4j.RunReader;
+import org.convergence.engine.app.OutputFolder;
+import org.convergence.engine.app.UsageException;
+import org.convergence.engine.output.AtomicFile;
+import org.convergence.engine.output.export.ExportFiles;
+import org.convergence.engine.output.export.ExportFormat;
+import org.convergence.engine.output.export.ExportSource;
+import org.convergence.engine.output.export.MatrixExport;
+import org.convergence.engine.output.export.WrittenFile;
+import org.convergence.engine.store.DatasetReader;
+import org.convergence.engine.store.MatrixReader;
+import org.convergence.engine.store.Neo4jConnection;
+import org.convergence.engine.store.RunReader;
 import org.convergence.loader.matrix.MatrixDocument;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
@@ -128,19 +129,10 @@ final class ExportCommand extends ConnectedCommand {
                             + " (it has no preamble, matrix rows or footnotes, only process-theme edges), so it cannot"
                             + " be written as a matrix " + chosen.key() + "; only data sets loaded with `load --seed` or"
                             + " `load --matrix` can"));
-            // beside the file under a name of its own, created as any file of the user's (umask), moved in whole
-            Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
-            try {
-                String summary;
-                try (OutputStream file = Files.newOutputStream(partial)) {
-                    summary = chosen.write(document, file);
-                }
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                stdout.printf("Wrote data set `%s` as %s to %s: %s%n", dataset, chosen.key(), target, summary);
-                stdout.flush();
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            String[] summary = new String[1];
+            AtomicFile.writeBytes(target, file -> summary[0] = chosen.write(document, file));
+            stdout.printf("Wrote data set `%s` as %s to %s: %s%n", dataset, chosen.key(), target, summary[0]);
+            stdout.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -2,7 +2,9 @@ package org.convergence.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.app.Loading;
+import org.convergence.engine.app.UsageException;
+import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.LoadPlan;
 import org.convergence.loader.csv.TwoModeCsvParser;
 import org.convergence.loader.neo4j.GraphWriter;
@@ -142,7 +144,7 @@ final class LoadCommand extends ConnectedCommand {
                 String base = source.csv.getFileName().toString().replaceFirst("\\.[^.]*$", "");
                 name = dataset != null ? dataset : Labels.slug(base);
             } else {
-                plan = Loading.matched(t -> Loading.seedPlan(source.matrix, t), tax, how, threshold, err());
+                plan = Loading.matched(t -> Loading.matrixPlan(source.matrix, t), tax, how, threshold, err());
                 name = dataset != null ? dataset
                         : source.seed ? SeedMatrixParser.SEED_DATASET : plan.source().documentId();
             }

@@ -3,11 +3,13 @@ package org.convergence.engine.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.app.Reports;
+import org.convergence.engine.app.UsageException;
 import org.convergence.engine.dataset.DatasetView;
-import org.convergence.engine.neo4j.DatasetReader;
-import org.convergence.engine.neo4j.Neo4jConnection;
-import org.convergence.engine.neo4j.RunReader;
-import org.convergence.engine.report.HtmlReport;
+import org.convergence.engine.output.html.HtmlReport;
+import org.convergence.engine.store.DatasetReader;
+import org.convergence.engine.store.Neo4jConnection;
+import org.convergence.engine.store.RunReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -9,8 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.Setting;
-import org.convergence.engine.neo4j.DatasetReader;
-import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.app.AnalysisJob;
+import org.convergence.engine.app.Job;
+import org.convergence.engine.app.Loading;
+import org.convergence.engine.app.Reports;
+import org.convergence.engine.app.UsageException;
+import org.convergence.engine.app.Version;
+import org.convergence.engine.output.ReportOutput;
+import org.convergence.engine.output.RunOutcome;
+import org.convergence.engine.store.DatasetReader;
+import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.LoadException;
 import org.convergence.loader.LoadPlan;
 import org.convergence.loader.neo4j.GraphWriter;
@@ -56,14 +64,14 @@ final class RunCommand extends ConnectedCommand {
                     ? Loading.csvPlan(base.resolve(d.csv()), d.processes() == null ? null : base.resolve(d.processes()),
                             d.themes() == null ? null : base.resolve(d.themes()), t,
                             org.convergence.loader.csv.TwoModeCsvParser.KeepColumns.parse(d.keepColumns()))
-                    : Loading.seedPlan(d.matrix() == null ? null : base.resolve(d.matrix()), t), taxonomy, match,
+                    : Loading.matrixPlan(d.matrix() == null ? null : base.resolve(d.matrix()), t), taxonomy, match,
                     ThemeSuggester.Parameters.DEFAULT_THRESHOLD, err));
         }
         Job.Output o = job.output() == null ? new Job.Output() : job.output();
         boolean writeBack = o.writeBack() == null || o.writeBack();
         String reportPattern = parameters(job) && writeBack ? o.reportPattern() : null;
         if (reportPattern != null) {
-            if (!org.convergence.engine.report.HtmlReport.LANGUAGES.contains(o.reportLang())) {
+            if (!org.convergence.engine.output.html.HtmlReport.LANGUAGES.contains(o.reportLang())) {
                 throw new LoadException(source, null, "`output.lang` was `" + o.reportLang() + "`, but must be one of"
                         + " en, es");
             }
@@ -100,13 +108,13 @@ final class RunCommand extends ConnectedCommand {
             }
         }
         try (Neo4jConnection neo4j = openForWriting()) {
-            out.println("Convergence " + ConvergenceCli.version() + " on " + neo4j.description() + " (" + source + ")");
+            out.println("Convergence " + Version.of() + " on " + neo4j.description() + " (" + source + ")");
             for (int i = 0; i < plans.size(); i++) {
                 Job.DatasetSpec d = job.datasets().get(i);
                 Loading.write(neo4j, d.name(), plans.get(i), mode(d.reload(), source), out, err);
                 out.println();
                 if (parameters != null) {
-                    AnalysisJob.Outcome outcome = AnalysisJob.run(neo4j, d.name(), relations, parameters,
+                    RunOutcome outcome = AnalysisJob.run(neo4j, d.name(), relations, parameters,
                             writeBack, err);
                     ReportOutput.text(outcome, o.rows() == null ? 5 : o.rows(), out);
                     if (o.json() != null) {

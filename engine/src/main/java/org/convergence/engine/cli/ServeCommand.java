@@ -2,10 +2,12 @@ package org.convergence.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
-import org.convergence.engine.neo4j.ConnectionSettings;
-import org.convergence.engine.neo4j.DatasetStore;
-import org.convergence.engine.neo4j.EmbeddedNeo4j;
-import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.app.Loading;
+import org.convergence.engine.app.UsageException;
+import org.convergence.engine.store.ConnectionSettings;
+import org.convergence.engine.store.DatasetStore;
+import org.convergence.engine.store.EmbeddedNeo4j;
+import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
 import org.convergence.loader.taxonomy.Taxonomy;
@@ -155,7 +157,7 @@ final class ServeCommand extends ConnectedCommand {
         if (new DatasetStore(neo4j.driver()).list().stream()
                 .noneMatch(d -> d.dataset().equals(SeedMatrixParser.SEED_DATASET))) {
             Loading.write(neo4j, SeedMatrixParser.SEED_DATASET,
-                    Loading.seedPlan(null, Taxonomy.builtIn()), GraphWriter.Mode.MERGE, out, err());
+                    Loading.matrixPlan(null, Taxonomy.builtIn()), GraphWriter.Mode.MERGE, out, err());
         }
         java.util.List<String> datasets = new DatasetStore(neo4j.driver()).list().stream()
                 .map(DatasetStore.Listing::dataset).toList();

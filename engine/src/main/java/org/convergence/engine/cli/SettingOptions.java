@@ -14,6 +14,7 @@ import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.OverlapAnalysis;
 import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.analysis.SimilarityMetric;
+import org.convergence.engine.app.UsageException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -221,7 +222,7 @@ final class SettingOptions {
             return "parameters not readable";
         }
         Setting.Values defaults = Setting.Values.defaults();
-        JsonNode standard = JSON.valueToTree(describe(defaults.get(Setting.RELATIONS), parameters(defaults, List.of())));
+        JsonNode standard = JSON.valueToTree(Setting.describe(defaults.get(Setting.RELATIONS), parameters(defaults, List.of())));
         List<String> options = new ArrayList<>();
         for (Setting<?> s : Setting.all()) {
             JsonNode value = s.runKey() == null ? null : run.get(s.runKey());
@@ -253,33 +254,5 @@ final class SettingOptions {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         return a.equals(b);
-    }
-
-    /**
-     * The settings that decide results, in a fixed order, for the run id (threads excluded: they change
-     * no result; the betweenness budget only when not the default, so that runs from before it existed
-     * keep their ids).
-     */
-    static Map<String, Object> describe(List<String> relations, ConvergenceAnalysis.Parameters p) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put(Setting.RELATIONS.runKey(), relations == null ? "all" : relations);
-        d.put(Setting.MIN_SHARED.runKey(), p.overlap().minShared());
-        d.put(Setting.TOP_K.runKey(), p.overlap().topK());
-        d.put(Setting.METRIC.runKey(), p.overlap().metric().name().toLowerCase(Locale.ROOT));
-        if (p.clusters() != null) {
-            d.put(Setting.ALGORITHM.runKey(), p.clusters().algorithm().name().toLowerCase(Locale.ROOT));
-            d.put(Setting.RESOLUTION.runKey(), p.clusters().resolution());
-            d.put(Setting.ITERATIONS.runKey(), p.clusters().iterations());
-            d.put(Setting.SEED.runKey(), p.clusters().seed());
-            d.put(Setting.THEME_CLUSTERS.runKey(), p.themeClusters());
-        }
-        d.put(Setting.CENTRALITY.runKey(), p.centrality());
-        if (p.centrality() && p.betweennessBudget() != Setting.BETWEENNESS_BUDGET.defaultValue()) {
-            d.put(Setting.BETWEENNESS_BUDGET.runKey(), p.betweennessBudget());
-        }
-        d.put(Setting.NEIGHBOURS.runKey(), p.recommendNeighbours());
-        d.put(Setting.RECOMMEND.runKey(), p.recommendLimit());
-        d.put("paths", p.paths().stream().map(r -> r.from() + ">" + r.to() + "/" + r.k()).toList());
-        return d;
     }
 }

@@ -3,13 +3,14 @@ package org.convergence.engine.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.convergence.engine.app.Loading;
+import org.convergence.engine.app.OutputFolder;
+import org.convergence.engine.app.UsageException;
+import org.convergence.engine.output.AtomicFile;
 import org.convergence.loader.LoadPlan;
 import org.convergence.loader.suggest.Embedder;
 import org.convergence.loader.suggest.SuggestionsFile;
@@ -93,7 +94,7 @@ final class ThemesCommand implements Callable<Integer> {
             Taxonomy base = taxonomy == null ? Taxonomy.builtIn() : Taxonomy.load(taxonomy);
             long start = System.nanoTime();
             // only the labels count: extra columns of a CSV are read past
-            LoadPlan plan = matrix ? Loading.seedPlan(file, base)
+            LoadPlan plan = matrix ? Loading.matrixPlan(file, base)
                     : Loading.csvPlan(file, null, null, base, org.convergence.loader.csv.TwoModeCsvParser.KeepColumns.ALL);
             List<String> labels = plan.unmapped().stream().map(LoadPlan.UnmappedLabel::label).toList();
             err.printf(Locale.ROOT, "%,d label(s) of %s match no entry of taxonomy %s; reading the embedding model%n",
@@ -103,19 +104,10 @@ final class ThemesCommand implements Callable<Integer> {
             ThemeSuggester suggester = new ThemeSuggester(base, embedder, parameters);
             ThemeSuggester.Suggestions suggestions = suggester.suggest(labels);
             String yaml = SuggestionsFile.write(base, suggestions, file.toString(), suggester.describe());
-            Path partial = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".partial");
             try {
-                Files.writeString(partial, yaml, StandardCharsets.UTF_8);
-                Files.move(partial, out.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                AtomicFile.writeText(out, w -> w.write(yaml));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
-            } finally {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException e) {
-                    // nothing left to do
-                }
             }
             long forThemes = suggestions.forThemes().stream().mapToLong(f -> f.labels().size()).sum();
             long inNew = suggestions.newThemes().stream().mapToLong(n -> n.labels().size()).sum();

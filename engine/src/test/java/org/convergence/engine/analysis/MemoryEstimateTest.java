@@ -3,6 +3,7 @@ package org.convergence.engine.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.convergence.engine.bench.TwoModeGenerator;
 import org.junit.jupiter.api.Test;
 
 /** What a run needs, before it runs: exact pair counts, heap, and whether it fits. */

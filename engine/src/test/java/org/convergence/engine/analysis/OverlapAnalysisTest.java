@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.convergence.engine.bench.TwoModeGenerator;
 import org.junit.jupiter.api.Test;
 
 /** The columnar overlap result: its ranking, its fields, against straightforward per-pair computations. */

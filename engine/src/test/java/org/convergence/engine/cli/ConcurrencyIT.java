@@ -14,10 +14,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.convergence.cypher.Cypher;
 import org.convergence.engine.Neo4jServers;
-import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.store.Neo4jConnection;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import org.neo4j.driver.Record;
+import picocli.CommandLine;
 
 /**
  * Several clients of one served store at once, as planners would: analyses writing back, a replacing

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.convergence.engine.analysis.Setting;
-import org.convergence.engine.neo4j.ConnectionSettings;
+import org.convergence.engine.store.ConnectionSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -149,9 +149,9 @@ class ConvergenceCliTest {
     void betweennessBudgetIsCheckedBeforeConnectingAndNamedInTheRunOnlyWhenNotTheDefault() {
         assertThat(execute(Map.of(), "analyze", "--betweenness-budget", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Value for `--betweenness-budget` was `0`, but must be a finite number >= 1");
-        assertThat(SettingOptions.describe(null, SettingOptions.parameters(analyzeValues(), List.of())))
+        assertThat(Setting.describe(null, SettingOptions.parameters(analyzeValues(), List.of())))
                 .doesNotContainKey("betweennessBudget");
-        assertThat(SettingOptions.describe(null, SettingOptions.parameters(analyzeValues("--betweenness-budget", "1e6"),
+        assertThat(Setting.describe(null, SettingOptions.parameters(analyzeValues("--betweenness-budget", "1e6"),
                 List.of()))).containsEntry("betweennessBudget", 1e6);
     }
 

@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import org.convergence.engine.app.Job;
 import org.convergence.loader.LoadException;
 import org.junit.jupiter.api.Test;
 

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.convergence.engine.neo4j.EmbeddedNeo4j;
-import org.convergence.engine.neo4j.Neo4jConnection;
+import org.convergence.engine.app.Loading;
+import org.convergence.engine.store.EmbeddedNeo4j;
+import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
 import org.convergence.loader.taxonomy.Taxonomy;
@@ -78,7 +79,7 @@ class Neo4jBrowserIT {
         // what ServeCommand starts: Bolt and HTTP on loopback, no authentication, the seed loaded
         server = EmbeddedNeo4j.start(new EmbeddedNeo4j.Options(store, "localhost", 0, 0, null, 64));
         neo4j = Neo4jConnection.attach(server, "test");
-        Loading.write(neo4j, SeedMatrixParser.SEED_DATASET, Loading.seedPlan(null, Taxonomy.builtIn()),
+        Loading.write(neo4j, SeedMatrixParser.SEED_DATASET, Loading.matrixPlan(null, Taxonomy.builtIn()),
                 GraphWriter.Mode.MERGE, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         browser = Chromium.start(1400, 1600);
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.Setting;
+import org.convergence.engine.app.AnalysisJob;
+import org.convergence.engine.app.Job;
 import org.junit.jupiter.api.Test;
 
 /** The one definition of the analysis settings, and what is derived from it. */
@@ -44,7 +46,7 @@ class SettingOptionsTest {
     void defaultsGiveTheRunIdDescriptionOfEarlierVersions() {
         Setting.Values defaults = SettingOptions.fromJob(com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .instance.objectNode(), "empty");
-        Map<String, Object> d = SettingOptions.describe(null, SettingOptions.parameters(defaults, List.of()));
+        Map<String, Object> d = Setting.describe(null, SettingOptions.parameters(defaults, List.of()));
         assertThat(AnalysisJob.canonicalJson(d)).isEqualTo("{\"relations\":\"all\",\"minShared\":1,\"topK\":0,"
                 + "\"metric\":\"jaccard\",\"algorithm\":\"leiden\",\"resolution\":1.0,\"iterations\":10,\"seed\":42,"
                 + "\"themeClusters\":true,\"centrality\":true,\"neighbours\":3,\"recommend\":5,\"paths\":[]}");
@@ -82,13 +84,13 @@ class SettingOptionsTest {
     @Test
     void aStoredRunIsListedWithTheOptionsThatDifferFromTheDefaults() throws IOException {
         Setting.Values defaults = SettingOptions.fromJob(yaml("{}"), "empty");
-        String plain = AnalysisJob.canonicalJson(SettingOptions.describe(null,
+        String plain = AnalysisJob.canonicalJson(Setting.describe(null,
                 SettingOptions.parameters(defaults, List.of())));
         assertThat(SettingOptions.optionsOf(plain)).isEqualTo("default parameters");
         Setting.Values v = SettingOptions.fromJob(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
                 + "minShared: 2\ntopK: 10\nmetric: cosine\nclusters: {resolution: 0.5, seed: 7, themes: false}\n"
                 + "centrality: false\n"), "job.yaml");
-        String stored = AnalysisJob.canonicalJson(SettingOptions.describe(v.get(Setting.RELATIONS),
+        String stored = AnalysisJob.canonicalJson(Setting.describe(v.get(Setting.RELATIONS),
                 SettingOptions.parameters(v, List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)))));
         assertThat(SettingOptions.optionsOf(stored)).isEqualTo("--relations ACTION_PLAN,CONVERGENCE_AREA"
                 + " --min-shared 2 --top-k 10 --metric cosine --resolution 0.5 --random-seed 7 --no-theme-clusters"

@@ -19,7 +19,7 @@ import org.convergence.loader.taxonomy.Taxonomy;
  */
 public final class SeedMatrixParser {
 
-    /** The built-in seed on the class path (a verbatim copy of {@code shared/seed/000_d0817203a57a5ef9.txt}). */
+    /** The built-in seed on the class path (a verbatim copy of the 2002 Antigua matrix, {@code 000_d0817203a57a5ef9.txt}, as the project was given it). */
     public static final String BUILT_IN = "/org/convergence/loader/matriz-convergencia-antigua-2002.txt";
 
     /** The data set name the built-in seed is loaded as. */

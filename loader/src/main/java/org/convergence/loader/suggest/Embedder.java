@@ -10,8 +10,8 @@ import java.util.List;
  * ONNX Runtime (LangChain4j's in-process embedding models): the built-in all-MiniLM-L6-v2 (quantised,
  * 384 dimensions, mean pooling; its model and tokenizer ship inside a jar from Maven Central, so nothing is
  * downloaded), or a model of the same kind from files. Vectors come out with unit length, so that the
- * dot product of two is their cosine. Cost: one forward pass per text, about 1–2 ms on one core for a
- * label of a few words.
+ * dot product of two is their cosine. Cost: one forward pass per text (the README's Performance section
+ * gives the time).
  */
 public final class Embedder {
 
