@@ -62,6 +62,22 @@ public final class ConvergenceAnalysis {
         public long seed() {
             return clusters == null ? Setting.SEED.defaultValue() : clusters.seed();
         }
+
+        /**
+         * The analyses' parameters from checked values.
+         *
+         * @param values one value per setting
+         * @param paths the links to compute
+         */
+        public static Parameters of(Setting.Values values, List<PathRequest> paths) {
+            return new Parameters(
+                    new OverlapAnalysis.Parameters(values.get(Setting.MIN_SHARED), values.get(Setting.TOP_K),
+                            values.get(Setting.METRIC), values.get(Setting.THREADS)),
+                    new Clusters.Parameters(values.get(Setting.ALGORITHM), values.get(Setting.RESOLUTION),
+                            values.get(Setting.ITERATIONS), values.get(Setting.SEED)),
+                    values.get(Setting.THEME_CLUSTERS), paths, values.get(Setting.CENTRALITY),
+                    values.get(Setting.BETWEENNESS_BUDGET), values.get(Setting.NEIGHBOURS), values.get(Setting.RECOMMEND));
+        }
     }
 
     /**

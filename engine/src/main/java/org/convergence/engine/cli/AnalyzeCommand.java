@@ -76,7 +76,7 @@ final class AnalyzeCommand extends ConnectedCommand {
         }
         Setting.Values values = SettingOptions.fromCommandLine(spec, SETTINGS);
         List<String> relations = values.get(Setting.RELATIONS);
-        ConvergenceAnalysis.Parameters parameters = SettingOptions.parameters(values, pathRequests(paths, k));
+        ConvergenceAnalysis.Parameters parameters = ConvergenceAnalysis.Parameters.of(values, pathRequests(paths, k));
         try (Neo4jConnection neo4j = noWrite || estimate ? open() : openForWriting()) {
             if (estimate) {
                 out.printf("Estimate for analyze on data set `%s`:%n", dataset);

@@ -1,28 +1,15 @@
 package org.convergence.engine.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.convergence.engine.app.OutputFolder;
+import org.convergence.engine.app.Exports;
 import org.convergence.engine.app.UsageException;
-import org.convergence.engine.output.AtomicFile;
-import org.convergence.engine.output.export.ExportFiles;
 import org.convergence.engine.output.export.ExportFormat;
-import org.convergence.engine.output.export.ExportSource;
 import org.convergence.engine.output.export.MatrixExport;
-import org.convergence.engine.output.export.WrittenFile;
-import org.convergence.engine.store.DatasetReader;
-import org.convergence.engine.store.MatrixReader;
 import org.convergence.engine.store.Neo4jConnection;
-import org.convergence.engine.store.RunReader;
-import org.convergence.loader.matrix.MatrixDocument;
 import org.convergence.loader.neo4j.GraphWriter;
 import org.convergence.loader.seed.SeedMatrixParser;
 import picocli.CommandLine.Command;
@@ -77,7 +64,11 @@ final class ExportCommand extends ConnectedCommand {
         }
         Optional<MatrixExport> matrix = MatrixExport.of(format);
         if (matrix.isPresent()) {
-            return matrix(matrix.get());
+            Exports.checkMatrixTarget(matrix.get(), out);
+            try (Neo4jConnection neo4j = open()) {
+                Exports.matrix(neo4j, dataset, matrix.get(), out, out());
+            }
+            return 0;
         }
         ExportFormat chosen;
         try {
@@ -88,53 +79,9 @@ final class ExportCommand extends ConnectedCommand {
             throw new UsageException("Value for `--format` was `" + format + "`, but must be one of "
                     + String.join(", ", all), e);
         }
-        OutputFolder.require(Files.isDirectory(this.out) ? this.out : this.out.toAbsolutePath().getParent(), this.out,
-                "`--out`", false);
-        PrintWriter out = out();
+        Exports.checkRunTarget(out);
         try (Neo4jConnection neo4j = open()) {
-            RunReader reader = new RunReader(neo4j.driver());
-            RunReader.Run resolved = reader.run(dataset, Optional.ofNullable(run));
-            ExportFiles names = Files.isDirectory(this.out)
-                    ? ExportFiles.prefix(this.out.resolve(dataset + "-" + resolved.id())) : chosen.files(this.out);
-            DatasetReader graph = new DatasetReader(neo4j.driver());
-            List<WrittenFile> files = chosen.write(ExportSource.of(reader.result(resolved),
-                    () -> graph.members(dataset, resolved.relations()),
-                    sink -> graph.edges(dataset, resolved.relations(), sink)), names);
-            out.printf("Exported run %s of data set `%s` (finished %s) as %s:%n", resolved.id(), dataset,
-                    resolved.finished(), chosen.key());
-            for (WrittenFile f : files) {
-                out.printf("  %s  %s%s%n", f.path(), f.summary(), f.note().map(n -> " (" + n + ")").orElse(""));
-            }
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the export to " + this.out + ": " + e.getMessage(), e);
-        }
-        return 0;
-    }
-
-    private int matrix(MatrixExport chosen) {
-        Path target = out.toAbsolutePath();
-        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(chosen.extension())) {
-            throw new UsageException("Value for `--out` was `" + out + "`, but format " + chosen.key() + " writes "
-                    + chosen.extension() + " files (and `load --matrix` picks the layout by that ending)");
-        }
-        if (Files.isDirectory(target)) {
-            throw new UsageException("Value for `--out` was `" + out + "`, but that is a folder");
-        }
-        OutputFolder.require(target.getParent(), out, "`--out`", false);
-        PrintWriter stdout = out();
-        try (Neo4jConnection neo4j = open()) {
-            MatrixDocument document = new MatrixReader(neo4j.driver()).read(dataset).orElseThrow(() ->
-                    new IllegalArgumentException("Data set `" + dataset + "` was not loaded from a convergence matrix"
-                            + " (it has no preamble, matrix rows or footnotes, only process-theme edges), so it cannot"
-                            + " be written as a matrix " + chosen.key() + "; only data sets loaded with `load --seed` or"
-                            + " `load --matrix` can"));
-            String[] summary = new String[1];
-            AtomicFile.writeBytes(target, file -> summary[0] = chosen.write(document, file));
-            stdout.printf("Wrote data set `%s` as %s to %s: %s%n", dataset, chosen.key(), target, summary[0]);
-            stdout.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+            Exports.run(neo4j, dataset, Optional.ofNullable(run), chosen, out, out());
         }
         return 0;
     }

@@ -136,74 +136,6 @@ final class SettingOptions {
     }
 
     /**
-     * The values of a job file's {@code analyses} section, defaults where it gives none, each checked;
-     * keys that are no setting (nor {@code paths}) are refused.
-     *
-     * @param analyses the section
-     * @param source the job file, for messages
-     */
-    static Setting.Values fromJob(JsonNode analyses, String source) {
-        Setting.Values values = Setting.Values.defaults();
-        Set<String> known = new TreeSet<>();
-        for (Setting<?> s : Setting.all()) {
-            known.add(s.jobKey());
-            JsonNode node = analyses.at("/" + s.jobKey().replace('.', '/'));
-            if (node.isMissingNode() || node.isNull()) {
-                continue;
-            }
-            String where = "analyses." + s.jobKey();
-            if (s == Setting.RELATIONS && node.isArray()) {
-                List<String> kinds = new ArrayList<>();
-                node.forEach(k -> kinds.add(k.asText()));
-                values.set(Setting.RELATIONS, Setting.relations(kinds));
-            } else if (s.type() == Setting.Type.FLAG_OFF) {
-                if (!node.isBoolean()) {
-                    throw new IllegalArgumentException("Value for `" + where + "` was `" + node + "`, but must be true or false");
-                }
-                values.set(flag(s), node.asBoolean());
-            } else if (node.isValueNode()) {
-                parseInto(values, s, where, node.asText());
-            } else {
-                throw new IllegalArgumentException("Value for `" + where + "` was `" + node + "`, but must be a single value");
-            }
-        }
-        List<String> unknown = new ArrayList<>();
-        analyses.fields().forEachRemaining(e -> {
-            boolean nested = e.getValue().isObject() && !e.getKey().equals("paths");
-            if (nested) {
-                e.getValue().fieldNames().forEachRemaining(f -> {
-                    if (!known.contains(e.getKey() + "." + f)) {
-                        unknown.add(e.getKey() + "." + f);
-                    }
-                });
-            } else if (!known.contains(e.getKey()) && !e.getKey().equals("paths")) {
-                unknown.add(e.getKey());
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown key(s) in `analyses` of " + source + ": " + unknown
-                    + "; known: " + known + ", paths");
-        }
-        return values;
-    }
-
-    /**
-     * The analyses' parameters from checked values.
-     *
-     * @param values one value per setting
-     * @param paths the links to compute
-     */
-    static ConvergenceAnalysis.Parameters parameters(Setting.Values values, List<ConvergenceAnalysis.PathRequest> paths) {
-        return new ConvergenceAnalysis.Parameters(
-                new OverlapAnalysis.Parameters(values.get(Setting.MIN_SHARED), values.get(Setting.TOP_K),
-                        values.get(Setting.METRIC), values.get(Setting.THREADS)),
-                new Clusters.Parameters(values.get(Setting.ALGORITHM), values.get(Setting.RESOLUTION),
-                        values.get(Setting.ITERATIONS), values.get(Setting.SEED)),
-                values.get(Setting.THEME_CLUSTERS), paths, values.get(Setting.CENTRALITY),
-                values.get(Setting.BETWEENNESS_BUDGET), values.get(Setting.NEIGHBOURS), values.get(Setting.RECOMMEND));
-    }
-
-    /**
      * How a stored run was asked for: the command-line options, among the settings that decide results,
      * whose value in the run's parameters (the canonical JSON of {@link #describe}) is not the default,
      * e.g. {@code --min-shared 2 --top-k 10 --no-centrality}; links asked for are {@code --path FROM:TO}.
@@ -222,7 +154,7 @@ final class SettingOptions {
             return "parameters not readable";
         }
         Setting.Values defaults = Setting.Values.defaults();
-        JsonNode standard = JSON.valueToTree(Setting.describe(defaults.get(Setting.RELATIONS), parameters(defaults, List.of())));
+        JsonNode standard = JSON.valueToTree(Setting.describe(defaults.get(Setting.RELATIONS), ConvergenceAnalysis.Parameters.of(defaults, List.of())));
         List<String> options = new ArrayList<>();
         for (Setting<?> s : Setting.all()) {
             JsonNode value = s.runKey() == null ? null : run.get(s.runKey());

@@ -2,12 +2,13 @@ package org.convergence.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.convergence.engine.app.LoadRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -334,10 +335,10 @@ class ConvergenceCliIT {
 
     @Test
     void aLargeBadFileIsRefusedWhileTheStoreStartsAndLeavesItAsItWas(@TempDir Path dir) throws IOException {
-        // past LoadCommand.LARGE_SOURCE_BYTES, so parsed while Neo4j starts
+        // past LoadRequest.LARGE_SOURCE_BYTES, so parsed while Neo4j starts
         StringBuilder csv = new StringBuilder("process,theme\n");
         int i = 0;
-        while (csv.length() < LoadCommand.LARGE_SOURCE_BYTES + 1000) {
+        while (csv.length() < LoadRequest.LARGE_SOURCE_BYTES + 1000) {
             csv.append("process-").append(i % 5000).append(",theme-").append(i++).append('\n');
         }
         csv.append("process-1,\n"); // the last row has no theme

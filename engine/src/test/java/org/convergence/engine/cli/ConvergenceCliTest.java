@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.Setting;
+import org.convergence.engine.app.Serving;
 import org.convergence.engine.store.ConnectionSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -136,8 +138,8 @@ class ConvergenceCliTest {
         assertThat(help("analyze")).contains("--random-seed=SEED").doesNotContain("--seed=");
         assertThat(help("benchmark")).contains("--random-seed=SEED").contains("--processes=N").contains("--top-k=K")
                 .doesNotContain("<processes>").doesNotContain("--seed=");
-        assertThat(SettingOptions.parameters(analyzeValues("--seed", "7"), List.of()).clusters().seed()).isEqualTo(7L);
-        assertThat(SettingOptions.parameters(analyzeValues("--random-seed", "8"), List.of()).clusters().seed())
+        assertThat(ConvergenceAnalysis.Parameters.of(analyzeValues("--seed", "7"), List.of()).clusters().seed()).isEqualTo(7L);
+        assertThat(ConvergenceAnalysis.Parameters.of(analyzeValues("--random-seed", "8"), List.of()).clusters().seed())
                 .isEqualTo(8L);
         // serve runs the embedded store: no options for another server beside its own password
         assertThat(help("serve")).contains("--server-password").doesNotContain("--password=")
@@ -149,9 +151,9 @@ class ConvergenceCliTest {
     void betweennessBudgetIsCheckedBeforeConnectingAndNamedInTheRunOnlyWhenNotTheDefault() {
         assertThat(execute(Map.of(), "analyze", "--betweenness-budget", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Value for `--betweenness-budget` was `0`, but must be a finite number >= 1");
-        assertThat(Setting.describe(null, SettingOptions.parameters(analyzeValues(), List.of())))
+        assertThat(Setting.describe(null, ConvergenceAnalysis.Parameters.of(analyzeValues(), List.of())))
                 .doesNotContainKey("betweennessBudget");
-        assertThat(Setting.describe(null, SettingOptions.parameters(analyzeValues("--betweenness-budget", "1e6"),
+        assertThat(Setting.describe(null, ConvergenceAnalysis.Parameters.of(analyzeValues("--betweenness-budget", "1e6"),
                 List.of()))).containsEntry("betweennessBudget", 1e6);
     }
 
@@ -225,13 +227,13 @@ class ConvergenceCliTest {
 
     @Test
     void loopbackIsDecidedOnTheResolvedAddresses() {
-        assertThat(ServeCommand.isLoopback("localhost")).isTrue();
-        assertThat(ServeCommand.isLoopback("127.0.0.1")).isTrue();
-        assertThat(ServeCommand.isLoopback("::1")).isTrue();
-        assertThat(ServeCommand.isLoopback("0.0.0.0")).isFalse();
-        assertThat(ServeCommand.isLoopback("::")).isFalse();
+        assertThat(Serving.isLoopback("localhost")).isTrue();
+        assertThat(Serving.isLoopback("127.0.0.1")).isTrue();
+        assertThat(Serving.isLoopback("::1")).isTrue();
+        assertThat(Serving.isLoopback("0.0.0.0")).isFalse();
+        assertThat(Serving.isLoopback("::")).isFalse();
         // a name is what it resolves to; one that resolves to nothing is refused, not taken for loopback
-        assertThatThrownBy(() -> ServeCommand.isLoopback("127.lan.invalid")).hasMessageContaining("does not resolve");
+        assertThatThrownBy(() -> Serving.isLoopback("127.lan.invalid")).hasMessageContaining("does not resolve");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.app.AnalysisJob;
 import org.convergence.engine.app.Job;
+import org.convergence.engine.app.JobSettings;
 import org.junit.jupiter.api.Test;
 
 /** The one definition of the analysis settings, and what is derived from it. */
@@ -29,8 +30,8 @@ class SettingOptionsTest {
         try (InputStream in = Job.class.getResourceAsStream(Job.DEFAULT)) {
             job = new ObjectMapper(new YAMLFactory()).readTree(in);
         }
-        Setting.Values fromJob = SettingOptions.fromJob(job.get("analyses"), "default-job.yaml");
-        Setting.Values defaults = SettingOptions.fromJob(yaml("{}"), "empty");
+        Setting.Values fromJob = JobSettings.values(job.get("analyses"), "default-job.yaml");
+        Setting.Values defaults = JobSettings.values(yaml("{}"), "empty");
         assertThat(fromJob).isEqualTo(defaults);
         // every setting but threads is written out in the built-in job, so it documents them all
         for (Setting<?> s : Setting.all()) {
@@ -44,9 +45,9 @@ class SettingOptionsTest {
 
     @Test
     void defaultsGiveTheRunIdDescriptionOfEarlierVersions() {
-        Setting.Values defaults = SettingOptions.fromJob(com.fasterxml.jackson.databind.node.JsonNodeFactory
+        Setting.Values defaults = JobSettings.values(com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .instance.objectNode(), "empty");
-        Map<String, Object> d = Setting.describe(null, SettingOptions.parameters(defaults, List.of()));
+        Map<String, Object> d = Setting.describe(null, ConvergenceAnalysis.Parameters.of(defaults, List.of()));
         assertThat(AnalysisJob.canonicalJson(d)).isEqualTo("{\"relations\":\"all\",\"minShared\":1,\"topK\":0,"
                 + "\"metric\":\"jaccard\",\"algorithm\":\"leiden\",\"resolution\":1.0,\"iterations\":10,\"seed\":42,"
                 + "\"themeClusters\":true,\"centrality\":true,\"neighbours\":3,\"recommend\":5,\"paths\":[]}");
@@ -54,16 +55,16 @@ class SettingOptionsTest {
 
     @Test
     void jobValuesAreCheckedUnderTheirKeysAndUnknownKeysRefused() throws IOException {
-        Setting.Values v = SettingOptions.fromJob(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
+        Setting.Values v = JobSettings.values(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
                 + "topK: 10\nclusters: {algorithm: label-propagation, themes: false}\n"), "job.yaml");
         assertThat(v.get(Setting.RELATIONS)).containsExactly("ACTION_PLAN", "CONVERGENCE_AREA");
         assertThat(v.get(Setting.TOP_K)).isEqualTo(10);
         assertThat(v.get(Setting.THEME_CLUSTERS)).isEqualTo(false);
-        assertThatThrownBy(() -> SettingOptions.fromJob(yaml("clusters: {resolution: -1}"), "job.yaml"))
+        assertThatThrownBy(() -> JobSettings.values(yaml("clusters: {resolution: -1}"), "job.yaml"))
                 .hasMessage("Value for `analyses.clusters.resolution` was `-1`, but must be a finite number > 0");
-        assertThatThrownBy(() -> SettingOptions.fromJob(yaml("topk: 3\nclusters: {seeds: 1}"), "job.yaml"))
+        assertThatThrownBy(() -> JobSettings.values(yaml("topk: 3\nclusters: {seeds: 1}"), "job.yaml"))
                 .hasMessageContaining("Unknown key(s) in `analyses` of job.yaml: [topk, clusters.seeds]");
-        assertThatThrownBy(() -> SettingOptions.fromJob(yaml("centrality: maybe"), "job.yaml"))
+        assertThatThrownBy(() -> JobSettings.values(yaml("centrality: maybe"), "job.yaml"))
                 .hasMessageContaining("must be true or false");
     }
 
@@ -83,15 +84,15 @@ class SettingOptionsTest {
 
     @Test
     void aStoredRunIsListedWithTheOptionsThatDifferFromTheDefaults() throws IOException {
-        Setting.Values defaults = SettingOptions.fromJob(yaml("{}"), "empty");
+        Setting.Values defaults = JobSettings.values(yaml("{}"), "empty");
         String plain = AnalysisJob.canonicalJson(Setting.describe(null,
-                SettingOptions.parameters(defaults, List.of())));
+                ConvergenceAnalysis.Parameters.of(defaults, List.of())));
         assertThat(SettingOptions.optionsOf(plain)).isEqualTo("default parameters");
-        Setting.Values v = SettingOptions.fromJob(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
+        Setting.Values v = JobSettings.values(yaml("relations: [action-plan, CONVERGENCE_AREA]\n"
                 + "minShared: 2\ntopK: 10\nmetric: cosine\nclusters: {resolution: 0.5, seed: 7, themes: false}\n"
                 + "centrality: false\n"), "job.yaml");
         String stored = AnalysisJob.canonicalJson(Setting.describe(v.get(Setting.RELATIONS),
-                SettingOptions.parameters(v, List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)))));
+                ConvergenceAnalysis.Parameters.of(v, List.of(new ConvergenceAnalysis.PathRequest("CSM", "PPP", 3)))));
         assertThat(SettingOptions.optionsOf(stored)).isEqualTo("--relations ACTION_PLAN,CONVERGENCE_AREA"
                 + " --min-shared 2 --top-k 10 --metric cosine --resolution 0.5 --random-seed 7 --no-theme-clusters"
                 + " --no-centrality --path CSM:PPP");

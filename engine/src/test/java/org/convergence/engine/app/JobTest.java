@@ -1,4 +1,4 @@
-package org.convergence.engine.cli;
+package org.convergence.engine.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
-import org.convergence.engine.app.Job;
 import org.convergence.loader.LoadException;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,7 @@ class JobTest {
         try {
             Job job = Job.parse("job.yaml", bytes);
             if (job.analyses() != null && job.analyses().isObject()) {
-                SettingOptions.fromJob(job.analyses(), "job.yaml");
+                JobSettings.values(job.analyses(), "job.yaml");
             }
         } catch (LoadException e) {
             assertThat(e.getMessage()).startsWith("job.yaml").doesNotContain("org.convergence").doesNotContain("java.lang");

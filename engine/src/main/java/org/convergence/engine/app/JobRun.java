@@ -1,0 +1,174 @@
+package org.convergence.engine.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.Setting;
+import org.convergence.engine.output.AtomicFile;
+import org.convergence.engine.output.ReportOutput;
+import org.convergence.engine.output.RunOutcome;
+import org.convergence.engine.store.DatasetReader;
+import org.convergence.engine.store.Neo4jConnection;
+import org.convergence.loader.LoadException;
+import org.convergence.loader.LoadPlan;
+import org.convergence.loader.neo4j.GraphWriter;
+import org.convergence.loader.suggest.ThemeSuggester;
+import org.convergence.loader.taxonomy.Taxonomy;
+
+/**
+ * The use case of {@code convergence run}: a job file parsed and every part of it checked (sources,
+ * taxonomies, settings, links, where outputs go) before anything touches the database, then each data set
+ * loaded, analysed, written back and reported.
+ */
+public final class JobRun {
+
+    /**
+     * A job whose every part was checked.
+     *
+     * @param job the job as written
+     * @param base the folder its relative paths start from
+     * @param source the job file, or "built-in job", for messages
+     * @param plans per data set, what will be loaded
+     * @param parameters the analyses' parameters, or null when the job runs no analysis
+     * @param relations the relation kinds the analyses read, or null for all
+     * @param output what the job writes
+     * @param writeBack whether results go back into Neo4j
+     * @param reportPattern the HTML report's path pattern, or null for none
+     */
+    public record Checked(Job job, Path base, String source, List<LoadPlan> plans,
+            ConvergenceAnalysis.Parameters parameters, List<String> relations, Job.Output output, boolean writeBack,
+            String reportPattern) {
+    }
+
+    private JobRun() {
+    }
+
+    /**
+     * Reads and checks a job; nothing is opened or written.
+     *
+     * @param jobFile the job file, or null for the built-in job
+     * @param err where the label matching reports progress
+     * @throws LoadException naming the job file and the problem
+     */
+    public static Checked check(Path jobFile, PrintWriter err) {
+        Job job = jobFile == null ? Job.builtIn() : Job.load(jobFile);
+        Path base = jobFile == null ? Path.of(".") : jobFile.toAbsolutePath().getParent();
+        String source = jobFile == null ? "built-in job" : jobFile.toString();
+        List<LoadPlan> plans = new ArrayList<>();
+        for (Job.DatasetSpec d : job.datasets()) {
+            GraphWriter.requireValidName(d.name());
+            Taxonomy taxonomy = d.taxonomy() == null || d.taxonomy().equals("builtin") ? Taxonomy.builtIn()
+                    : d.taxonomy().equals("none") ? Taxonomy.none() : Taxonomy.load(base.resolve(d.taxonomy()));
+            Loading.Match match;
+            try {
+                match = d.match() == null ? Loading.Match.CURATED : Loading.Match.parse("datasets.match", d.match());
+            } catch (UsageException e) {
+                throw new LoadException(source, null, e.getMessage(), e);
+            }
+            plans.add(Loading.matched(t -> d.csv() != null
+                    ? Loading.csvPlan(base.resolve(d.csv()), d.processes() == null ? null : base.resolve(d.processes()),
+                            d.themes() == null ? null : base.resolve(d.themes()), t,
+                            org.convergence.loader.csv.TwoModeCsvParser.KeepColumns.parse(d.keepColumns()))
+                    : Loading.matrixPlan(d.matrix() == null ? null : base.resolve(d.matrix()), t), taxonomy, match,
+                    ThemeSuggester.Parameters.DEFAULT_THRESHOLD, err));
+        }
+        Job.Output o = job.output() == null ? new Job.Output() : job.output();
+        boolean writeBack = o.writeBack() == null || o.writeBack();
+        String reportPattern = parameters(job) && writeBack ? o.reportPattern() : null;
+        if (reportPattern != null) {
+            if (!org.convergence.engine.output.html.HtmlReport.LANGUAGES.contains(o.reportLang())) {
+                throw new LoadException(source, null, "`output.lang` was `" + o.reportLang() + "`, but must be one of"
+                        + " en, es");
+            }
+            for (Job.DatasetSpec d : job.datasets()) {
+                try {
+                    Reports.requireWritable(Reports.path(base, reportPattern, d.name(), o.reportLang()),
+                            "`output.report`", true);
+                } catch (UsageException e) {
+                    throw new LoadException(source, null, e.getMessage(), e);
+                }
+            }
+        }
+        ConvergenceAnalysis.Parameters parameters = null;
+        List<String> relations = null;
+        if (job.analyses() != null && !job.analyses().isNull()) {
+            try {
+                JobSettings.Checked checked = JobSettings.check(job.analyses(), source);
+                relations = checked.values().get(Setting.RELATIONS);
+                parameters = checked.parameters();
+            } catch (IllegalArgumentException e) {
+                throw new LoadException(source, null, "invalid analyses: " + e.getMessage(), e);
+            }
+        }
+        if (parameters != null && o.json() != null) {
+            // where the JSON reports go must be writable before anything runs, not after the analysis
+            for (Job.DatasetSpec d : job.datasets()) {
+                Path json = base.resolve(o.json().replace("{dataset}", d.name())).toAbsolutePath();
+                Path dir = json.getParent();
+                if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                    throw new LoadException(source, null, "`output.json` is " + json + ", but its folder " + dir
+                            + (dir != null && Files.isDirectory(dir) ? " is not writable" : " does not exist"));
+                }
+            }
+        }
+        return new Checked(job, base, source, plans, parameters, relations, o, writeBack, reportPattern);
+    }
+
+    /**
+     * Runs a checked job: per data set, load, then (if the job has analyses) analyse, write back, print
+     * the short report and write the JSON and HTML reports.
+     */
+    public static void execute(Neo4jConnection neo4j, Checked c, PrintWriter out, PrintWriter err) throws IOException {
+        List<Path> reports = new ArrayList<>();
+        out.println("Convergence " + Version.of() + " on " + neo4j.description() + " (" + c.source() + ")");
+        for (int i = 0; i < c.plans().size(); i++) {
+            Job.DatasetSpec d = c.job().datasets().get(i);
+            Loading.write(neo4j, d.name(), c.plans().get(i), mode(d.reload(), c.source()), out, err);
+            out.println();
+            if (c.parameters() != null) {
+                RunOutcome outcome = AnalysisJob.run(neo4j, d.name(), c.relations(), c.parameters(), c.writeBack(), err);
+                ReportOutput.text(outcome, c.output().rows() == null ? 5 : c.output().rows(), out);
+                if (c.output().json() != null) {
+                    Path json = c.base().resolve(c.output().json().replace("{dataset}", d.name()));
+                    AtomicFile.writeText(json, writer -> ReportOutput.json(outcome, writer));
+                    out.println("Full report written to " + json);
+                }
+                if (c.reportPattern() != null) {
+                    Path html = Reports.path(c.base(), c.reportPattern(), d.name(), c.output().reportLang());
+                    err.println("writing the HTML report of `" + d.name() + "`");
+                    err.flush();
+                    // drawn from the result just computed, with the data set as stored: no round trip
+                    Reports.write(new DatasetReader(neo4j.driver()).view(d.name()), outcome.result(),
+                            c.output().reportLang(), html);
+                    reports.add(html);
+                }
+                out.println();
+            }
+        }
+        out.println("Look at it in Neo4j Browser: ./convergence serve, then open"
+                + " http://localhost:7474/browser/?preselectAuthMethod=NO_AUTH");
+        for (Path html : reports) {
+            out.println("Report written to " + html);
+        }
+    }
+
+    private static boolean parameters(Job job) {
+        return job.analyses() != null && !job.analyses().isNull();
+    }
+
+    private static GraphWriter.Mode mode(String reload, String source) {
+        if (reload == null || reload.equals("if-changed")) {
+            return GraphWriter.Mode.REPLACE_IF_CHANGED;
+        }
+        return switch (reload) {
+            case "always" -> GraphWriter.Mode.REPLACE;
+            case "never" -> GraphWriter.Mode.MERGE;
+            default -> throw new LoadException(source, null, "`reload` was `" + reload
+                    + "`, but must be one of if-changed, always, never");
+        };
+    }
+}
