@@ -43,7 +43,7 @@ public record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonPro
      * @param rows rows per table in the printed report (default 5)
      * @param json a file for the full JSON report per data set ({@code {dataset}} filled in), or null
      * @param report the HTML report per data set ({@code {dataset}}, {@code {lang}} filled in; default
-     *     {@link Reports#DEFAULT_OUT}), or {@code none}; needs write-back, since it shows what Neo4j holds
+     *     {@link HtmlReports#DEFAULT_OUT}), or {@code none}; needs write-back, since it shows what Neo4j holds
      * @param lang the report's language, {@code en} (default) or {@code es}
      */
     public record Output(@JsonProperty("writeBack") Boolean writeBack, @JsonProperty("rows") Integer rows,
@@ -59,7 +59,7 @@ public record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonPro
             if (report != null && (report.isBlank() || report.equals("none") || report.equals("false"))) {
                 return null;
             }
-            return report == null ? Reports.DEFAULT_OUT : report;
+            return report == null ? HtmlReports.DEFAULT_OUT : report;
         }
 
         /** @return the report's language */

@@ -9,7 +9,7 @@ import java.util.List;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.output.AtomicFile;
-import org.convergence.engine.output.ReportOutput;
+import org.convergence.engine.output.ResultOutput;
 import org.convergence.engine.output.RunOutcome;
 import org.convergence.engine.store.DatasetReader;
 import org.convergence.engine.store.Neo4jConnection;
@@ -86,7 +86,7 @@ public final class JobRun {
             }
             for (Job.DatasetSpec d : job.datasets()) {
                 try {
-                    Reports.requireWritable(Reports.path(base, reportPattern, d.name(), o.reportLang()),
+                    HtmlReports.requireWritable(HtmlReports.path(base, reportPattern, d.name(), o.reportLang()),
                             "`output.report`", true);
                 } catch (UsageException e) {
                     throw new LoadException(source, null, e.getMessage(), e);
@@ -131,18 +131,18 @@ public final class JobRun {
             out.println();
             if (c.parameters() != null) {
                 RunOutcome outcome = AnalysisJob.run(neo4j, d.name(), c.relations(), c.parameters(), c.writeBack(), err);
-                ReportOutput.text(outcome, c.output().rows() == null ? 5 : c.output().rows(), out);
+                ResultOutput.text(outcome, c.output().rows() == null ? 5 : c.output().rows(), out);
                 if (c.output().json() != null) {
                     Path json = c.base().resolve(c.output().json().replace("{dataset}", d.name()));
-                    AtomicFile.writeText(json, writer -> ReportOutput.json(outcome, writer));
+                    AtomicFile.writeText(json, writer -> ResultOutput.json(outcome, writer));
                     out.println("Full report written to " + json);
                 }
                 if (c.reportPattern() != null) {
-                    Path html = Reports.path(c.base(), c.reportPattern(), d.name(), c.output().reportLang());
+                    Path html = HtmlReports.path(c.base(), c.reportPattern(), d.name(), c.output().reportLang());
                     err.println("writing the HTML report of `" + d.name() + "`");
                     err.flush();
                     // drawn from the result just computed, with the data set as stored: no round trip
-                    Reports.write(new DatasetReader(neo4j.driver()).view(d.name()), outcome.result(),
+                    HtmlReports.write(new DatasetReader(neo4j.driver()).view(d.name()), outcome.result(),
                             c.output().reportLang(), html);
                     reports.add(html);
                 }

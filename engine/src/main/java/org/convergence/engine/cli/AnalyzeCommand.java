@@ -8,7 +8,7 @@ import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.app.AnalysisJob;
 import org.convergence.engine.app.UsageException;
 import org.convergence.engine.output.Format;
-import org.convergence.engine.output.ReportOutput;
+import org.convergence.engine.output.ResultOutput;
 import org.convergence.engine.output.RunOutcome;
 import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
@@ -36,7 +36,7 @@ final class AnalyzeCommand extends ConnectedCommand {
             + " (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", converter = FormatConverter.class, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "20", description = "Rows per table in text output (default: ${DEFAULT-VALUE}).")
@@ -86,10 +86,10 @@ final class AnalyzeCommand extends ConnectedCommand {
             }
             RunOutcome outcome = AnalysisJob.run(neo4j, dataset, relations, parameters,
                     !noWrite, err);
-            if (format == Format.json) {
-                ReportOutput.json(outcome, out);
+            if (format == Format.JSON) {
+                ResultOutput.json(outcome, out);
             } else {
-                ReportOutput.text(outcome, rows, out);
+                ResultOutput.text(outcome, rows, out);
             }
             out.flush();
         }

@@ -12,7 +12,7 @@ import org.convergence.engine.analysis.TwoModeData;
 import org.convergence.engine.analysis.json.LinksJson;
 import org.convergence.engine.app.UsageException;
 import org.convergence.engine.output.Format;
-import org.convergence.engine.output.ReportOutput;
+import org.convergence.engine.output.ResultOutput;
 import org.convergence.engine.store.GraphReader;
 import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
@@ -42,7 +42,7 @@ final class PathCommand extends ConnectedCommand {
     /** The analysis settings this command takes as options. */
     static final List<Setting<?>> SETTINGS = List.of(Setting.RELATIONS, Setting.METRIC);
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", converter = FormatConverter.class, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
 
@@ -67,12 +67,12 @@ final class PathCommand extends ConnectedCommand {
                     OverlapAnalysis.similarities(data.graph(), OverlapAnalysis.Parameters.defaults(), percent -> { }), m)
                     .orElse(null);
             ConvergenceAnalysis.PathResult result = new ConvergenceAnalysis.PathResult(request, shortest, weighted);
-            if (format == Format.json) {
+            if (format == Format.JSON) {
                 ObjectNode json = LinksJson.printed(result);
                 json.put("dataset", dataset);
                 out.println(json.toPrettyString());
             } else {
-                ReportOutput.pathText(result, out);
+                ResultOutput.pathText(result, out);
             }
             out.flush();
         }

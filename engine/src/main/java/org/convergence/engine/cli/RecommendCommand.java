@@ -10,7 +10,7 @@ import org.convergence.engine.analysis.SimilarityMetric;
 import org.convergence.engine.analysis.TwoModeData;
 import org.convergence.engine.app.UsageException;
 import org.convergence.engine.output.Format;
-import org.convergence.engine.output.ReportOutput;
+import org.convergence.engine.output.ResultOutput;
 import org.convergence.engine.store.GraphReader;
 import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.seed.SeedMatrixParser;
@@ -34,7 +34,7 @@ final class RecommendCommand extends ConnectedCommand {
     static final List<Setting<?>> SETTINGS = List.of(Setting.RELATIONS, Setting.METRIC, Setting.NEIGHBOURS,
             Setting.RECOMMEND);
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", converter = FormatConverter.class, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
 
@@ -60,15 +60,15 @@ final class RecommendCommand extends ConnectedCommand {
                     neighbours, limit);
             Map<String, List<Recommendations.Recommendation>> shown = process == null ? all
                     : Map.of(process, all.get(process));
-            if (format == Format.json) {
-                var json = ReportOutput.JSON.createObjectNode();
+            if (format == Format.JSON) {
+                var json = ResultOutput.JSON.createObjectNode();
                 json.put("dataset", dataset);
-                json.set("recommendations", ReportOutput.JSON.valueToTree(shown));
+                json.set("recommendations", ResultOutput.JSON.valueToTree(shown));
                 out.println(json.toPrettyString());
             } else {
                 out.printf("Recommendations in data set `%s` (%d most similar processes by %s)%n", dataset, neighbours,
                         m.name().toLowerCase(java.util.Locale.ROOT));
-                new java.util.TreeMap<>(shown).forEach((p, list) -> ReportOutput.recommendationText(p, list, limit, out));
+                new java.util.TreeMap<>(shown).forEach((p, list) -> ResultOutput.recommendationText(p, list, limit, out));
             }
             out.flush();
         }

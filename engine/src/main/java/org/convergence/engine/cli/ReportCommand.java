@@ -3,7 +3,7 @@ package org.convergence.engine.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
-import org.convergence.engine.app.Reports;
+import org.convergence.engine.app.HtmlReports;
 import org.convergence.engine.app.UsageException;
 import org.convergence.engine.dataset.DatasetView;
 import org.convergence.engine.output.html.HtmlReport;
@@ -33,7 +33,7 @@ final class ReportCommand extends ConnectedCommand {
     String lang;
 
     @Option(names = "--out", paramLabel = "FILE.html", description = "Where to write it (default: "
-            + Reports.DEFAULT_OUT + ").")
+            + HtmlReports.DEFAULT_OUT + ").")
     Path out;
 
     @Override
@@ -42,13 +42,13 @@ final class ReportCommand extends ConnectedCommand {
             throw new UsageException("Value for option `--lang` was `" + lang + "`, but must be one of en, es");
         }
         Path file = out != null ? out.toAbsolutePath().normalize()
-                : Reports.path(Path.of("."), Reports.DEFAULT_OUT, dataset, lang);
-        Reports.requireWritable(file, "`--out`", out == null);
+                : HtmlReports.path(Path.of("."), HtmlReports.DEFAULT_OUT, dataset, lang);
+        HtmlReports.requireWritable(file, "`--out`", out == null);
         try (Neo4jConnection neo4j = open()) {
             RunReader runs = new RunReader(neo4j.driver());
             ConvergenceAnalysis.Result result = runs.result(runs.run(dataset, Optional.ofNullable(run)));
             DatasetView data = new DatasetReader(neo4j.driver()).view(dataset);
-            Reports.write(data, result, lang, file);
+            HtmlReports.write(data, result, lang, file);
             out().printf("Report of data set `%s`, run %s (%,d processes, %,d themes, %,d converging pairs)%n", dataset,
                     result.provenance().run(), data.processes().size(), data.themes().size(), result.pairs().count());
             out().println("Report written to " + file);

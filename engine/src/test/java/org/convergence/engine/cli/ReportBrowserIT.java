@@ -22,7 +22,7 @@ import picocli.CommandLine;
 
 /**
  * The HTML report of the seed, rendered by headless Chromium from {@code file://}: what a planner sees.
- * Reports and screenshots stay under {@code target/browser/} as build artefacts.
+ * HtmlReports and screenshots stay under {@code target/browser/} as build artefacts.
  */
 class ReportBrowserIT {
 

@@ -64,7 +64,7 @@ class StreamedJsonTest {
         CountingWriter out;
         try (Writer w = Files.newBufferedWriter(file)) {
             out = new CountingWriter(w);
-            ReportOutput.json(new RunOutcome(report, Map.of("topK", 0), Map.of("overlap", 1L)), out);
+            ResultOutput.json(new RunOutcome(report, Map.of("topK", 0), Map.of("overlap", 1L)), out);
         }
         // the generator hands its buffer over as it fills: thousands of writes, none holding the document
         assertThat(out.writes).isGreaterThan(1000);
@@ -72,7 +72,7 @@ class StreamedJsonTest {
 
         int seen = 0;
         double previous = Double.POSITIVE_INFINITY;
-        try (JsonParser parser = ReportOutput.JSON.getFactory().createParser(file.toFile())) {
+        try (JsonParser parser = ResultOutput.JSON.getFactory().createParser(file.toFile())) {
             while (parser.nextToken() != null) {
                 if (parser.currentToken() == JsonToken.FIELD_NAME && "pairs".equals(parser.currentName())
                         && parser.getParsingContext().getParent().inRoot()) {

@@ -38,7 +38,7 @@ class TextReportGoldenTest {
         report.timingsMs().keySet().forEach(k -> timings.put(k, 0L));
         RunOutcome outcome = new RunOutcome(report, Setting.describe(null, p), timings);
         StringWriter text = new StringWriter();
-        ReportOutput.text(outcome, 20, new PrintWriter(text));
+        ResultOutput.text(outcome, 20, new PrintWriter(text));
         String actual = text.toString();
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(Path.of("src/test/resources", GOLDEN), actual, StandardCharsets.UTF_8);

@@ -110,7 +110,7 @@ public final class HtmlReport {
 
     /** {@link #write} with the number of processes up to which every pair is drawn (tests draw blocks small). */
     void write(DatasetView data, ConvergenceAnalysis.Result result, String generatedAt, Writer out, int gridLimit) {
-        ReportRun run = ReportRun.of(data, result, gridLimit);
+        RunOverlay run = RunOverlay.of(data, result, gridLimit);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("lang", lang);
         Map<String, String> t = new HashMap<>();
@@ -333,7 +333,7 @@ public final class HtmlReport {
 
     // ------------------------------------------------------------ heat map
 
-    private Map<String, Object> heat(DatasetView data, ReportRun run, Map<String, Object> view) {
+    private Map<String, Object> heat(DatasetView data, RunOverlay run, Map<String, Object> view) {
         PairSummary pairs = run.pairs;
         Map<String, Object> heat = new LinkedHashMap<>();
         heat.put("complete", pairs.complete);
@@ -423,7 +423,7 @@ public final class HtmlReport {
      * {@code x < y}) the indices of the pair's themes in {@code themes}. Done only for the complete grid,
      * at most {@link PairSummary#GRID_LIMIT} processes.
      */
-    private void sharedThemes(DatasetView data, ReportRun run, int[] pos, Map<String, Object> heat) {
+    private void sharedThemes(DatasetView data, RunOverlay run, int[] pos, Map<String, Object> heat) {
         DatasetView.Edges e = data.edges();
         List<Set<Integer>> themesOf = new ArrayList<>();
         data.processes().forEach(p -> themesOf.add(new TreeSet<>()));
@@ -467,7 +467,7 @@ public final class HtmlReport {
 
     // ------------------------------------------------------------ network
 
-    private Map<String, Object> network(DatasetView data, ReportRun run, Map<String, Object> view) {
+    private Map<String, Object> network(DatasetView data, RunOverlay run, Map<String, Object> view) {
         int p = data.processes().size();
         int t = data.themes().size();
         DatasetView.Edges e = data.edges();
@@ -545,7 +545,7 @@ public final class HtmlReport {
         return net;
     }
 
-    private void clusterNetwork(DatasetView data, ReportRun run, List<Map<String, Object>> nodes, List<int[]> links) {
+    private void clusterNetwork(DatasetView data, RunOverlay run, List<Map<String, Object>> nodes, List<int[]> links) {
         Map<Integer, int[]> members = new HashMap<>(); // co-cluster -> {processes, themes}
         for (int v = 0; v < data.processes().size(); v++) {
             members.computeIfAbsent(run.processCoCluster[v], k -> new int[2])[0]++;
@@ -614,7 +614,7 @@ public final class HtmlReport {
     }
 
     /** The {@code limit} themes of highest betweenness (then by id), bridges or not. */
-    private static List<Integer> byBetweenness(DatasetView data, ReportRun run, int limit) {
+    private static List<Integer> byBetweenness(DatasetView data, RunOverlay run, int limit) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < data.themes().size(); i++) {
             if (!Double.isNaN(run.themeBetweenness[i])) {
@@ -627,7 +627,7 @@ public final class HtmlReport {
     }
 
     /** Bridge themes by betweenness (then id); themes with the highest betweenness when none is a bridge. */
-    private static List<Integer> topBridges(DatasetView data, ReportRun run) {
+    private static List<Integer> topBridges(DatasetView data, RunOverlay run) {
         List<Integer> order = byBetweenness(data, run, Integer.MAX_VALUE);
         List<Integer> bridges = order.stream().filter(run::themeBridge).toList();
         List<Integer> chosen = bridges.isEmpty() ? order : bridges;
@@ -636,7 +636,7 @@ public final class HtmlReport {
 
     // ------------------------------------------------------------ tables
 
-    private List<Map<String, Object>> links(DatasetView data, ReportRun run) {
+    private List<Map<String, Object>> links(DatasetView data, RunOverlay run) {
         Map<String, String> codes = new HashMap<>();
         data.processes().forEach(p -> codes.put(p.id(), p.code()));
         Map<String, DatasetView.Theme> themes = new HashMap<>();
@@ -709,7 +709,7 @@ public final class HtmlReport {
                 r.toLowerCase(Locale.ROOT).replace('_', ' '))).toList());
     }
 
-    private List<Map<String, Object>> bridges(DatasetView data, ReportRun run) {
+    private List<Map<String, Object>> bridges(DatasetView data, RunOverlay run) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i : byBetweenness(data, run, BRIDGES_LISTED)) {
             DatasetView.Theme t = data.themes().get(i);
@@ -724,7 +724,7 @@ public final class HtmlReport {
         return out;
     }
 
-    private void recommendations(DatasetView data, ReportRun run, Map<String, Object> view) {
+    private void recommendations(DatasetView data, RunOverlay run, Map<String, Object> view) {
         Map<String, DatasetView.Theme> themes = new HashMap<>();
         data.themes().forEach(t -> themes.put(t.id(), t));
         Map<String, String> codes = new HashMap<>();
@@ -793,7 +793,7 @@ public final class HtmlReport {
      * beside the heat map, modularity with the network, betweenness with the bridges, the score with the
      * recommendations.
      */
-    private void explanations(ReportRun run, Map<String, Object> view) {
+    private void explanations(RunOverlay run, Map<String, Object> view) {
         List<String> glossary = new ArrayList<>();
         for (String key : List.of("shared", "jaccard", "overlap", "cosine", "dice", "p", "q")) {
             glossary.add(messages.get("explain." + key));
@@ -932,7 +932,7 @@ public final class HtmlReport {
         return source.line() == null ? null : format("whereLine", String.valueOf(source.line()));
     }
 
-    private List<Map<String, Object>> provenance(DatasetView data, ReportRun run, String generatedAt) {
+    private List<Map<String, Object>> provenance(DatasetView data, RunOverlay run, String generatedAt) {
         DatasetView.Provenance p = data.provenance();
         ConvergenceAnalysis.Provenance r = run.result.provenance();
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -15,7 +15,7 @@ import org.convergence.engine.dataset.DatasetView;
  * Processes and themes outside the run's graph (another relation kind's, a broader taxonomy theme) have no
  * cluster (-1) and no betweenness (NaN).
  */
-final class ReportRun {
+final class RunOverlay {
 
     final ConvergenceAnalysis.Result result;
     final int[] processCluster;
@@ -28,7 +28,7 @@ final class ReportRun {
     final long[] themeDisconnected;
     final PairSummary pairs;
 
-    private ReportRun(DatasetView data, ConvergenceAnalysis.Result result, int gridLimit) {
+    private RunOverlay(DatasetView data, ConvergenceAnalysis.Result result, int gridLimit) {
         this.result = result;
         int p = data.processes().size();
         int t = data.themes().size();
@@ -87,8 +87,8 @@ final class ReportRun {
      * @param gridLimit the number of processes up to which every pair is kept ({@link PairSummary#GRID_LIMIT})
      * @return the run's result laid over the data set
      */
-    static ReportRun of(DatasetView data, ConvergenceAnalysis.Result result, int gridLimit) {
-        return new ReportRun(data, result, gridLimit);
+    static RunOverlay of(DatasetView data, ConvergenceAnalysis.Result result, int gridLimit) {
+        return new RunOverlay(data, result, gridLimit);
     }
 
     /** @return whether some process pair loses every link without theme {@code t} */

@@ -22,11 +22,11 @@ import org.convergence.engine.analysis.ShortestLinks;
 import org.convergence.engine.analysis.json.LinksJson;
 
 /** Renders analysis results as readable text or as one JSON object. */
-public final class ReportOutput {
+public final class ResultOutput {
 
     public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportOutput() {
+    private ResultOutput() {
     }
 
     // ---------------------------------------------------------------- JSON

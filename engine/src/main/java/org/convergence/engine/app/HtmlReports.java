@@ -12,12 +12,12 @@ import org.convergence.engine.output.AtomicFile;
 import org.convergence.engine.output.html.HtmlReport;
 
 /** Writes HTML reports for the {@code report} command and for {@code run} jobs. */
-public final class Reports {
+public final class HtmlReports {
 
     /** Where a report goes unless told otherwise; {@code {dataset}} and {@code {lang}} are filled in. */
     public static final String DEFAULT_OUT = "reports/{dataset}-{lang}.html";
 
-    private Reports() {
+    private HtmlReports() {
     }
 
     /** @return the report's path for a data set and language, from a pattern such as {@link #DEFAULT_OUT} */
