@@ -7,8 +7,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
-/** How run and load times are shown: to the second, always with the seconds. */
-class RunReaderTest {
+/**
+ * How stored run and load times are shown ({@link RunReader#toSecond}): to the second, always with the
+ * seconds. The reader itself is tested against a written run in {@code RunReaderIT}.
+ */
+class StoredTimesTest {
 
     @Test
     void timesKeepTheirSecondsEvenWhenZero() {
