@@ -191,9 +191,9 @@ public final class ConvergenceAnalysis {
 
     /**
      * Above this many edges, a projection (processes by similarity, themes by co-occurrence) is clustered
-     * on its k-nearest-neighbour graph instead: Leiden on millions of edges took 13–14 s per projection
-     * on the benchmark corpus, on each process's or theme's 10 strongest links about a second, and the
-     * strongest links are what a cluster is made of. The report's notes say when this happened.
+     * on its k-nearest-neighbour graph instead: Leiden's time grows with the edges (README, Performance,
+     * "Design measurements"), and the strongest links are what a cluster is made of. The report's notes say
+     * when this happened.
      */
     static final long PROJECTION_EDGE_LIMIT = 1_000_000L;
 

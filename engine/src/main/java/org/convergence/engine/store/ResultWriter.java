@@ -60,9 +60,8 @@ public final class ResultWriter {
     private static final int BATCH = 10_000;
     /**
      * Threads committing pair batches while the caller builds the next. One: two concurrent transactions
-     * contend for the locks of the processes both touch. On the benchmark corpus (2 cores), the write
-     * stage of {@code --top-k} runs took 20.9–22.0 s with one (K = 22, 24, 26) against 24.5–26.0 s with
-     * two (K = 21, 23, 25: fewer pairs), in turn; the 6,033,381 pairs of all pairs, 130.1 against 128.9 s.
+     * contend for the locks of the processes both touch, and were no faster (README, Performance, "Design
+     * measurements").
      */
     private static final int WRITERS = 1;
 

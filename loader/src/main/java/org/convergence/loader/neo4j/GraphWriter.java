@@ -76,8 +76,8 @@ public final class GraphWriter {
 
     /**
      * Relationship batches committed at once (see {@link ParallelBatches}). Little is gained: both ends of
-     * these relationships are sparse nodes that every batch shares; on the benchmark corpus's 450,000
-     * edges the load took 24.8–25.2 s wall with two in the same session as 25.0–26.1 s with one.
+     * these relationships are sparse nodes that every batch shares (README, Performance, "Design
+     * measurements").
      */
     private static final int WRITERS = 2;
 
