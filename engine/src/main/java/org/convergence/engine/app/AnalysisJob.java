@@ -25,16 +25,27 @@ public final class AnalysisJob {
 
     public static RunOutcome run(Neo4jConnection neo4j, String dataset, List<String> relations, ConvergenceAnalysis.Parameters parameters,
             boolean write, PrintWriter progress) {
-        Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         progress.println("reading data set `" + dataset + "` from Neo4j");
         progress.flush();
-        GraphReader reader = new GraphReader(neo4j.driver());
-        GraphReader.Snapshot snapshot = reader.snapshot(dataset, relations);
+        GraphReader.Snapshot snapshot = new GraphReader(neo4j.driver()).snapshot(dataset, relations);
+        return run(neo4j, dataset, snapshot, relations, parameters, write, progress, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Analyses a data set already read, writes the results back when asked and times each stage.
+     *
+     * @param snapshot the data set's graph as read
+     * @param readMs how long reading it took, for the timings
+     */
+    public static RunOutcome run(Neo4jConnection neo4j, String dataset, GraphReader.Snapshot snapshot,
+            List<String> relations, ConvergenceAnalysis.Parameters parameters, boolean write, PrintWriter progress,
+            long readMs) {
+        Map<String, Long> timings = new LinkedHashMap<>();
         TwoModeData data = snapshot.data();
-        reader.requireProcesses(dataset, relations, data, parameters.paths().stream()
+        new GraphReader(neo4j.driver()).requireProcesses(dataset, relations, data, parameters.paths().stream()
                 .flatMap(p -> java.util.stream.Stream.of(p.from(), p.to())).toList());
-        timings.put("read", (System.nanoTime() - t0) / 1_000_000);
+        timings.put("read", readMs);
         MemoryEstimate.check(data.graph(), parameters, Runtime.getRuntime().maxMemory()).ifPresent(e -> {
             throw new IllegalArgumentException("The analysis of data set `" + dataset + "` would not fit in the heap;"
                     + " nothing was computed or written:" + System.lineSeparator() + e.describe().stripTrailing());
@@ -47,7 +58,7 @@ public final class AnalysisJob {
             progress.flush();
         }).identified(dataset, run, json, Version.of(), relations);
         timings.putAll(result.timingsMs());
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         if (write) {
             ResultWriter writer = new ResultWriter(neo4j.driver(), line -> {
                 progress.println(line);

@@ -29,7 +29,8 @@ public record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonPro
             @JsonProperty("csv") String csv, @JsonProperty("matrix") String matrix,
             @JsonProperty("processes") String processes, @JsonProperty("themes") String themes,
             @JsonProperty("taxonomy") String taxonomy, @JsonProperty("reload") String reload,
-            @JsonProperty("match") String match, @JsonProperty("keepColumns") String keepColumns) {
+            @JsonProperty("match") String match, @JsonProperty("keepColumns") String keepColumns,
+            @JsonProperty("series") String series, @JsonProperty("period") String period) {
     }
 
     /** One link to compute, under {@code analyses.paths}. */

@@ -33,13 +33,14 @@ public final class JobRun {
      * @param base the folder its relative paths start from
      * @param source the job file, or "built-in job", for messages
      * @param plans per data set, what will be loaded
+     * @param snapshots per data set, the series and period it describes, or null
      * @param parameters the analyses' parameters, or null when the job runs no analysis
      * @param relations the relation kinds the analyses read, or null for all
      * @param output what the job writes
      * @param writeBack whether results go back into Neo4j
      * @param reportPattern the HTML report's path pattern, or null for none
      */
-    public record Checked(Job job, Path base, String source, List<LoadPlan> plans,
+    public record Checked(Job job, Path base, String source, List<LoadPlan> plans, List<SeriesPeriod> snapshots,
             ConvergenceAnalysis.Parameters parameters, List<String> relations, Job.Output output, boolean writeBack,
             String reportPattern) {
     }
@@ -59,6 +60,7 @@ public final class JobRun {
         Path base = jobFile == null ? Path.of(".") : jobFile.toAbsolutePath().getParent();
         String source = jobFile == null ? "built-in job" : jobFile.toString();
         List<LoadPlan> plans = new ArrayList<>();
+        List<SeriesPeriod> snapshots = new ArrayList<>();
         for (Job.DatasetSpec d : job.datasets()) {
             GraphWriter.requireValidName(d.name());
             Taxonomy taxonomy = d.taxonomy() == null || d.taxonomy().equals("builtin") ? Taxonomy.builtIn()
@@ -66,8 +68,11 @@ public final class JobRun {
             Loading.Match match;
             try {
                 match = d.match() == null ? Loading.Match.CURATED : Loading.Match.parse("datasets.match", d.match());
+                snapshots.add(SeriesPeriod.of(d.series(), d.period(), d.csv() == null && d.matrix() == null));
             } catch (UsageException e) {
-                throw new LoadException(source, null, e.getMessage(), e);
+                throw new LoadException(source, null, e.getMessage().replace("`--series`", "`datasets.series`")
+                        .replace("`--period`", "`datasets.period`").replace("--series and --period",
+                                "`series` and `period`"), e);
             }
             plans.add(Loading.matched(t -> d.csv() != null
                     ? Loading.csvPlan(base.resolve(d.csv()), d.processes() == null ? null : base.resolve(d.processes()),
@@ -115,7 +120,7 @@ public final class JobRun {
                 }
             }
         }
-        return new Checked(job, base, source, plans, parameters, relations, o, writeBack, reportPattern);
+        return new Checked(job, base, source, plans, snapshots, parameters, relations, o, writeBack, reportPattern);
     }
 
     /**
@@ -128,6 +133,9 @@ public final class JobRun {
         for (int i = 0; i < c.plans().size(); i++) {
             Job.DatasetSpec d = c.job().datasets().get(i);
             Loading.write(neo4j, d.name(), c.plans().get(i), mode(d.reload(), c.source()), out, err);
+            if (c.snapshots().get(i) != null) {
+                Loading.label(neo4j, d.name(), c.snapshots().get(i), d.series() == null ? null : out);
+            }
             out.println();
             if (c.parameters() != null) {
                 RunOutcome outcome = AnalysisJob.run(neo4j, d.name(), c.relations(), c.parameters(), c.writeBack(), err);

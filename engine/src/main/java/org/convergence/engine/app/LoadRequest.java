@@ -27,10 +27,12 @@ import org.convergence.loader.taxonomy.Taxonomy;
  * @param keepColumns extra CSV columns to keep (CSV only), or null
  * @param match how labels match the taxonomy
  * @param threshold with {@link Loading.Match#SUGGESTED}, the score a proposal needs, in (0, 1]
+ * @param snapshot the series and period the data set describes, or null (the seed is {@link SeriesPeriod#SEED})
  * @throws UsageException naming the options that do not go together or the value out of range
  */
 public record LoadRequest(boolean seed, Path matrix, Path csv, String dataset, Path processes, Path themes,
-        Path taxonomy, boolean noTaxonomy, String keepColumns, Loading.Match match, double threshold) {
+        Path taxonomy, boolean noTaxonomy, String keepColumns, Loading.Match match, double threshold,
+        SeriesPeriod snapshot) {
 
     /** Sources from this size on are parsed while Neo4j starts. */
     public static final long LARGE_SOURCE_BYTES = 4L << 20;

@@ -113,6 +113,19 @@ public final class Loading {
                 yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Marks a loaded data set as the snapshot of a series for a period.
+     *
+     * @param out where to say so, or null to say nothing (the seed's default label)
+     */
+    public static void label(Neo4jConnection neo4j, String dataset, SeriesPeriod snapshot, PrintWriter out) {
+        new DatasetStore(neo4j.driver()).setSnapshot(dataset, snapshot.series(), snapshot.period());
+        if (out != null) {
+            out.printf(Locale.ROOT, "Data set `%s` is period %s of series `%s`%n", dataset, snapshot.period(),
+                    snapshot.series());
+        }
+    }
+
     /** Writes a plan, with progress on {@code err}, and prints the summary of the stored data set on {@code out}. */
     public static GraphWriter.Result write(Neo4jConnection neo4j, String dataset, LoadPlan plan, GraphWriter.Mode mode,
             PrintWriter out, PrintWriter err) {

@@ -144,6 +144,7 @@ public final class Serving {
                     .noneMatch(d -> d.dataset().equals(SeedMatrixParser.SEED_DATASET))) {
                 Loading.write(neo4j, SeedMatrixParser.SEED_DATASET, Loading.matrixPlan(null, Taxonomy.builtIn()),
                         GraphWriter.Mode.MERGE, out, err);
+                Loading.label(neo4j, SeedMatrixParser.SEED_DATASET, SeriesPeriod.SEED, null);
             }
             List<String> datasets = new DatasetStore(neo4j.driver()).list().stream()
                     .map(DatasetStore.Listing::dataset).toList();

@@ -20,7 +20,8 @@ import picocli.CommandLine;
         description = "Convergence analytics of two-mode (process x theme) data in Neo4j.",
         subcommands = {RunCommand.class, LoadCommand.class, AnalyzeCommand.class, PathCommand.class,
                 RecommendCommand.class, ServeCommand.class, DatasetsCommand.class, ReportCommand.class,
-                ExportCommand.class, ThemesCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, CompareCommand.class, ThemesCommand.class, BenchmarkCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ConvergenceCli {
 
     /** Bad input: a malformed file, an unknown option value. */
@@ -176,6 +177,7 @@ public final class ConvergenceCli {
         SettingOptions.addOptions(cli.getSubcommands().get("analyze").getCommandSpec(), false, AnalyzeCommand.SETTINGS);
         SettingOptions.addOptions(cli.getSubcommands().get("path").getCommandSpec(), false, PathCommand.SETTINGS);
         SettingOptions.addOptions(cli.getSubcommands().get("recommend").getCommandSpec(), true, RecommendCommand.SETTINGS);
+        SettingOptions.addOptions(cli.getSubcommands().get("compare").getCommandSpec(), false, CompareCommand.SETTINGS);
         // serve runs the embedded store only: the options for an external server (which it refuses, naming
         // them) stay out of its help, where --password read like a password for the served store
         CommandLine.Model.CommandSpec serve = cli.getSubcommands().get("serve").getCommandSpec();

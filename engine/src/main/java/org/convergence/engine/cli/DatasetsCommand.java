@@ -62,6 +62,17 @@ final class DatasetsCommand extends ConnectedCommand {
                                     : "not complete: being written now, or interrupted");
                 }
             }
+            // the snapshots of each series, in period order: what `compare --series` compares
+            java.util.Map<String, List<DatasetStore.Listing>> series = new java.util.TreeMap<>();
+            all.stream().filter(d -> d.series() != null)
+                    .forEach(d -> series.computeIfAbsent(d.series(), k -> new java.util.ArrayList<>()).add(d));
+            if (!series.isEmpty()) {
+                out.println();
+                out.println("SERIES     PERIODS (data set), compared in this order by `convergence compare --series NAME`");
+                series.forEach((name, snapshots) -> out.printf("%-10s %s%n", name, String.join(", ", snapshots.stream()
+                        .sorted(java.util.Comparator.comparing(DatasetStore.Listing::period))
+                        .map(d -> d.period() + " (" + d.dataset() + ")").toList())));
+            }
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.convergence.engine.app.LoadRequest;
 import org.convergence.engine.app.Loading;
+import org.convergence.engine.app.SeriesPeriod;
 import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.neo4j.GraphWriter;
 import picocli.CommandLine.ArgGroup;
@@ -70,10 +71,20 @@ final class LoadCommand extends ConnectedCommand {
             + " suggested: the score a proposal needs, in (0, 1] (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @Option(names = "--series", paramLabel = "NAME", description = "The series this data set is a snapshot of, e.g."
+            + " americas (with --period; the seed is period 2002 of series americas). `compare --series` compares"
+            + " its snapshots in order.")
+    String series;
+
+    @Option(names = "--period", paramLabel = "PERIOD", description = "The period it describes: a year (2010), a month"
+            + " (2010-10) or a day (with --series).")
+    String period;
+
     @Override
     public Integer call() {
         LoadRequest request = new LoadRequest(source.seed, source.matrix, source.csv, dataset, processes, themes,
-                taxonomy, noTaxonomy, keepColumns, Loading.Match.parse("--match", match), threshold);
+                taxonomy, noTaxonomy, keepColumns, Loading.Match.parse("--match", match), threshold,
+                SeriesPeriod.of(series, period, source.seed));
         // A large source takes seconds to parse: Neo4j starts meanwhile, on the other core, and removes
         // what interrupted writes left (invisible to readers either way). The load itself writes nothing
         // until the source has parsed and checked.
@@ -104,6 +115,9 @@ final class LoadCommand extends ConnectedCommand {
             out().println("Writing to " + neo4j.description());
             Loading.write(neo4j, prepared.dataset(), prepared.plan(),
                     replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out(), err());
+            if (request.snapshot() != null) {
+                Loading.label(neo4j, prepared.dataset(), request.snapshot(), series == null ? null : out());
+            }
         }
         return 0;
     }

@@ -44,8 +44,11 @@ public final class DatasetStore {
             Map<String, Long> themesByRelation) {
     }
 
-    /** A data set as listed; {@code loadedAt} to the second with its UTC offset, e.g. {@code 2026-11-29T05:16:14Z}. */
-    public record Listing(String dataset, String kind, String source, String loadedAt) {
+    /**
+     * A data set as listed; {@code loadedAt} to the second with its UTC offset, e.g. {@code 2026-11-29T05:16:14Z};
+     * {@code series} and {@code period} when it is a snapshot of a series, else null.
+     */
+    public record Listing(String dataset, String kind, String source, String loadedAt, String series, String period) {
     }
 
     /**
@@ -90,8 +93,30 @@ public final class DatasetStore {
     public List<Listing> list() {
         return read("read/datasets", Map.of()).stream().map(r -> new Listing(r.get("dataset").asString(),
                 r.get("kind").asString(null), r.get("source").asString(null),
-                r.get("loadedAt").isNull() ? null : RunReader.toSecond(r.get("loadedAt").asZonedDateTime())))
-                .toList();
+                r.get("loadedAt").isNull() ? null : RunReader.toSecond(r.get("loadedAt").asZonedDateTime()),
+                r.get("series").asString(null), r.get("period").asString(null))).toList();
+    }
+
+    /**
+     * Marks a data set as the snapshot of a series for a period, or as none with null for both.
+     *
+     * @return whether the data set exists
+     */
+    public boolean setSnapshot(String dataset, String series, String period) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("dataset", dataset);
+        params.put("series", series);
+        params.put("period", period);
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run(Cypher.statement("load/set-snapshot"), params).single()
+                    .get("found").asLong()) > 0;
+        }
+    }
+
+    /** @return the snapshots of a series, ordered by period */
+    public List<Listing> series(String series) {
+        return list().stream().filter(l -> series.equals(l.series()))
+                .sorted(java.util.Comparator.comparing(Listing::period)).toList();
     }
 
     /** @return the data set's runs with a write that has not completed, by id */

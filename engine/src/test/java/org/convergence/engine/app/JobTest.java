@@ -28,7 +28,7 @@ class JobTest {
     void errorsNameTheKeyAndLineWithoutJavaClasses() {
         assertThat(fails("datasets:\n  - name: seed\n    seed: true\n    sed: 1\n").getMessage()).isEqualTo(
                 "job.yaml:4: invalid job: unknown key `datasets[0].sed`; allowed here: csv, keepColumns, match,"
-                        + " matrix, name, processes, reload, seed, taxonomy, themes");
+                        + " matrix, name, period, processes, reload, seed, series, taxonomy, themes");
         assertThat(fails("datasets:\n  - name: seed\n    seed: maybe\n").getMessage())
                 .isEqualTo("job.yaml:3: invalid job: `datasets[0].seed` was `maybe`, but must be true or false");
         assertThat(fails("datasets: [\n").getMessage()).startsWith("job.yaml:").contains("not valid YAML")

@@ -1,0 +1,126 @@
+package org.convergence.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code compare} end to end: the seed (period 2002 of series americas) against a later matrix written by hand
+ * from the processes' public pages (test resource {@code snapshots/}, sources in its SOURCES.md), with CSM as a
+ * column of its own and the Proyecto Mesoamérica succeeding the Plan Puebla–Panamá.
+ */
+class CompareIT {
+
+    @TempDir
+    static Path store;
+
+    @TempDir
+    Path work;
+
+    private static Path later;
+    private static Path map;
+
+    private static CliRun run(String... args) {
+        return CliRun.of(store, args);
+    }
+
+    @BeforeAll
+    static void loadBothSnapshots() throws URISyntaxException {
+        later = Path.of(CompareIT.class.getResource("/snapshots/matriz-americas-2022.csv").toURI());
+        map = Path.of(CompareIT.class.getResource("/snapshots/process-map.csv").toURI());
+        CliRun seed = run("load", "--seed");
+        assertThat(seed.exit()).as(seed.err()).isZero();
+        CliRun load = run("load", "--matrix", later.toString(), "--dataset", "americas-2022", "--series", "americas",
+                "--period", "2022");
+        assertThat(load.exit()).as(load.err()).isZero();
+        assertThat(load.out()).contains("Data set `americas-2022` is period 2022 of series `americas`");
+    }
+
+    @Test
+    void theSeriesIsListedInPeriodOrder() {
+        CliRun datasets = run("datasets");
+        assertThat(datasets.exit()).as(datasets.err()).isZero();
+        assertThat(datasets.out()).contains("americas   2002 (seed), 2022 (americas-2022)");
+    }
+
+    @Test
+    void seedAgainstTheLaterMatrixAsText() {
+        CliRun c = run("compare", "seed", "americas-2022", "--process-map", map.toString(), "--path", "CSM:PM",
+                "--no-write");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("Comparison of data set `seed` (earlier) with `americas-2022` (later)")
+                .contains("PPP is PM (succeeded by Proyecto Mesoamérica in 2008)")
+                .contains("Processes added: none; removed: none")
+                .contains("Converging pairs:")
+                .containsPattern("CSM → PM: \\d steps via [^,]+, [^,]+ then, \\d steps via [^,]+, [^,]+ now")
+                .contains("Recommendations of `seed` taken up in `americas-2022`");
+        // CRM's action plan of 2002 had three themes; its current focus adds border control, return, ...
+        assertThat(c.out()).containsPattern("CRM +\\+\\d+ .*border-management");
+    }
+
+    @Test
+    void seriesAsJsonAndTheInverse() throws IOException {
+        Path m = work.resolve("map.csv");
+        Files.writeString(m, "PPP,PM,succeeded\n");
+        CliRun series = run("compare", "--series", "americas", "--process-map", m.toString(), "--format", "json",
+                "--no-write");
+        assertThat(series.exit()).as(series.err()).isZero();
+        JsonNode all = new ObjectMapper().readTree(series.out());
+        assertThat(all.isArray()).isTrue();
+        JsonNode forward = all.get(0);
+        assertThat(forward.get("earlier").asText()).isEqualTo("seed");
+        assertThat(forward.get("later").asText()).isEqualTo("americas-2022");
+        // worded "Tráfico (trata) de personas" in 2002 and "Trata de personas" in 2022: one theme of the taxonomy
+        JsonNode soa = null;
+        for (JsonNode p : forward.get("processes")) {
+            soa = p.get("process").asText().equals("SOA") ? p : soa;
+        }
+        assertThat(soa).isNotNull();
+        assertThat(soa.get("kept").toString()).contains("\"trafficking-in-persons\"");
+        assertThat(soa.get("gained").toString()).doesNotContain("trafficking");
+        Path back = work.resolve("back.csv");
+        Files.writeString(back, "PM,PPP,succeeded\n");
+        CliRun inverse = run("compare", "americas-2022", "seed", "--process-map", back.toString(), "--format", "json",
+                "--no-write");
+        assertThat(inverse.exit()).as(inverse.err()).isZero();
+        JsonNode backward = new ObjectMapper().readTree(inverse.out());
+        assertThat(backward.get("pairCounts").get("appeared")).isEqualTo(forward.get("pairCounts").get("vanished"));
+        assertThat(backward.get("pairCounts").get("vanished")).isEqualTo(forward.get("pairCounts").get("appeared"));
+        assertThat(backward.get("themesAdded")).isEqualTo(forward.get("themesRemoved"));
+        assertThat(backward.get("clusters").get("adjustedRand").asDouble())
+                .isEqualTo(forward.get("clusters").get("adjustedRand").asDouble());
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnythingRuns() throws IOException {
+        CliRun unknown = run("compare", "seed", "nope", "--no-write");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("Unknown data set `nope`");
+        // PPP and PM do not match by id: without the map the two still share CRM, SOA and CSM
+        Path wrong = work.resolve("wrong.csv");
+        Files.writeString(wrong, "# map\nPPP,PM\nXYZ,CSM\n");
+        CliRun badMap = run("compare", "seed", "americas-2022", "--process-map", wrong.toString(), "--no-write");
+        assertThat(badMap.exit()).isEqualTo(3);
+        assertThat(badMap.err()).contains(wrong + ":3:").contains("`XYZ` is not in data set `seed`");
+        assertThat(badMap.err()).doesNotContain("overlap scores");
+        CliRun alpha = run("compare", "seed", "americas-2022", "--alpha", "2", "--no-write");
+        assertThat(alpha.exit()).isEqualTo(2);
+        assertThat(alpha.err()).contains("`--alpha`");
+        Path other = work.resolve("other.csv");
+        Files.writeString(other, "process,theme\nX,Human rights\nY,Remittances\n");
+        assertThat(run("load", other.toString(), "--dataset", "other").exit()).isZero();
+        CliRun apart = run("compare", "seed", "other", "--no-write");
+        assertThat(apart.exit()).isNotZero();
+        assertThat(apart.err()).contains("share no process").contains("--process-map").doesNotContain("overlap scores");
+        CliRun neither = run("compare", "seed", "--no-write");
+        assertThat(neither.exit()).isEqualTo(2);
+    }
+}
