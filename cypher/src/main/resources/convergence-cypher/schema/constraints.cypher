@@ -12,4 +12,6 @@ CREATE CONSTRAINT analysis_run_key IF NOT EXISTS FOR (n:AnalysisRun) REQUIRE (n.
 CREATE CONSTRAINT cluster_key IF NOT EXISTS FOR (n:Cluster) REQUIRE (n.dataset, n.id) IS UNIQUE;
 // Results are found by run: the write-back deletes a replaced write's relationships through these.
 CREATE INDEX converges_with_run IF NOT EXISTS FOR ()-[c:CONVERGES_WITH]-() ON (c.run);
-CREATE INDEX in_cluster_run IF NOT EXISTS FOR ()-[m:IN_CLUSTER]-() ON (m.run)
+CREATE INDEX in_cluster_run IF NOT EXISTS FOR ()-[m:IN_CLUSTER]-() ON (m.run);
+// Comparisons of two snapshots are found by id (`convergence compare`, the Browser guide).
+CREATE INDEX comparison_id IF NOT EXISTS FOR (n:Comparison) ON (n.id)

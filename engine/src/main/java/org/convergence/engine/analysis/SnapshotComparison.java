@@ -253,6 +253,27 @@ public final class SnapshotComparison {
             this.after = Columns.of(later.result().pairs(), gl::processIndex);
         }
 
+        /**
+         * @param theme a theme id of either snapshot
+         * @return its display name (the later snapshot's where both have it), or the id when it has none
+         */
+        public String themeName(String theme) {
+            if (themeNames == null) {
+                Map<String, String> names = new HashMap<>();
+                for (Snapshot s : List.of(earlier, later)) {
+                    BipartiteGraph g = s.data().graph();
+                    for (int t = 0; t < g.themeCount(); t++) {
+                        String name = s.data().themeNames()[t];
+                        names.put(g.theme(t), name == null || name.isBlank() ? g.theme(t) : name);
+                    }
+                }
+                themeNames = names;
+            }
+            return themeNames.getOrDefault(theme, theme);
+        }
+
+        private Map<String, String> themeNames;
+
         /** @return the earlier snapshot's data set */
         public String earlierDataset() {
             return earlier.dataset();

@@ -11,6 +11,7 @@ import org.convergence.engine.analysis.BipartiteGraph;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.SnapshotComparison;
 import org.convergence.engine.output.RunOutcome;
+import org.convergence.engine.store.ComparisonWriter;
 import org.convergence.engine.store.DatasetStore;
 import org.convergence.engine.store.GraphReader;
 import org.convergence.engine.store.Neo4jConnection;
@@ -30,7 +31,7 @@ import org.convergence.loader.neo4j.GraphWriter;
  * @param relations relation kinds the analyses count, or null for all
  * @param parameters the analyses' parameters; its links are named in the later snapshot's ids
  * @param comparison the comparison's parameters
- * @param write whether the two runs are written back to Neo4j
+ * @param write whether the two runs and the comparison are written to Neo4j
  */
 public record Comparing(String earlier, String later, String series, ProcessMap processMap, List<String> relations,
         ConvergenceAnalysis.Parameters parameters, SnapshotComparison.Parameters comparison, boolean write) {
@@ -140,9 +141,16 @@ public record Comparing(String earlier, String later, String series, ProcessMap 
         RunOutcome then = AnalysisJob.run(neo4j, pair.earlier(), before, relations, earlierParameters, write, progress,
                 readBefore);
         RunOutcome now = AnalysisJob.run(neo4j, pair.later(), after, relations, parameters, write, progress, readAfter);
-        return SnapshotComparison.compare(
+        SnapshotComparison.Result result = SnapshotComparison.compare(
                 new SnapshotComparison.Snapshot(pair.earlier(), before.data(), then.result()),
                 new SnapshotComparison.Snapshot(pair.later(), after.data(), now.result()), processMap.list(), comparison);
+        if (write) {
+            new ComparisonWriter(neo4j.driver(), line -> {
+                progress.println(line);
+                progress.flush();
+            }).write(result, then.result().provenance().run(), now.result().provenance().run());
+        }
+        return result;
     }
 
     private static Set<String> processes(BipartiteGraph g) {

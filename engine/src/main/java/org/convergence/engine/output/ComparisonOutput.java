@@ -40,12 +40,12 @@ public final class ComparisonOutput {
             out.printf("  %s is %s%s%n", m.earlier(), m.later(), m.note().isEmpty() ? "" : " (" + m.note() + ")");
         }
         out.printf("Processes added: %s; removed: %s%n", list(r.processesAdded()), list(r.processesRemoved()));
-        out.printf("Themes new: %s; no longer addressed: %s%n", list(r.themesAdded()), list(r.themesRemoved()));
+        out.printf("Themes new: %s; no longer addressed: %s%n", names(r, r.themesAdded()), names(r, r.themesRemoved()));
         out.println();
         out.println("Themes per process (gained / lost / kept):");
         for (SnapshotComparison.ProcessThemes p : r.processThemes()) {
             out.printf("  %-10s +%d %s  -%d %s  =%d%n", p.process() + (p.earlier().equals(p.process()) ? ""
-                    : " (" + p.earlier() + ")"), p.gained().size(), list(p.gained()), p.lost().size(), list(p.lost()),
+                    : " (" + p.earlier() + ")"), p.gained().size(), names(r, p.gained()), p.lost().size(), names(r, p.lost()),
                     p.kept().size());
         }
         out.println();
@@ -78,17 +78,17 @@ public final class ComparisonOutput {
             out.println();
             out.println("Links (first shortest path):");
             for (SnapshotComparison.LinkChange l : links) {
-                out.printf("  %s → %s: %s then, %s now%n", l.from(), l.to(), hops(l.hopsBefore(), l.themesBefore()),
-                        hops(l.hopsAfter(), l.themesAfter()));
+                out.printf("  %s → %s: %s then, %s now%n", l.from(), l.to(), hops(l.hopsBefore(), names(r,
+                        l.themesBefore())), hops(l.hopsAfter(), names(r, l.themesAfter())));
             }
         }
         out.println();
-        out.printf("Bridge themes gained: %s; lost: %s%n", list(r.bridgesGained()), list(r.bridgesLost()));
+        out.printf("Bridge themes gained: %s; lost: %s%n", names(r, r.bridgesGained()), names(r, r.bridgesLost()));
         List<SnapshotComparison.Recommended> recs = r.recommendationsTakenUp();
         long taken = recs.stream().filter(SnapshotComparison.Recommended::takenUp).count();
         out.printf(Locale.ROOT, "Recommendations of `%s` taken up in `%s`: %d of %d%s%n", r.earlierDataset(),
                 r.laterDataset(), taken, recs.size(), taken == 0 ? "" : ": " + String.join(", ", recs.stream()
-                        .filter(SnapshotComparison.Recommended::takenUp).map(x -> x.process() + " → " + x.theme())
+                        .filter(SnapshotComparison.Recommended::takenUp).map(x -> x.process() + " → " + r.themeName(x.theme()))
                         .toList()));
         out.flush();
     }
@@ -235,8 +235,13 @@ public final class ComparisonOutput {
         return Double.isNaN(q) ? "—" : String.format(Locale.ROOT, "%.3g", q);
     }
 
-    private static String hops(int hops, List<String> themes) {
-        return hops < 0 ? "not linked" : hops + " steps via " + String.join(", ", themes);
+    private static String hops(int hops, String themes) {
+        return hops < 0 ? "not linked" : hops + " steps via " + themes;
+    }
+
+    /** @return the themes' display names, or "none" */
+    private static String names(SnapshotComparison.Result r, List<String> themes) {
+        return list(themes.stream().map(r::themeName).toList());
     }
 
     private static String list(List<String> items) {

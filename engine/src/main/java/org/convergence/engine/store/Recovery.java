@@ -29,6 +29,7 @@ public final class Recovery {
                 : ZonedDateTime.now().minus(SHARED_SERVER_GRACE);
         List<String> lines = new ArrayList<>(GraphWriter.cleanUp(neo4j.driver(), before));
         lines.addAll(new ResultWriter(neo4j.driver()).cleanUp(null, before));
+        lines.addAll(new ComparisonWriter(neo4j.driver(), line -> { }).cleanUp(before));
         return lines;
     }
 }
