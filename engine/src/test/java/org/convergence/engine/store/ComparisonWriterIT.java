@@ -105,4 +105,14 @@ class ComparisonWriterIT {
         assertThat(count("MATCH (c:Comparison) RETURN count(c)", Map.of())).isZero();
         assertThat(count("MATCH ()-[x:THEME_GAINED]->() RETURN count(x)", Map.of())).isZero();
     }
+
+    @Test
+    void deletingADataSetTakesItsComparisonsAlong() throws URISyntaxException {
+        SnapshotComparison.Result r = compared();
+        new ComparisonWriter(driver, l -> { }).write(r, "run-a", "run-b");
+        assertThat(new GraphWriter(driver, 1000, l -> { }).delete("later")).isTrue();
+        assertThat(count("MATCH (c:Comparison {state: 'complete'}) RETURN count(c)", Map.of())).isZero();
+        new ComparisonWriter(driver, l -> { }).cleanUp(java.time.ZonedDateTime.now());
+        assertThat(count("MATCH (c:Comparison) RETURN count(c)", Map.of())).isZero();
+    }
 }
