@@ -138,8 +138,12 @@ public record Comparing(String earlier, String later, String series, ProcessMap 
         ConvergenceAnalysis.Parameters earlierParameters = new ConvergenceAnalysis.Parameters(parameters.overlap(),
                 parameters.clusters(), parameters.themeClusters(), earlierPaths, parameters.centrality(),
                 parameters.betweennessBudget(), parameters.recommendNeighbours(), parameters.recommendLimit());
+        progress.println("analysing the earlier snapshot, data set `" + pair.earlier() + "`");
+        progress.flush();
         RunOutcome then = AnalysisJob.run(neo4j, pair.earlier(), before, relations, earlierParameters, write, progress,
                 readBefore);
+        progress.println("analysing the later snapshot, data set `" + pair.later() + "`");
+        progress.flush();
         RunOutcome now = AnalysisJob.run(neo4j, pair.later(), after, relations, parameters, write, progress, readAfter);
         SnapshotComparison.Result result = SnapshotComparison.compare(
                 new SnapshotComparison.Snapshot(pair.earlier(), before.data(), then.result()),

@@ -55,6 +55,7 @@ public final class ComparisonOutput {
                 c.becameSignificant(), c.lostSignificance(), c.staySignificant());
         List<Change> largest = largest(r, rows);
         if (!largest.isEmpty()) {
+            out.println("  the largest changes of Jaccard first:");
             out.printf("  %-9s %-22s %-9s %-15s %s%n", "CHANGE", "PAIR", "SHARED", "JACCARD", "Q");
             for (Change ch : largest) {
                 out.printf(Locale.ROOT, "  %-9s %-22s %-9s %-15s %s%n", ch.status().name().toLowerCase(Locale.ROOT),

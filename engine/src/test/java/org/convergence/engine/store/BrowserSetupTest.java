@@ -17,11 +17,14 @@ class BrowserSetupTest {
         assertThat(json).doesNotContain(";");
         JsonNode style = new ObjectMapper().readTree(json);
         // one member per rule: the stylesheet writes each rule's selector on a line ending in `{`
-        assertThat(style.size()).isEqualTo(grass.lines().filter(l -> l.strip().endsWith("{")).count()).isEqualTo(14);
+        assertThat(style.size()).isEqualTo(grass.lines().filter(l -> l.strip().endsWith("{")).count()).isEqualTo(18);
         assertThat(style.get("node.Process").get("color").asText()).isEqualTo("#C0392B");
         assertThat(style.get("node.Process").get("caption").asText()).isEqualTo("{caption}");
         assertThat(style.get("relationship").get("caption").asText()).isEqualTo("<type>");
         assertThat(style.get("relationship.CONVERGES_WITH").get("shaft-width").asText()).isEqualTo("4px");
+        // a comparison's changes: appeared green, vanished grey
+        assertThat(style.get("relationship.CONVERGENCE_APPEARED").get("color").asText()).isEqualTo("#1E8449");
+        assertThat(style.get("relationship.CONVERGENCE_VANISHED").get("color").asText()).isEqualTo("#7F8C8D");
     }
 
     @Test
