@@ -163,8 +163,9 @@ public final class ComparisonOutput {
                 throw failure[0];
             }
             g.writeEndArray();
-            if (r.clusterFlows().isPresent()) {
-                SnapshotComparison.ClusterFlows f = r.clusterFlows().get();
+            java.util.Optional<SnapshotComparison.ClusterFlows> flows = r.clusterFlows();
+            if (flows.isPresent()) {
+                SnapshotComparison.ClusterFlows f = flows.get();
                 g.writeObjectFieldStart("clusters");
                 g.writeNumberField("processes", f.processes());
                 g.writeNumberField("adjustedRand", f.adjustedRand());

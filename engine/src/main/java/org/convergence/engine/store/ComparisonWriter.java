@@ -61,10 +61,10 @@ public final class ComparisonWriter {
             deleteWrites(session, id); // what an interrupted write of it left
             session.executeWriteWithoutResult(tx -> tx.run(Cypher.statement("write/begin-comparison"), Map.of("id", id,
                     "write", write, "earlier", r.earlierDataset(), "later", r.laterDataset())).consume());
-            Map<String, String> laterProcess = elements(session, "read/process-element-ids", r.laterDataset());
-            Map<String, String> earlierProcess = elements(session, "read/process-element-ids", r.earlierDataset());
-            Map<String, String> laterTheme = elements(session, "read/theme-element-ids", r.laterDataset());
-            Map<String, String> earlierTheme = elements(session, "read/theme-element-ids", r.earlierDataset());
+            Map<String, String> laterProcess = ElementIds.read(session, "read/process-element-ids", r.laterDataset());
+            Map<String, String> earlierProcess = ElementIds.read(session, "read/process-element-ids", r.earlierDataset());
+            Map<String, String> laterTheme = ElementIds.read(session, "read/theme-element-ids", r.laterDataset());
+            Map<String, String> earlierTheme = ElementIds.read(session, "read/theme-element-ids", r.earlierDataset());
             Map<String, String> toEarlier = new HashMap<>();
             r.mappings().forEach(m -> toEarlier.put(m.later(), m.earlier()));
             Map<String, Object> base = Map.of("id", id, "write", write);
@@ -192,17 +192,6 @@ public final class ComparisonWriter {
             }
         }
         return lines;
-    }
-
-    private static Map<String, String> elements(Session session, String statement, String dataset) {
-        Map<String, String> out = new HashMap<>();
-        session.executeRead(tx -> {
-            out.clear();
-            tx.run(Cypher.statement(statement), Map.of("dataset", dataset))
-                    .forEachRemaining(rec -> out.put(rec.get("id").asString(), rec.get("element").asString()));
-            return null;
-        });
-        return out;
     }
 
     private static long commit(Session session, String statement, Map<String, Object> base, Map<String, Object> rows) {

@@ -258,13 +258,7 @@ public final class ResultWriter {
             return 0;
         }
         String dataset = (String) base.get("dataset");
-        Map<String, String> element = new HashMap<>();
-        session.executeRead(tx -> {
-            element.clear();
-            tx.run(Cypher.statement("read/process-element-ids"), Map.of("dataset", dataset))
-                    .forEachRemaining(r -> element.put(r.get("id").asString(), r.get("element").asString()));
-            return null;
-        });
+        Map<String, String> element = ElementIds.read(session, "read/process-element-ids", dataset);
         String cypher = Cypher.statement("write/converges-with");
         // batches are built here while WRITERS threads commit the ones before
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
