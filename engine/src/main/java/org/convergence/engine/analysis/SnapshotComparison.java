@@ -130,9 +130,12 @@ public final class SnapshotComparison {
      * @param hopsAfter steps now, or -1
      * @param themesBefore the themes along the path then
      * @param themesAfter the themes along it now
+     * @param pathBefore the path then, every node's id from the first process to the second: processes at
+     *     even positions (the earlier snapshot's ids), themes at odd ones; empty when not connected
+     * @param pathAfter the path now, likewise
      */
     public record LinkChange(String from, String to, int hopsBefore, int hopsAfter, List<String> themesBefore,
-            List<String> themesAfter) {
+            List<String> themesAfter, List<String> pathBefore, List<String> pathAfter) {
     }
 
     /**
@@ -479,7 +482,7 @@ public final class SnapshotComparison {
                 ShortestLinks.Link before = then.flatMap(p -> p.shortest().stream().findFirst()).orElse(null);
                 ShortestLinks.Link after = now.shortest().stream().findFirst().orElse(null);
                 out.add(new LinkChange(from, to, before == null ? -1 : before.hops(), after == null ? -1 : after.hops(),
-                        themesAlong(before), themesAlong(after)));
+                        themesAlong(before), themesAlong(after), path(before), path(after)));
             }
             return out;
         }
@@ -531,6 +534,10 @@ public final class SnapshotComparison {
             }
             int shared = g.sharedThemes(a, b).length;
             return new double[] {shared, SimilarityMetric.jaccard(shared, g.processDegree(a), g.processDegree(b))};
+        }
+
+        private static List<String> path(ShortestLinks.Link link) {
+            return link == null ? List.of() : link.nodes().stream().map(ShortestLinks.Node::id).toList();
         }
 
         private static List<String> themesAlong(ShortestLinks.Link link) {

@@ -62,6 +62,17 @@ public record Comparing(String earlier, String later, String series, ProcessMap 
     }
 
     /**
+     * A comparison made.
+     *
+     * @param result what changed
+     * @param id the stored comparison's id, or null when it was not written
+     * @param earlierRun the earlier data set's run compared
+     * @param laterRun the later data set's run
+     */
+    public record Compared(SnapshotComparison.Result result, String id, String earlierRun, String laterRun) {
+    }
+
+    /**
      * @return the pairs of data sets to compare: the two given, or each consecutive pair of the series'
      *     periods
      * @throws IllegalArgumentException naming an unknown data set, or a series with fewer than two snapshots
@@ -100,18 +111,45 @@ public record Comparing(String earlier, String later, String series, ProcessMap 
      * Reads both data sets, checks the process map against them, analyses each and compares them.
      *
      * @param progress where progress goes
-     * @return what changed
+     * @return what changed, and the runs and stored comparison it made
      * @throws org.convergence.loader.LoadException naming the process map's file and line for a process a
      *     data set does not hold
      * @throws IllegalArgumentException when the two share no process
      */
-    public SnapshotComparison.Result compare(Neo4jConnection neo4j, Pair pair, PrintWriter progress) {
+    public Compared compare(Neo4jConnection neo4j, Pair pair, PrintWriter progress) {
+        return compare(neo4j, pair, progress, Map.of());
+    }
+
+    /**
+     * A data set analysed already (by a job, before its comparisons), with the graph it read.
+     *
+     * @param snapshot the graph analysed
+     * @param relations the relation kinds it read, or null for all
+     * @param parameters the analysis' parameters
+     * @param outcome what it produced
+     */
+    public record Analysed(GraphReader.Snapshot snapshot, List<String> relations,
+            ConvergenceAnalysis.Parameters parameters, RunOutcome outcome) {
+    }
+
+    /**
+     * {@link #compare(Neo4jConnection, Pair, PrintWriter)}, taking a data set's analysis from {@code done}
+     * instead of running it again when it read the same relations with the same parameters (the earlier
+     * snapshot's links mapped back to its own ids).
+     *
+     * @param done analyses made already, by data set
+     */
+    public Compared compare(Neo4jConnection neo4j, Pair pair, PrintWriter progress, Map<String, Analysed> done) {
         GraphReader reader = new GraphReader(neo4j.driver());
         long t0 = System.nanoTime();
-        GraphReader.Snapshot before = reader.snapshot(pair.earlier(), relations);
+        Analysed doneBefore = done.get(pair.earlier());
+        Analysed doneAfter = done.get(pair.later());
+        GraphReader.Snapshot before = doneBefore != null && java.util.Objects.equals(doneBefore.relations(), relations)
+                ? doneBefore.snapshot() : reader.snapshot(pair.earlier(), relations);
         long readBefore = (System.nanoTime() - t0) / 1_000_000;
         t0 = System.nanoTime();
-        GraphReader.Snapshot after = reader.snapshot(pair.later(), relations);
+        GraphReader.Snapshot after = doneAfter != null && java.util.Objects.equals(doneAfter.relations(), relations)
+                ? doneAfter.snapshot() : reader.snapshot(pair.later(), relations);
         long readAfter = (System.nanoTime() - t0) / 1_000_000;
         Set<String> earlierProcesses = processes(before.data().graph());
         Set<String> laterProcesses = processes(after.data().graph());
@@ -138,23 +176,36 @@ public record Comparing(String earlier, String later, String series, ProcessMap 
         ConvergenceAnalysis.Parameters earlierParameters = new ConvergenceAnalysis.Parameters(parameters.overlap(),
                 parameters.clusters(), parameters.themeClusters(), earlierPaths, parameters.centrality(),
                 parameters.betweennessBudget(), parameters.recommendNeighbours(), parameters.recommendLimit());
-        progress.println("analysing the earlier snapshot, data set `" + pair.earlier() + "`");
-        progress.flush();
-        RunOutcome then = AnalysisJob.run(neo4j, pair.earlier(), before, relations, earlierParameters, write, progress,
+        RunOutcome then = analysed(neo4j, pair.earlier(), "earlier", before, earlierParameters, doneBefore, progress,
                 readBefore);
-        progress.println("analysing the later snapshot, data set `" + pair.later() + "`");
-        progress.flush();
-        RunOutcome now = AnalysisJob.run(neo4j, pair.later(), after, relations, parameters, write, progress, readAfter);
+        RunOutcome now = analysed(neo4j, pair.later(), "later", after, parameters, doneAfter, progress, readAfter);
         SnapshotComparison.Result result = SnapshotComparison.compare(
                 new SnapshotComparison.Snapshot(pair.earlier(), before.data(), then.result()),
                 new SnapshotComparison.Snapshot(pair.later(), after.data(), now.result()), processMap.list(), comparison);
+        String earlierRun = then.result().provenance().run();
+        String laterRun = now.result().provenance().run();
+        String id = null;
         if (write) {
-            new ComparisonWriter(neo4j.driver(), line -> {
+            id = new ComparisonWriter(neo4j.driver(), line -> {
                 progress.println(line);
                 progress.flush();
-            }).write(result, then.result().provenance().run(), now.result().provenance().run());
+            }).write(result, earlierRun, laterRun);
         }
-        return result;
+        return new Compared(result, id, earlierRun, laterRun);
+    }
+
+    private RunOutcome analysed(Neo4jConnection neo4j, String dataset, String which, GraphReader.Snapshot snapshot,
+            ConvergenceAnalysis.Parameters p, Analysed done, PrintWriter progress, long readMs) {
+        if (done != null && done.snapshot() == snapshot && done.parameters().equals(p)
+                && (!write || done.outcome().result().provenance().finishedAt() != null)) {
+            progress.println("the " + which + " snapshot, data set `" + dataset + "`, was analysed with these settings"
+                    + " already: run " + done.outcome().result().provenance().run());
+            progress.flush();
+            return done.outcome();
+        }
+        progress.println("analysing the " + which + " snapshot, data set `" + dataset + "`");
+        progress.flush();
+        return AnalysisJob.run(neo4j, dataset, snapshot, relations, p, write, progress, readMs);
     }
 
     private static Set<String> processes(BipartiteGraph g) {

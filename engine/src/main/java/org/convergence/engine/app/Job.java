@@ -20,7 +20,7 @@ import org.convergence.loader.LoadException;
  * The {@code analyses} section holds the {@link org.convergence.engine.analysis.Setting}s by their job keys, and {@code paths}.
  */
 public record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonProperty("analyses") JsonNode analyses,
-        @JsonProperty("output") Output output) {
+        @JsonProperty("comparisons") List<ComparisonSpec> comparisons, @JsonProperty("output") Output output) {
 
     /** Built-in default job on the class path. */
     public static final String DEFAULT = "/org/convergence/engine/default-job.yaml";
@@ -31,6 +31,22 @@ public record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonPro
             @JsonProperty("taxonomy") String taxonomy, @JsonProperty("reload") String reload,
             @JsonProperty("match") String match, @JsonProperty("keepColumns") String keepColumns,
             @JsonProperty("series") String series, @JsonProperty("period") String period) {
+    }
+
+    /**
+     * One comparison of two snapshots, under {@code comparisons}: made after every data set is loaded and
+     * analysed, as {@code compare EARLIER LATER} makes it, with the job's analyses.
+     *
+     * @param earlier the earlier data set (of this job or already in the database)
+     * @param later the later one
+     * @param processMap a process map file (lines {@code EARLIER,LATER[,note]}), or null
+     * @param alpha the significance level, or null for {@link
+     *     org.convergence.engine.analysis.SnapshotComparison.Parameters#DEFAULT_ALPHA}
+     * @param paths links to compare, {@code {from, to, k}} in the later snapshot's ids, or null
+     */
+    public record ComparisonSpec(@JsonProperty("earlier") String earlier, @JsonProperty("later") String later,
+            @JsonProperty("processMap") String processMap, @JsonProperty("alpha") Double alpha,
+            @JsonProperty("paths") JsonNode paths) {
     }
 
     /** One link to compute, under {@code analyses.paths}. */
@@ -46,13 +62,20 @@ public record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonPro
      * @param report the HTML report per data set ({@code {dataset}}, {@code {lang}} filled in; default
      *     {@link HtmlReports#DEFAULT_OUT}), or {@code none}; needs write-back, since it shows what Neo4j holds
      * @param lang the report's language, {@code en} (default) or {@code es}
+     * @param comparisonReport the HTML page per comparison ({@code {earlier}}, {@code {later}}, {@code {lang}}
+     *     filled in; default {@link ComparisonReports#DEFAULT_OUT}); written when {@code report} is
      */
     public record Output(@JsonProperty("writeBack") Boolean writeBack, @JsonProperty("rows") Integer rows,
             @JsonProperty("json") String json, @JsonProperty("report") String report,
-            @JsonProperty("lang") String lang) {
+            @JsonProperty("lang") String lang, @JsonProperty("comparisonReport") String comparisonReport) {
 
         public Output() {
-            this(true, 5, null, null, null);
+            this(true, 5, null, null, null, null);
+        }
+
+        /** @return the comparison pages' path pattern */
+        public String comparisonPattern() {
+            return comparisonReport == null ? ComparisonReports.DEFAULT_OUT : comparisonReport;
         }
 
         /** @return the report's path pattern, or null when the job writes none */
@@ -100,6 +123,11 @@ public record Job(@JsonProperty("datasets") List<DatasetSpec> datasets, @JsonPro
         }
         if (job == null || job.datasets() == null || job.datasets().isEmpty()) {
             throw new LoadException(source, null, "a job needs `datasets` with at least one entry");
+        }
+        for (ComparisonSpec c : job.comparisons() == null ? List.<ComparisonSpec>of() : job.comparisons()) {
+            if (c == null || c.earlier() == null || c.later() == null) {
+                throw new LoadException(source, null, "each comparison needs `earlier` and `later` data sets");
+            }
         }
         for (DatasetSpec d : job.datasets()) {
             int sources = (Boolean.TRUE.equals(d.seed()) ? 1 : 0) + (d.csv() != null ? 1 : 0) + (d.matrix() != null ? 1 : 0);

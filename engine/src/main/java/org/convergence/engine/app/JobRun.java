@@ -5,13 +5,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
 import org.convergence.engine.analysis.Setting;
+import org.convergence.engine.analysis.SnapshotComparison;
+import org.convergence.engine.output.ComparisonOutput;
 import org.convergence.engine.output.AtomicFile;
 import org.convergence.engine.output.ResultOutput;
 import org.convergence.engine.output.RunOutcome;
 import org.convergence.engine.store.DatasetReader;
+import org.convergence.engine.store.GraphReader;
 import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.LoadException;
 import org.convergence.loader.LoadPlan;
@@ -39,10 +44,11 @@ public final class JobRun {
      * @param output what the job writes
      * @param writeBack whether results go back into Neo4j
      * @param reportPattern the HTML report's path pattern, or null for none
+     * @param comparisons the comparisons made after every data set is analysed
      */
     public record Checked(Job job, Path base, String source, List<LoadPlan> plans, List<SeriesPeriod> snapshots,
             ConvergenceAnalysis.Parameters parameters, List<String> relations, Job.Output output, boolean writeBack,
-            String reportPattern) {
+            String reportPattern, List<Comparing> comparisons) {
     }
 
     private JobRun() {
@@ -120,7 +126,48 @@ public final class JobRun {
                 }
             }
         }
-        return new Checked(job, base, source, plans, snapshots, parameters, relations, o, writeBack, reportPattern);
+        List<Comparing> comparisons = comparisons(job, base, source, parameters, relations, writeBack);
+        if (reportPattern != null) {
+            for (Comparing c : comparisons) {
+                try {
+                    HtmlReports.requireWritable(ComparisonReports.path(base, o.comparisonPattern(), c.earlier(),
+                            c.later(), o.reportLang()), "`output.comparisonReport`", true);
+                } catch (UsageException e) {
+                    throw new LoadException(source, null, e.getMessage(), e);
+                }
+            }
+        }
+        return new Checked(job, base, source, plans, snapshots, parameters, relations, o, writeBack, reportPattern,
+                comparisons);
+    }
+
+    /** The job's comparisons, each checked as {@code compare} checks its options; the process maps read. */
+    private static List<Comparing> comparisons(Job job, Path base, String source,
+            ConvergenceAnalysis.Parameters parameters, List<String> relations, boolean writeBack) {
+        List<Comparing> out = new ArrayList<>();
+        if (job.comparisons() == null || job.comparisons().isEmpty()) {
+            return out;
+        }
+        if (parameters == null) {
+            throw new LoadException(source, null, "`comparisons` compare analyses: the job needs an `analyses` section");
+        }
+        for (Job.ComparisonSpec c : job.comparisons()) {
+            ProcessMap map = c.processMap() == null ? ProcessMap.none() : ProcessMap.read(base.resolve(c.processMap()));
+            try {
+                SnapshotComparison.Parameters p = new SnapshotComparison.Parameters(c.alpha() == null
+                        ? SnapshotComparison.Parameters.DEFAULT_ALPHA : c.alpha());
+                List<ConvergenceAnalysis.PathRequest> paths = JobSettings.paths(c.paths());
+                ConvergenceAnalysis.Parameters withPaths = new ConvergenceAnalysis.Parameters(parameters.overlap(),
+                        parameters.clusters(), parameters.themeClusters(), paths, parameters.centrality(),
+                        parameters.betweennessBudget(), parameters.recommendNeighbours(), parameters.recommendLimit());
+                out.add(new Comparing(c.earlier(), c.later(), null, map, relations, withPaths, p, writeBack));
+            } catch (IllegalArgumentException e) {
+                throw new LoadException(source, null, "invalid comparison of `" + c.earlier() + "` and `" + c.later()
+                        + "`: " + e.getMessage().replace("`alpha`", "`comparisons.alpha`").replace("`analyses.paths`",
+                                "`comparisons.paths`"), e);
+            }
+        }
+        return out;
     }
 
     /**
@@ -129,6 +176,7 @@ public final class JobRun {
      */
     public static void execute(Neo4jConnection neo4j, Checked c, PrintWriter out, PrintWriter err) throws IOException {
         List<Path> reports = new ArrayList<>();
+        Map<String, Comparing.Analysed> analysed = new HashMap<>();
         out.println("Convergence " + Version.of() + " on " + neo4j.description() + " (" + c.source() + ")");
         for (int i = 0; i < c.plans().size(); i++) {
             Job.DatasetSpec d = c.job().datasets().get(i);
@@ -138,7 +186,15 @@ public final class JobRun {
             }
             out.println();
             if (c.parameters() != null) {
-                RunOutcome outcome = AnalysisJob.run(neo4j, d.name(), c.relations(), c.parameters(), c.writeBack(), err);
+                long t0 = System.nanoTime();
+                err.println("reading data set `" + d.name() + "` from Neo4j");
+                err.flush();
+                GraphReader.Snapshot graph = new GraphReader(neo4j.driver()).snapshot(d.name(), c.relations());
+                RunOutcome outcome = AnalysisJob.run(neo4j, d.name(), graph, c.relations(), c.parameters(),
+                        c.writeBack(), err, (System.nanoTime() - t0) / 1_000_000);
+                if (!c.comparisons().isEmpty()) {
+                    analysed.put(d.name(), new Comparing.Analysed(graph, c.relations(), c.parameters(), outcome));
+                }
                 ResultOutput.text(outcome, c.output().rows() == null ? 5 : c.output().rows(), out);
                 if (c.output().json() != null) {
                     Path json = c.base().resolve(c.output().json().replace("{dataset}", d.name()));
@@ -152,6 +208,23 @@ public final class JobRun {
                     // drawn from the result just computed, with the data set as stored: no round trip
                     HtmlReports.write(new DatasetReader(neo4j.driver()).view(d.name()), outcome.result(),
                             c.output().reportLang(), html);
+                    reports.add(html);
+                }
+                out.println();
+            }
+        }
+        for (Comparing request : c.comparisons()) {
+            for (Comparing.Pair pair : request.pairs(neo4j)) {
+                Comparing.Compared compared = request.compare(neo4j, pair, err, analysed);
+                ComparisonOutput.text(compared.result(), c.output().rows() == null ? 5 : c.output().rows(), out);
+                if (c.reportPattern() != null) {
+                    Path html = ComparisonReports.path(c.base(), c.output().comparisonPattern(), pair.earlier(),
+                            pair.later(), c.output().reportLang());
+                    err.println("writing the HTML page of the comparison of `" + pair.earlier() + "` and `"
+                            + pair.later() + "`");
+                    err.flush();
+                    ComparisonReports.write(ComparisonReports.of(neo4j, compared.result(), compared.id(),
+                            compared.earlierRun(), compared.laterRun()), c.output().reportLang(), html);
                     reports.add(html);
                 }
                 out.println();

@@ -91,7 +91,7 @@ final class CompareCommand extends ConnectedCommand {
                 out.println("[");
             }
             for (int i = 0; i < pairs.size(); i++) {
-                SnapshotComparison.Result result = request.compare(neo4j, pairs.get(i), err());
+                SnapshotComparison.Result result = request.compare(neo4j, pairs.get(i), err()).result();
                 if (format == Format.JSON) {
                     if (i > 0) {
                         out.println(",");

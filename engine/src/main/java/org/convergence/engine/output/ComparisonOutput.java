@@ -191,6 +191,8 @@ public final class ComparisonOutput {
                 g.writeNumberField("hopsAfter", l.hopsAfter());
                 strings(g, "themesBefore", l.themesBefore());
                 strings(g, "themesAfter", l.themesAfter());
+                strings(g, "pathBefore", l.pathBefore());
+                strings(g, "pathAfter", l.pathAfter());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -110,6 +110,10 @@ public final class ComparisonWriter {
             props.put("alpha", r.parameters().alpha());
             props.put("processMap", r.mappings().stream().map(m -> m.earlier() + " > " + m.later()
                     + (m.note().isEmpty() ? "" : " (" + m.note() + ")")).toList());
+            // the same map as three columns, for the reader that draws the comparison again (report --compare)
+            props.put("processMapEarlier", r.mappings().stream().map(SnapshotComparison.Mapping::earlier).toList());
+            props.put("processMapLater", r.mappings().stream().map(SnapshotComparison.Mapping::later).toList());
+            props.put("processMapNote", r.mappings().stream().map(SnapshotComparison.Mapping::note).toList());
             props.put("appeared", pc.appeared());
             props.put("vanished", pc.vanished());
             props.put("kept", pc.kept());

@@ -125,4 +125,117 @@ class CompareIT {
         CliRun neither = run("compare", "seed", "--no-write");
         assertThat(neither.exit()).isEqualTo(2);
     }
+
+    /** The page without the one row that differs between two drawings: when it was generated. */
+    private static String withoutTime(Path html) throws IOException {
+        return Files.readString(html).replaceAll("<tr><th scope=\"row\">(Generated|Generado)</th><td><code>[^<]*</code>", "");
+    }
+
+    @Test
+    void aJobComparesAndDrawsThePageThatReportDrawsAgainFromNeo4j() throws IOException {
+        Files.copy(later, work.resolve("later.csv"));
+        Files.copy(map, work.resolve("map.csv"));
+        Path job = work.resolve("job.yaml");
+        Files.writeString(job, """
+                datasets:
+                  - {name: seed, seed: true}
+                  - {name: americas-2022, matrix: later.csv, series: americas, period: "2022"}
+                analyses:
+                  topK: 0
+                comparisons:
+                  - {earlier: seed, later: americas-2022, processMap: map.csv, paths: [{from: CSM, to: PM}]}
+                output:
+                  rows: 3
+                """);
+        CliRun run = run("run", job.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Comparison of data set `seed` (earlier) with `americas-2022` (later)")
+                .contains("PPP is PM (succeeded by Proyecto Mesoamérica in 2008)")
+                .containsPattern("CSM → PM: \\d steps via .+ then, \\d steps via .+ now");
+        Path drawn = work.resolve("reports/seed-to-americas-2022-en.html");
+        assertThat(run.out()).contains("Report written to " + drawn);
+        assertThat(run.err()).containsPattern("wrote comparison cmp-[0-9a-f]{12}");
+
+        // report --compare draws the same page from the two stored runs, with the stored map and level
+        Path stored = work.resolve("stored.html");
+        CliRun report = run("report", "--compare", "seed", "americas-2022", "--out", stored.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(report.out()).containsPattern("Comparison cmp-[0-9a-f]{12} of data sets `seed` and `americas-2022`"
+                + " \\(runs run-[0-9a-f]{12} and run-[0-9a-f]{12}\\): \\d+ pairs appeared, \\d+ vanished, \\d+ kept")
+                .contains("Report written to " + stored);
+        assertThat(withoutTime(stored)).isEqualTo(withoutTime(drawn));
+        String page = Files.readString(stored);
+        assertThat(page).contains("PPP → PM (succeeded by Proyecto Mesoamérica in 2008)")
+                .contains("data-from=\"CSM\" data-to=\"PM\"")
+                .contains("was PPP in the earlier snapshot")
+                // CRM's current focus adds border control ("Control fronterizo"), new for it since 2002
+                .containsPattern("<li class=\"new\" data-theme=\"[^\"]+\" data-status=\"new\" title=\"Border management\">"
+                        + "<span class=\"mark new\" aria-hidden=\"true\"></span>Control fronterizo</li>");
+        // and in Spanish, to the default place
+        CliRun es = run("report", "--compare", "seed", "americas-2022", "--lang", "es", "--out",
+                work.resolve("es.html").toString());
+        assertThat(es.exit()).as(es.err()).isZero();
+        assertThat(Files.readString(work.resolve("es.html"))).contains("<h1>Qué cambió</h1>")
+                .contains("era PPP en la instantánea anterior");
+    }
+
+    @Test
+    void aReportOfAComparisonRefusesWhatItCannotDraw() throws IOException {
+        Path never = work.resolve("never.csv");
+        Files.writeString(never, "process,theme\nCRM,Human rights\nSOA,Remittances\n");
+        assertThat(run("load", never.toString(), "--dataset", "never").exit()).isZero();
+        CliRun none = run("report", "--compare", "seed", "never", "--out", work.resolve("x.html").toString());
+        assertThat(none.exit()).isNotZero();
+        assertThat(none.err()).contains("Data sets `seed` and `never` have no stored comparison; make one with"
+                + " `convergence compare seed never`");
+        CliRun unknown = run("report", "--compare", "seed", "nope", "--out", work.resolve("x.html").toString());
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("Unknown data set `nope`");
+        CliRun both = run("report", "--compare", "seed", "never", "--dataset", "seed");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--compare names its two data sets itself");
+        CliRun one = run("report", "--compare", "seed");
+        assertThat(one.exit()).isEqualTo(2);
+        assertThat(Files.exists(work.resolve("x.html"))).isFalse();
+    }
+
+    @Test
+    void aJobsComparisonsAreCheckedBeforeAnythingRuns() throws IOException {
+        Path noAnalyses = work.resolve("no-analyses.yaml");
+        Files.writeString(noAnalyses, """
+                datasets:
+                  - {name: seed, seed: true}
+                comparisons:
+                  - {earlier: seed, later: americas-2022}
+                """);
+        CliRun a = run("run", noAnalyses.toString());
+        assertThat(a.exit()).isNotZero();
+        assertThat(a.err()).contains(noAnalyses.toString()).contains("`comparisons` compare analyses");
+        Path noMap = work.resolve("no-map.yaml");
+        Files.writeString(noMap, """
+                datasets:
+                  - {name: seed, seed: true}
+                analyses:
+                  topK: 0
+                comparisons:
+                  - {earlier: seed, later: americas-2022, processMap: missing.csv, alpha: 0.01}
+                """);
+        CliRun b = run("run", noMap.toString());
+        assertThat(b.exit()).isNotZero();
+        assertThat(b.err()).contains(work.resolve("missing.csv").toString()).contains("file not found");
+        Path badAlpha = work.resolve("bad-alpha.yaml");
+        Files.writeString(badAlpha, """
+                datasets:
+                  - {name: seed, seed: true}
+                analyses:
+                  topK: 0
+                comparisons:
+                  - {earlier: seed, later: americas-2022, alpha: 1.5}
+                """);
+        CliRun c = run("run", badAlpha.toString());
+        assertThat(c.exit()).isNotZero();
+        assertThat(c.err()).contains("`comparisons.alpha`").contains("1.5");
+        // nothing ran: no analysis was reported
+        assertThat(a.out() + b.out() + c.out()).doesNotContain("Converging pairs");
+    }
 }

@@ -150,6 +150,17 @@ public final class HtmlReport {
     // ------------------------------------------------------------ matrix
 
     private Map<String, Object> matrix(DatasetView data) {
+        return matrix(data, null);
+    }
+
+    /**
+     * The matrix as its document lays it out, each theme item carrying {@code status}, when a marker is
+     * given: what the marker says of that process and theme (the comparison report's new and kept).
+     *
+     * @param marker a process and a theme id to a status, or null for none
+     * @return the matrix's view, or null when the data set is not a matrix document
+     */
+    Map<String, Object> matrix(DatasetView data, java.util.function.BiFunction<DatasetView.Process, String, String> marker) {
         if (!data.provenance().matrix()) {
             return null;
         }
@@ -202,6 +213,9 @@ public final class HtmlReport {
                         item.put("theme", theme.name(lang));
                         item.put("themeId", theme.id());
                         item.put("shared", others.isEmpty() ? null : String.join(" ", others));
+                        if (marker != null) {
+                            item.put("status", marker.apply(columns.get(pi), theme.id()));
+                        }
                         items.add(item);
                     }
                 }
@@ -240,7 +254,7 @@ public final class HtmlReport {
         return row(kind, cells);
     }
 
-    private Map<String, Object> row(String kind, List<Map<String, Object>> cells) {
+    Map<String, Object> row(String kind, List<Map<String, Object>> cells) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("kind", kind);
         row.put("label", messages.get("row." + kind));
@@ -971,17 +985,17 @@ public final class HtmlReport {
         return l;
     }
 
-    private String format(String key, Object... args) {
+    String format(String key, Object... args) {
         MessageFormat f = new MessageFormat(messages.get(key), Locale.forLanguageTag(lang));
         return f.format(args);
     }
 
     /** A score to three decimals, with the language's decimal mark (0.571, 0,571). */
-    private String decimal(double v) {
+    String decimal(double v) {
         return Double.isNaN(v) ? "–" : String.format(locale(), "%.3f", v);
     }
 
-    private String scientific(double v) {
+    String scientific(double v) {
         return v >= 0.001 ? String.format(locale(), "%.3f", v) : String.format(locale(), "%.2e", v);
     }
 
@@ -1016,7 +1030,7 @@ public final class HtmlReport {
         }
     }
 
-    private static Map<String, String> messages(String lang) {
+    static Map<String, String> messages(String lang) {
         Properties p = new Properties();
         try (InputStream in = HtmlReport.class.getResourceAsStream("messages_" + lang + ".properties")) {
             p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
@@ -1030,7 +1044,7 @@ public final class HtmlReport {
         return m;
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("Report resource " + name + " is missing from the class path");
@@ -1041,7 +1055,7 @@ public final class HtmlReport {
         }
     }
 
-    private static String library() {
+    static String library() {
         try (InputStream in = HtmlReport.class.getResourceAsStream(ECHARTS)) {
             if (in == null) {
                 throw new IllegalStateException("Apache ECharts (" + ECHARTS + ") is missing from the class path");
