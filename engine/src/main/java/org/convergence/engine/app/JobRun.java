@@ -37,8 +37,8 @@ public final class JobRun {
      * @param job the job as written
      * @param base the folder its relative paths start from
      * @param source the job file, or "built-in job", for messages
-     * @param plans per data set, what will be loaded
-     * @param snapshots per data set, the series and period it describes, or null
+     * @param loads the data sets to load, in order: one per data set of the job, or one per period of a long
+     *     CSV with a {@code period} column
      * @param parameters the analyses' parameters, or null when the job runs no analysis
      * @param relations the relation kinds the analyses read, or null for all
      * @param output what the job writes
@@ -46,9 +46,20 @@ public final class JobRun {
      * @param reportPattern the HTML report's path pattern, or null for none
      * @param comparisons the comparisons made after every data set is analysed
      */
-    public record Checked(Job job, Path base, String source, List<LoadPlan> plans, List<SeriesPeriod> snapshots,
+    public record Checked(Job job, Path base, String source, List<Load> loads,
             ConvergenceAnalysis.Parameters parameters, List<String> relations, Job.Output output, boolean writeBack,
             String reportPattern, List<Comparing> comparisons) {
+    }
+
+    /**
+     * One data set a job loads.
+     *
+     * @param spec the job's entry it comes from
+     * @param dataset its name: the entry's, or {@code NAME-PERIOD} for one period of a long CSV
+     * @param plan what will be written
+     * @param snapshot the series and period it describes, or null
+     */
+    public record Load(Job.DatasetSpec spec, String dataset, LoadPlan plan, SeriesPeriod snapshot) {
     }
 
     private JobRun() {
@@ -65,8 +76,7 @@ public final class JobRun {
         Job job = jobFile == null ? Job.builtIn() : Job.load(jobFile);
         Path base = jobFile == null ? Path.of(".") : jobFile.toAbsolutePath().getParent();
         String source = jobFile == null ? "built-in job" : jobFile.toString();
-        List<LoadPlan> plans = new ArrayList<>();
-        List<SeriesPeriod> snapshots = new ArrayList<>();
+        List<Load> loads = new ArrayList<>();
         for (Job.DatasetSpec d : job.datasets()) {
             GraphWriter.requireValidName(d.name());
             Taxonomy taxonomy = d.taxonomy() == null || d.taxonomy().equals("builtin") ? Taxonomy.builtIn()
@@ -74,18 +84,43 @@ public final class JobRun {
             Loading.Match match;
             try {
                 match = d.match() == null ? Loading.Match.CURATED : Loading.Match.parse("datasets.match", d.match());
-                snapshots.add(SeriesPeriod.of(d.series(), d.period(), d.csv() == null && d.matrix() == null));
+                if (d.csv() == null || d.period() != null) {
+                    SeriesPeriod.of(d.series(), d.period(), d.csv() == null && d.matrix() == null);
+                } else if (d.series() != null) {
+                    SeriesPeriod.requireSeries(d.series());
+                }
             } catch (UsageException e) {
-                throw new LoadException(source, null, e.getMessage().replace("`--series`", "`datasets.series`")
-                        .replace("`--period`", "`datasets.period`").replace("--series and --period",
-                                "`series` and `period`"), e);
+                throw jobError(source, e);
             }
-            plans.add(Loading.matched(t -> d.csv() != null
-                    ? Loading.csvPlan(base.resolve(d.csv()), d.processes() == null ? null : base.resolve(d.processes()),
-                            d.themes() == null ? null : base.resolve(d.themes()), t,
+            org.convergence.loader.csv.TwoModeCsvParser.Snapshots parsed = Loading.matchedSnapshots(t -> d.csv() != null
+                    ? Loading.csvSnapshots(base.resolve(d.csv()), d.processes() == null ? null
+                            : base.resolve(d.processes()), d.themes() == null ? null : base.resolve(d.themes()), t,
                             org.convergence.loader.csv.TwoModeCsvParser.KeepColumns.parse(d.keepColumns()))
-                    : Loading.matrixPlan(d.matrix() == null ? null : base.resolve(d.matrix()), t), taxonomy, match,
-                    ThemeSuggester.Parameters.DEFAULT_THRESHOLD, err));
+                    : new org.convergence.loader.csv.TwoModeCsvParser.Snapshots(Loading.matrixPlan(d.matrix() == null
+                            ? null : base.resolve(d.matrix()), t), null), taxonomy, match,
+                    ThemeSuggester.Parameters.DEFAULT_THRESHOLD, err);
+            try {
+                if (parsed.byPeriod() == null) {
+                    loads.add(new Load(d, d.name(), parsed.plan(), SeriesPeriod.of(d.series(), d.period(),
+                            d.csv() == null && d.matrix() == null)));
+                    continue;
+                }
+                if (d.period() != null) {
+                    throw new UsageException("`period` names one period, but " + d.csv() + " has a `period` column that"
+                            + " gives each row's: leave `period` out to load one data set per period");
+                }
+                for (java.util.Map.Entry<String, LoadPlan> e : parsed.byPeriod().entrySet()) {
+                    String name = d.name() + "-" + e.getKey();
+                    if (!GraphWriter.isValidName(name)) {
+                        throw new UsageException("the data set name `" + name + "` made from `" + d.name() + "` and"
+                                + " period " + e.getKey() + " is not one (1 to 64 letters, digits, `_`, `.` or `-`)");
+                    }
+                    loads.add(new Load(d, name, e.getValue(), new SeriesPeriod(d.series() != null ? d.series()
+                            : d.name(), e.getKey())));
+                }
+            } catch (UsageException e) {
+                throw jobError(source, e);
+            }
         }
         Job.Output o = job.output() == null ? new Job.Output() : job.output();
         boolean writeBack = o.writeBack() == null || o.writeBack();
@@ -95,9 +130,9 @@ public final class JobRun {
                 throw new LoadException(source, null, "`output.lang` was `" + o.reportLang() + "`, but must be one of"
                         + " en, es");
             }
-            for (Job.DatasetSpec d : job.datasets()) {
+            for (Load d : loads) {
                 try {
-                    HtmlReports.requireWritable(HtmlReports.path(base, reportPattern, d.name(), o.reportLang()),
+                    HtmlReports.requireWritable(HtmlReports.path(base, reportPattern, d.dataset(), o.reportLang()),
                             "`output.report`", true);
                 } catch (UsageException e) {
                     throw new LoadException(source, null, e.getMessage(), e);
@@ -117,8 +152,8 @@ public final class JobRun {
         }
         if (parameters != null && o.json() != null) {
             // where the JSON reports go must be writable before anything runs, not after the analysis
-            for (Job.DatasetSpec d : job.datasets()) {
-                Path json = base.resolve(o.json().replace("{dataset}", d.name())).toAbsolutePath();
+            for (Load d : loads) {
+                Path json = base.resolve(o.json().replace("{dataset}", d.dataset())).toAbsolutePath();
                 Path dir = json.getParent();
                 if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
                     throw new LoadException(source, null, "`output.json` is " + json + ", but its folder " + dir
@@ -137,7 +172,7 @@ public final class JobRun {
                 }
             }
         }
-        return new Checked(job, base, source, plans, snapshots, parameters, relations, o, writeBack, reportPattern,
+        return new Checked(job, base, source, loads, parameters, relations, o, writeBack, reportPattern,
                 comparisons);
     }
 
@@ -178,35 +213,38 @@ public final class JobRun {
         List<Path> reports = new ArrayList<>();
         Map<String, Comparing.Analysed> analysed = new HashMap<>();
         out.println("Convergence " + Version.of() + " on " + neo4j.description() + " (" + c.source() + ")");
-        for (int i = 0; i < c.plans().size(); i++) {
-            Job.DatasetSpec d = c.job().datasets().get(i);
-            Loading.write(neo4j, d.name(), c.plans().get(i), mode(d.reload(), c.source()), out, err);
-            if (c.snapshots().get(i) != null) {
-                Loading.label(neo4j, d.name(), c.snapshots().get(i), d.series() == null ? null : out);
+        for (Load load : c.loads()) {
+            Job.DatasetSpec spec = load.spec();
+            String name = load.dataset();
+            Loading.write(neo4j, name, load.plan(), mode(spec.reload(), c.source()), out, err);
+            if (load.snapshot() != null) {
+                // the seed's built-in label goes unsaid; a series named or a period of a CSV is announced
+                Loading.label(neo4j, name, load.snapshot(), spec.series() != null || !name.equals(spec.name()) ? out
+                        : null);
             }
             out.println();
             if (c.parameters() != null) {
                 long t0 = System.nanoTime();
-                err.println("reading data set `" + d.name() + "` from Neo4j");
+                err.println("reading data set `" + name + "` from Neo4j");
                 err.flush();
-                GraphReader.Snapshot graph = new GraphReader(neo4j.driver()).snapshot(d.name(), c.relations());
-                RunOutcome outcome = AnalysisJob.run(neo4j, d.name(), graph, c.relations(), c.parameters(),
+                GraphReader.Snapshot graph = new GraphReader(neo4j.driver()).snapshot(name, c.relations());
+                RunOutcome outcome = AnalysisJob.run(neo4j, name, graph, c.relations(), c.parameters(),
                         c.writeBack(), err, (System.nanoTime() - t0) / 1_000_000);
                 if (!c.comparisons().isEmpty()) {
-                    analysed.put(d.name(), new Comparing.Analysed(graph, c.relations(), c.parameters(), outcome));
+                    analysed.put(name, new Comparing.Analysed(graph, c.relations(), c.parameters(), outcome));
                 }
                 ResultOutput.text(outcome, c.output().rows() == null ? 5 : c.output().rows(), out);
                 if (c.output().json() != null) {
-                    Path json = c.base().resolve(c.output().json().replace("{dataset}", d.name()));
+                    Path json = c.base().resolve(c.output().json().replace("{dataset}", name));
                     AtomicFile.writeText(json, writer -> ResultOutput.json(outcome, writer));
                     out.println("Full report written to " + json);
                 }
                 if (c.reportPattern() != null) {
-                    Path html = HtmlReports.path(c.base(), c.reportPattern(), d.name(), c.output().reportLang());
-                    err.println("writing the HTML report of `" + d.name() + "`");
+                    Path html = HtmlReports.path(c.base(), c.reportPattern(), name, c.output().reportLang());
+                    err.println("writing the HTML report of `" + name + "`");
                     err.flush();
                     // drawn from the result just computed, with the data set as stored: no round trip
-                    HtmlReports.write(new DatasetReader(neo4j.driver()).view(d.name()), outcome.result(),
+                    HtmlReports.write(new DatasetReader(neo4j.driver()).view(name), outcome.result(),
                             c.output().reportLang(), html);
                     reports.add(html);
                 }
@@ -235,6 +273,11 @@ public final class JobRun {
         for (Path html : reports) {
             out.println("Report written to " + html);
         }
+    }
+
+    private static LoadException jobError(String source, UsageException e) {
+        return new LoadException(source, null, e.getMessage().replace("`--series`", "`datasets.series`")
+                .replace("`--period`", "`datasets.period`").replace("--series and --period", "`series` and `period`"), e);
     }
 
     private static boolean parameters(Job job) {

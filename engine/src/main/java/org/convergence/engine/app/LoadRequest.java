@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.convergence.loader.LoadPlan;
 import org.convergence.loader.csv.TwoModeCsvParser;
@@ -27,12 +28,15 @@ import org.convergence.loader.taxonomy.Taxonomy;
  * @param keepColumns extra CSV columns to keep (CSV only), or null
  * @param match how labels match the taxonomy
  * @param threshold with {@link Loading.Match#SUGGESTED}, the score a proposal needs, in (0, 1]
- * @param snapshot the series and period the data set describes, or null (the seed is {@link SeriesPeriod#SEED})
+ * @param series the series the data set is a snapshot of ({@code --series}), or null; for a CSV with a
+ *     {@code period} column, the series of its periods (default: the data set's name)
+ * @param period the period it describes ({@code --period}), or null; none for a CSV with a {@code period}
+ *     column, whose rows give theirs
  * @throws UsageException naming the options that do not go together or the value out of range
  */
 public record LoadRequest(boolean seed, Path matrix, Path csv, String dataset, Path processes, Path themes,
         Path taxonomy, boolean noTaxonomy, String keepColumns, Loading.Match match, double threshold,
-        SeriesPeriod snapshot) {
+        String series, String period) {
 
     /** Sources from this size on are parsed while Neo4j starts. */
     public static final long LARGE_SOURCE_BYTES = 4L << 20;
@@ -42,8 +46,10 @@ public record LoadRequest(boolean seed, Path matrix, Path csv, String dataset, P
      *
      * @param dataset the data set's name, checked
      * @param plan what will be written
+     * @param snapshot the series and period it describes, or null
+     * @param announce whether to say so after the load (not for the seed's built-in label)
      */
-    public record Prepared(String dataset, LoadPlan plan) {
+    public record Prepared(String dataset, LoadPlan plan, SeriesPeriod snapshot, boolean announce) {
     }
 
     public LoadRequest {
@@ -63,6 +69,11 @@ public record LoadRequest(boolean seed, Path matrix, Path csv, String dataset, P
         if (!(threshold > 0 && threshold <= 1)) {
             throw new UsageException("Value for `--threshold` was `" + threshold + "`, but must be within the range (0, 1]");
         }
+        if (csv == null || period != null) {
+            SeriesPeriod.of(series, period, seed); // checked now; a CSV's period column is checked when read
+        } else if (series != null) {
+            SeriesPeriod.requireSeries(series);
+        }
     }
 
     /** @return whether the source is a file large enough to parse while Neo4j starts */
@@ -81,15 +92,20 @@ public record LoadRequest(boolean seed, Path matrix, Path csv, String dataset, P
      *
      * @throws UsageException when the name given or made from the file name is not a valid one
      */
-    public Prepared prepare(PrintWriter err) {
+    public List<Prepared> prepare(PrintWriter err) {
         Taxonomy tax = noTaxonomy ? Taxonomy.none() : taxonomy == null ? Taxonomy.builtIn() : Taxonomy.load(taxonomy);
         LoadPlan plan;
         String name;
         if (csv != null) {
             TwoModeCsvParser.KeepColumns keep = TwoModeCsvParser.KeepColumns.parse(keepColumns);
-            plan = Loading.matched(t -> Loading.csvPlan(csv, processes, themes, t, keep), tax, match, threshold, err);
+            TwoModeCsvParser.Snapshots snapshots = Loading.matchedSnapshots(t -> Loading.csvSnapshots(csv, processes,
+                    themes, t, keep), tax, match, threshold, err);
             String base = csv.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             name = dataset != null ? dataset : Labels.slug(base);
+            if (snapshots.byPeriod() != null) {
+                return periods(name, snapshots.byPeriod(), err);
+            }
+            plan = snapshots.plan();
         } else {
             plan = Loading.matched(t -> Loading.matrixPlan(matrix, t), tax, match, threshold, err);
             name = dataset != null ? dataset : seed ? SeedMatrixParser.SEED_DATASET : plan.source().documentId();
@@ -106,6 +122,35 @@ public record LoadRequest(boolean seed, Path matrix, Path csv, String dataset, P
                     + " is not one (1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit);"
                     + " give one with --dataset NAME");
         }
+        warnOpenElsewhere(err);
+        return List.of(new Prepared(name, plan, SeriesPeriod.of(series, period, seed), series != null));
+    }
+
+    /**
+     * One data set per period of a CSV with a {@code period} column: {@code NAME-PERIOD}, each the snapshot
+     * of that period in series {@code --series} (default: NAME).
+     */
+    private List<Prepared> periods(String name, java.util.SortedMap<String, LoadPlan> plans, PrintWriter err) {
+        if (period != null) {
+            throw new UsageException("--period names one period, but " + csv.getFileName() + " has a `period` column"
+                    + " that gives each row's: leave --period out to load one data set per period");
+        }
+        String s = series != null ? series : name;
+        List<Prepared> out = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, LoadPlan> e : plans.entrySet()) {
+            String each = name + "-" + e.getKey();
+            if (!GraphWriter.isValidName(each)) {
+                throw new UsageException("The data set name `" + each + "` made from " + (dataset != null ? "--dataset"
+                        : "the file name") + " and period " + e.getKey() + " is not one (1 to 64 letters, digits, `_`,"
+                        + " `.` or `-`, starting with a letter or digit); give a shorter one with --dataset NAME");
+            }
+            out.add(new Prepared(each, e.getValue(), new SeriesPeriod(s, e.getKey()), true));
+        }
+        warnOpenElsewhere(err);
+        return out;
+    }
+
+    private void warnOpenElsewhere(PrintWriter err) {
         for (Path file : new Path[] {csv, matrix, processes, themes}) {
             openElsewhere(file).ifPresent(lock -> {
                 err.println("warning: " + file + " seems to be open in a spreadsheet program (" + lock.getFileName()
@@ -114,7 +159,6 @@ public record LoadRequest(boolean seed, Path matrix, Path csv, String dataset, P
                 err.flush();
             });
         }
-        return new Prepared(name, plan);
     }
 
     /**

@@ -57,6 +57,17 @@ public final class Loading {
                 themes == null ? null : SourceText.readSpreadsheetCsv(themes), keep);
     }
 
+    /**
+     * @return what a long CSV holds: one plan, or with a {@code period} column one per period (each period
+     *     checked as {@link SeriesPeriod} does, the line of a bad one named)
+     */
+    public static TwoModeCsvParser.Snapshots csvSnapshots(Path edges, Path processes, Path themes, Taxonomy taxonomy,
+            TwoModeCsvParser.KeepColumns keep) {
+        return new TwoModeCsvParser(taxonomy).parseSnapshots(SourceText.readSpreadsheetCsv(edges),
+                processes == null ? null : SourceText.readSpreadsheetCsv(processes),
+                themes == null ? null : SourceText.readSpreadsheetCsv(themes), keep, SeriesPeriod::problem);
+    }
+
     /** How theme labels are matched to the taxonomy at a load. */
     public enum Match {
         /** Curated entries only (aliases and names): a label that matches none is a theme of its own. */
@@ -97,19 +108,32 @@ public final class Loading {
      */
     public static LoadPlan matched(java.util.function.Function<Taxonomy, LoadPlan> plan, Taxonomy taxonomy, Match match,
             double threshold, PrintWriter err) {
-        LoadPlan curated = plan.apply(taxonomy);
-        if (match == Match.CURATED || taxonomy.isNone() || curated.unmapped().isEmpty()) {
+        return matchedSnapshots(t -> new TwoModeCsvParser.Snapshots(plan.apply(t), null), taxonomy, match, threshold,
+                err).plan();
+    }
+
+    /**
+     * {@link #matched} for a source of one snapshot or one per period: the labels no entry matches in any
+     * period are proposed for once, and every period is parsed again with the proposals.
+     */
+    public static TwoModeCsvParser.Snapshots matchedSnapshots(
+            java.util.function.Function<Taxonomy, TwoModeCsvParser.Snapshots> plans, Taxonomy taxonomy, Match match,
+            double threshold, PrintWriter err) {
+        TwoModeCsvParser.Snapshots curated = plans.apply(taxonomy);
+        java.util.LinkedHashSet<String> unmapped = new java.util.LinkedHashSet<>();
+        curated.plans().forEach(p -> p.unmapped().forEach(u -> unmapped.add(u.label())));
+        if (match == Match.CURATED || taxonomy.isNone() || unmapped.isEmpty()) {
             return curated;
         }
         err.printf(Locale.ROOT, "matching %,d label(s) that no taxonomy entry matches (--match suggested)%n",
-                curated.unmapped().size());
+                unmapped.size());
         err.flush();
         ThemeSuggester suggester = new ThemeSuggester(taxonomy, Embedder.builtIn(),
                 new ThemeSuggester.Parameters(threshold, 10, 3_000));
-        ThemeSuggester.Suggestions suggestions = suggester.suggest(curated.unmapped().stream()
-                .map(LoadPlan.UnmappedLabel::label).toList());
-        String yaml = SuggestionsFile.write(taxonomy, suggestions, curated.source().name(), suggester.describe());
-        return plan.apply(Taxonomy.fromYaml(taxonomy.source() + " with the proposals of themes suggest",
+        ThemeSuggester.Suggestions suggestions = suggester.suggest(List.copyOf(unmapped));
+        String yaml = SuggestionsFile.write(taxonomy, suggestions, curated.plans().get(0).source().name(),
+                suggester.describe());
+        return plans.apply(Taxonomy.fromYaml(taxonomy.source() + " with the proposals of themes suggest",
                 yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 

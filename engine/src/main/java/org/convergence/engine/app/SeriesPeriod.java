@@ -20,14 +20,24 @@ public record SeriesPeriod(String series, String period) {
     public static final SeriesPeriod SEED = new SeriesPeriod("americas", "2002");
 
     public SeriesPeriod {
+        requireSeries(series);
+        if (problem(period) != null) {
+            throw new UsageException("Value for `--period` was `" + period + "`, but " + problem(period));
+        }
+    }
+
+    /** @throws UsageException when the name cannot be a series' */
+    public static void requireSeries(String series) {
         if (!GraphWriter.isValidName(series)) {
             throw new UsageException("Value for `--series` was `" + series + "`, but must be 1 to 64 letters, digits,"
                     + " `_`, `.` or `-`, starting with a letter or digit");
         }
-        if (period == null || !PERIOD.matcher(period).matches()) {
-            throw new UsageException("Value for `--period` was `" + period + "`, but must be a year (2002), a month"
-                    + " (2010-10) or a day (2002-05-28), so that periods sort in time");
-        }
+    }
+
+    /** @return what is wrong with a period, or null when it is one */
+    public static String problem(String period) {
+        return period != null && PERIOD.matcher(period).matches() ? null : "a period must be a year (2002), a month"
+                + " (2010-10) or a day (2002-05-28), so that periods sort in time";
     }
 
     /**
@@ -43,7 +53,7 @@ public record SeriesPeriod(String series, String period) {
         }
         if (series == null || period == null) {
             throw new UsageException("--series and --period go together: a snapshot belongs to a series and"
-                    + " describes a period");
+                    + " describes a period (a long CSV with a `period` column takes --series alone)");
         }
         return new SeriesPeriod(series, period);
     }

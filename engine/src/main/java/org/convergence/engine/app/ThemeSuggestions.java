@@ -48,9 +48,11 @@ public record ThemeSuggestions(Path file, boolean matrix, Path taxonomy, Path ou
         Taxonomy base = taxonomy == null ? Taxonomy.builtIn() : Taxonomy.load(taxonomy);
         long start = System.nanoTime();
         // only the labels count: extra columns of a CSV are read past
-        LoadPlan plan = matrix ? Loading.matrixPlan(file, base)
-                : Loading.csvPlan(file, null, null, base, TwoModeCsvParser.KeepColumns.ALL);
-        List<String> labels = plan.unmapped().stream().map(LoadPlan.UnmappedLabel::label).toList();
+        List<LoadPlan> plans = matrix ? List.of(Loading.matrixPlan(file, base))
+                : Loading.csvSnapshots(file, null, null, base, TwoModeCsvParser.KeepColumns.ALL).plans();
+        // a long CSV with a period column: the labels of every period, each once
+        List<String> labels = plans.stream().flatMap(p -> p.unmapped().stream()).map(LoadPlan.UnmappedLabel::label)
+                .distinct().toList();
         err.printf(Locale.ROOT, "%,d label(s) of %s match no entry of taxonomy %s; reading the embedding model%n",
                 labels.size(), file, base.version());
         err.flush();

@@ -68,8 +68,12 @@ final class DatasetsCommand extends ConnectedCommand {
                     .forEach(d -> series.computeIfAbsent(d.series(), k -> new java.util.ArrayList<>()).add(d));
             if (!series.isEmpty()) {
                 out.println();
-                out.println("SERIES     PERIODS (data set), compared in this order by `convergence compare --series NAME`");
-                series.forEach((name, snapshots) -> out.printf("%-10s %s%n", name, String.join(", ", snapshots.stream()
+                // the column as wide as the longest series name, at least its heading's width
+                int width = Math.max(10, series.keySet().stream().mapToInt(String::length).max().orElse(0));
+                out.printf("%-" + width + "s %s%n", "SERIES", "PERIODS (data set), compared in this order by"
+                        + " `convergence compare --series NAME`");
+                series.forEach((name, snapshots) -> out.printf("%-" + width + "s %s%n", name, String.join(", ",
+                        snapshots.stream()
                         .sorted(java.util.Comparator.comparing(DatasetStore.Listing::period))
                         .map(d -> d.period() + " (" + d.dataset() + ")").toList())));
             }

@@ -1,11 +1,11 @@
 package org.convergence.engine.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.convergence.engine.app.LoadRequest;
 import org.convergence.engine.app.Loading;
-import org.convergence.engine.app.SeriesPeriod;
 import org.convergence.engine.store.Neo4jConnection;
 import org.convergence.loader.neo4j.GraphWriter;
 import picocli.CommandLine.ArgGroup;
@@ -73,24 +73,24 @@ final class LoadCommand extends ConnectedCommand {
 
     @Option(names = "--series", paramLabel = "NAME", description = "The series this data set is a snapshot of, e.g."
             + " americas (with --period; the seed is period 2002 of series americas). `compare --series` compares"
-            + " its snapshots in order.")
+            + " its snapshots in order. A long CSV with a `period` column loads one data set per period, NAME-PERIOD, in"
+            + " this series (default: NAME).")
     String series;
 
     @Option(names = "--period", paramLabel = "PERIOD", description = "The period it describes: a year (2010), a month"
-            + " (2010-10) or a day (with --series).")
+            + " (2010-10) or a day (with --series; not for a CSV with a `period` column).")
     String period;
 
     @Override
     public Integer call() {
         LoadRequest request = new LoadRequest(source.seed, source.matrix, source.csv, dataset, processes, themes,
-                taxonomy, noTaxonomy, keepColumns, Loading.Match.parse("--match", match), threshold,
-                SeriesPeriod.of(series, period, source.seed));
+                taxonomy, noTaxonomy, keepColumns, Loading.Match.parse("--match", match), threshold, series, period);
         // A large source takes seconds to parse: Neo4j starts meanwhile, on the other core, and removes
         // what interrupted writes left (invisible to readers either way). The load itself writes nothing
         // until the source has parsed and checked.
         CompletableFuture<Neo4jConnection> opening = request.large()
                 ? CompletableFuture.supplyAsync(this::openForWriting) : null;
-        LoadRequest.Prepared prepared;
+        List<LoadRequest.Prepared> prepared;
         try {
             prepared = request.prepare(err());
         } catch (RuntimeException e) {
@@ -113,10 +113,12 @@ final class LoadCommand extends ConnectedCommand {
         }
         try (Neo4jConnection neo4j = connection) {
             out().println("Writing to " + neo4j.description());
-            Loading.write(neo4j, prepared.dataset(), prepared.plan(),
-                    replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE, out(), err());
-            if (request.snapshot() != null) {
-                Loading.label(neo4j, prepared.dataset(), request.snapshot(), series == null ? null : out());
+            for (LoadRequest.Prepared p : prepared) {
+                Loading.write(neo4j, p.dataset(), p.plan(), replace ? GraphWriter.Mode.REPLACE : GraphWriter.Mode.MERGE,
+                        out(), err());
+                if (p.snapshot() != null) {
+                    Loading.label(neo4j, p.dataset(), p.snapshot(), p.announce() ? out() : null);
+                }
             }
         }
         return 0;

@@ -75,4 +75,31 @@ class JobTest {
                     return out;
                 })));
     }
+
+    @Test
+    void aLongCsvWithAPeriodColumnIsOneDataSetPerPeriod(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path csv = java.nio.file.Path.of(JobTest.class.getResource("/snapshots/americas-long.csv").toURI());
+        java.nio.file.Files.copy(csv, dir.resolve("americas-long.csv"));
+        java.nio.file.Path job = dir.resolve("job.yaml");
+        java.nio.file.Files.writeString(job, "datasets:\n  - {name: americas, csv: americas-long.csv}\n"
+                + "analyses:\n  topK: 0\n");
+        java.io.PrintWriter quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        JobRun.Checked checked = JobRun.check(job, quiet);
+        assertThat(checked.loads()).extracting(JobRun.Load::dataset).containsExactly("americas-2002", "americas-2022");
+        assertThat(checked.loads()).extracting(l -> l.snapshot().series() + "/" + l.snapshot().period())
+                .containsExactly("americas/2002", "americas/2022");
+        // PPP in 2002 only, PM in 2022 only
+        assertThat(checked.loads().get(0).plan().nodes().get(org.convergence.loader.NodeKind.PROCESS))
+                .extracting(org.convergence.loader.LoadPlan.NodeRow::id).containsExactly("CRM", "SOA", "PPP", "CSM");
+        assertThat(checked.loads().get(1).plan().nodes().get(org.convergence.loader.NodeKind.PROCESS))
+                .extracting(org.convergence.loader.LoadPlan.NodeRow::id).containsExactly("CRM", "SOA", "PM", "CSM");
+        // a series named in the job is theirs; one period given for a file of several is refused
+        java.nio.file.Files.writeString(job, "datasets:\n  - {name: a, csv: americas-long.csv, series: americas}\n");
+        assertThat(JobRun.check(job, quiet).loads()).extracting(l -> l.snapshot().series()).containsOnly("americas");
+        java.nio.file.Files.writeString(job, "datasets:\n  - {name: a, csv: americas-long.csv, series: s, period: '2002'}\n");
+        LoadException both = assertThrows(LoadException.class, () -> JobRun.check(job, quiet));
+        assertThat(both.getMessage()).startsWith(job.toString()).contains("`period` names one period")
+                .contains("americas-long.csv");
+    }
 }

@@ -48,7 +48,8 @@ class CompareIT {
     void theSeriesIsListedInPeriodOrder() {
         CliRun datasets = run("datasets");
         assertThat(datasets.exit()).as(datasets.err()).isZero();
-        assertThat(datasets.out()).contains("americas   2002 (seed), 2022 (americas-2022)");
+        // the column is as wide as the longest series name (another test loads `americas-csv`)
+        assertThat(datasets.out()).containsPattern("\\namericas +2002 \\(seed\\), 2022 \\(americas-2022\\)");
     }
 
     @Test
@@ -237,5 +238,46 @@ class CompareIT {
         assertThat(c.err()).contains("`comparisons.alpha`").contains("1.5");
         // nothing ran: no analysis was reported
         assertThat(a.out() + b.out() + c.out()).doesNotContain("Converging pairs");
+    }
+
+    @Test
+    void aLongCsvWithAPeriodColumnIsOneSnapshotPerPeriodComparedAsASeries() throws Exception {
+        Path file = Path.of(CompareIT.class.getResource("/snapshots/americas-long.csv").toURI());
+        CliRun load = run("load", file.toString(), "--series", "americas-csv");
+        assertThat(load.exit()).as(load.err()).isZero();
+        assertThat(load.out()).contains("Loaded data set `americas-long-2002`").contains("Loaded data set"
+                + " `americas-long-2022`").contains("Data set `americas-long-2002` is period 2002 of series `americas-csv`")
+                .contains("Data set `americas-long-2022` is period 2022 of series `americas-csv`");
+        // each period is its own source: loading the file again changes neither
+        CliRun again = run("load", file.toString(), "--series", "americas-csv");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Data set `americas-long-2002` already holds").contains("Data set"
+                + " `americas-long-2022` already holds");
+        assertThat(run("datasets").out()).contains("americas-csv 2002 (americas-long-2002), 2022 (americas-long-2022)");
+        CliRun series = run("compare", "--series", "americas-csv", "--process-map", map.toString(), "--format", "json",
+                "--no-write");
+        assertThat(series.exit()).as(series.err()).isZero();
+        JsonNode c = new ObjectMapper().readTree(series.out()).get(0);
+        assertThat(c.get("earlier").asText()).isEqualTo("americas-long-2002");
+        assertThat(c.get("later").asText()).isEqualTo("americas-long-2022");
+        assertThat(c.get("processesAdded")).isEmpty();
+        assertThat(c.get("processesRemoved")).isEmpty();
+        JsonNode soa = null;
+        for (JsonNode p : c.get("processes")) {
+            soa = p.get("process").asText().equals("SOA") ? p : soa;
+        }
+        // "Tráfico (trata) de personas" then, "Trata de personas" now: one theme, kept
+        assertThat(soa.get("kept").toString()).contains("\"trafficking-in-persons\"");
+
+        // a bad period anywhere is refused with its line, before anything is loaded
+        Path bad = work.resolve("bad-series.csv");
+        Files.writeString(bad, Files.readString(file) + "XX,Remesas,ACTION_PLAN,20222\n");
+        CliRun refused = run("load", bad.toString());
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(refused.err()).contains(bad + ":65:").contains("period `20222`");
+        assertThat(run("datasets").out()).doesNotContain("bad-series");
+        CliRun one = run("load", file.toString(), "--series", "s", "--period", "2002");
+        assertThat(one.exit()).isEqualTo(2);
+        assertThat(one.err()).contains("--period names one period").contains("`period` column");
     }
 }

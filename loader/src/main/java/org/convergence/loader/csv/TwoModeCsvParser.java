@@ -26,9 +26,9 @@ import org.convergence.loader.taxonomy.Taxonomy;
 /**
  * Parses two-mode data in long CSV form into a {@link LoadPlan}.
  *
- * <p>The edge file has the header {@code process,theme} and optionally {@code relation} and
- * {@code weight}, in any order; one row per process-theme pair. Rows repeating the same process,
- * theme and relation are merged (weights added) and reported. Optional attribute files have an
+ * <p>The edge file has the header {@code process,theme} and optionally {@code relation},
+ * {@code weight} and {@code period} (one snapshot per period: {@link #parseSnapshots}), in any order; one
+ * row per process-theme pair. Rows repeating the same process, theme and relation are merged (weights added) and reported. Optional attribute files have an
  * {@code id} column (a process id, or a theme label) and any other columns, stored as properties;
  * column names must be identifiers. Themes go through the taxonomy like the seed's. Every problem
  * (missing or unknown column, empty value, bad weight, wrong field count, invalid UTF-8) is an error
@@ -95,7 +95,10 @@ public final class TwoModeCsvParser {
     /** Relation kind given to edges when the file has no {@code relation} column or leaves it empty. */
     public static final String DEFAULT_RELATION = "LISTED";
 
-    private static final Set<String> EDGE_COLUMNS = Set.of("process", "theme", "relation", "weight");
+    private static final Set<String> EDGE_COLUMNS = Set.of("process", "theme", "relation", "weight", "period");
+
+    /** The column that splits a long CSV into one snapshot per period ({@link #parsePeriods}). */
+    public static final String PERIOD = "period";
     /** The field separators a header line may use, in the order a tie is decided. */
     private static final String SEPARATORS = ",;\t";
 
@@ -128,6 +131,86 @@ public final class TwoModeCsvParser {
      */
     public LoadPlan parse(SourceText edges, SourceText processAttributes, SourceText themeAttributes,
             KeepColumns keep) {
+        Table table = Table.read(edges);
+        if (table.column(PERIOD) >= 0) {
+            throw new LoadException(edges.name(), 1, "the file has a `period` column: it holds one snapshot per period;"
+                    + " load it as a series (load FILE --series NAME, or a job's data set with `series`), which makes one"
+                    + " data set per period");
+        }
+        return parse(edges, table, table.rows(), null, processAttributes, themeAttributes, keep);
+    }
+
+    /**
+     * Parses an edge file with a {@code period} column into one plan per period: the rows of each period, and
+     * the attribute files' rows for the processes that period holds. Every row's period is checked first, so a
+     * bad one anywhere is refused before any plan is made.
+     *
+     * @param periodProblem a period value to what is wrong with it, or null when it is a period
+     * @return the plans by period, in period order (text order, which is time order for ISO dates)
+     * @throws LoadException naming file, line and problem; for a file without a {@code period} column too
+     */
+    public java.util.SortedMap<String, LoadPlan> parsePeriods(SourceText edges, SourceText processAttributes,
+            SourceText themeAttributes, KeepColumns keep, java.util.function.UnaryOperator<String> periodProblem) {
+        Table table = Table.read(edges);
+        if (table.column(PERIOD) < 0) {
+            throw new LoadException(edges.name(), 1, "the file has no `period` column, so it holds one snapshot: give its"
+                    + " period with --period (and --series), or add a `period` column to load one snapshot per period");
+        }
+        return parsePeriods(edges, table, processAttributes, themeAttributes, keep, periodProblem);
+    }
+
+    /**
+     * What an edge file holds: one snapshot, or with a {@code period} column one per period.
+     *
+     * @param plan the plan of a file without a {@code period} column, else null
+     * @param byPeriod the plans by period of a file with one, else null
+     */
+    public record Snapshots(LoadPlan plan, java.util.SortedMap<String, LoadPlan> byPeriod) {
+
+        /** @return every plan, in period order */
+        public List<LoadPlan> plans() {
+            return plan != null ? List.of(plan) : List.copyOf(byPeriod.values());
+        }
+    }
+
+    /**
+     * {@link #parse(SourceText, SourceText, SourceText, KeepColumns)} for a file without a {@code period}
+     * column, {@link #parsePeriods} for one with it, reading the file once.
+     */
+    public Snapshots parseSnapshots(SourceText edges, SourceText processAttributes, SourceText themeAttributes,
+            KeepColumns keep, java.util.function.UnaryOperator<String> periodProblem) {
+        Table table = Table.read(edges);
+        if (table.column(PERIOD) < 0) {
+            return new Snapshots(parse(edges, table, table.rows(), null, processAttributes, themeAttributes, keep), null);
+        }
+        return new Snapshots(null, parsePeriods(edges, table, processAttributes, themeAttributes, keep, periodProblem));
+    }
+
+    private java.util.SortedMap<String, LoadPlan> parsePeriods(SourceText edges, Table table,
+            SourceText processAttributes, SourceText themeAttributes, KeepColumns keep,
+            java.util.function.UnaryOperator<String> periodProblem) {
+        int column = table.column(PERIOD);
+        java.util.TreeMap<String, List<Table.Row>> byPeriod = new java.util.TreeMap<>();
+        for (Table.Row row : table.rows()) {
+            String period = row.required(column, PERIOD);
+            String problem = periodProblem.apply(period);
+            if (problem != null) {
+                throw new LoadException(edges.name(), row.line(), "period `" + period + "`: " + problem);
+            }
+            byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(row);
+        }
+        if (byPeriod.isEmpty()) {
+            throw new LoadException(edges.name(), 1, "the file has a header but no rows");
+        }
+        java.util.TreeMap<String, LoadPlan> plans = new java.util.TreeMap<>();
+        byPeriod.forEach((period, rows) -> plans.put(period, parse(edges, table, rows, period, processAttributes,
+                themeAttributes, keep)));
+        return plans;
+    }
+
+    /** The plan of some rows of an edge file: all of them, or one period's. */
+    private LoadPlan parse(SourceText edges, Table table, List<Table.Row> rows, String period,
+            SourceText processAttributes, SourceText themeAttributes, KeepColumns keep) {
         String documentId = Labels.slug(fileName(edges.name()));
         if (documentId.isEmpty()) {
             documentId = "csv";
@@ -141,9 +224,11 @@ public final class TwoModeCsvParser {
         doc.put("source", edges.name());
         doc.put("sourceSha256", edges.sha256());
         doc.put("format", "two-mode long CSV");
+        if (period != null) {
+            doc.put("period", period);
+        }
         plan.node(NodeKind.DOCUMENT, documentId, doc);
 
-        Table table = Table.read(edges);
         table.noteReading(plan);
         List<String> kept = keptColumns(table, keep);
         int process = table.column("process");
@@ -151,7 +236,7 @@ public final class TwoModeCsvParser {
         int relation = table.column("relation");
         int weight = table.column("weight");
         int merged = 0;
-        for (Table.Row row : table.rows()) {
+        for (Table.Row row : rows) {
             String p = row.required(process, "process");
             String t = row.required(theme, "theme");
             String r = relation < 0 || row.value(relation).isEmpty() ? DEFAULT_RELATION : relationKind(row, relation);
@@ -194,7 +279,7 @@ public final class TwoModeCsvParser {
                 edge.put("keptColumns", kept);
             }
         }
-        if (table.rows().isEmpty()) {
+        if (rows.isEmpty()) {
             throw new LoadException(edges.name(), 1, "the file has a header but no rows");
         }
         if (merged > 0) {
@@ -206,19 +291,20 @@ public final class TwoModeCsvParser {
             plan.note("kept column(s) " + String.join(", ", kept) + " of " + edges.name() + " as properties of each"
                     + " relationship");
         }
-        List<String> hashes = new ArrayList<>(List.of(edges.sha256()));
+        // one period of a file is its own source: its rows decide whether it changed, not the other periods'
+        List<String> hashes = new ArrayList<>(List.of(period == null ? edges.sha256() : rowsSha256(table, rows, period)));
         if (!kept.isEmpty()) {
             hashes.add("keep:" + keep.describe());
         }
         if (processAttributes != null) {
-            readAttributes(processAttributes, plan, NodeKind.PROCESS, id -> id);
+            readAttributes(processAttributes, plan, NodeKind.PROCESS, id -> id, period != null);
             hashes.add(processAttributes.sha256());
         }
         if (themeAttributes != null) {
-            readAttributes(themeAttributes, plan, NodeKind.THEME, label -> themes.resolve(label, 0));
+            readAttributes(themeAttributes, plan, NodeKind.THEME, label -> themes.resolve(label, 0), false);
             hashes.add(themeAttributes.sha256());
         }
-        String sha = hashes.size() == 1 ? edges.sha256()
+        String sha = hashes.size() == 1 ? hashes.get(0)
                 : SourceText.sha256(String.join(",", hashes).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return plan.build(new LoadPlan.Source("csv", edges.name(), sha, documentId, taxonomy.version(), taxonomy.fingerprint()));
     }
@@ -238,7 +324,7 @@ public final class TwoModeCsvParser {
             }
             if (!keep.keeps(column)) {
                 throw new LoadException(table.file(), 1, "unknown column `" + column + "`; the columns read are"
-                        + " process, theme, relation, weight; to keep `" + column + "` on each relationship, give"
+                        + " process, theme, relation, weight, period; to keep `" + column + "` on each relationship, give"
                         + " --keep-columns " + column + " (or --keep-columns all; in a job file, keepColumns)");
             }
             if (!column.matches("[a-z_][a-z0-9_]*") || RESERVED.contains(column)) {
@@ -257,8 +343,22 @@ public final class TwoModeCsvParser {
         return kept;
     }
 
+    /** A digest of one period's rows, header included, as their fields read. */
+    private static String rowsSha256(Table table, List<Table.Row> rows, String period) {
+        StringBuilder text = new StringBuilder("period ").append(period).append('\n')
+                .append(String.join("\u001f", table.header())).append('\n');
+        for (Table.Row row : rows) {
+            text.append(String.join("\u001f", row.values())).append('\n');
+        }
+        return SourceText.sha256(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param onlyPresent whether rows for processes the plan does not hold are passed over (one period's
+     *     plan: a process absent from the period is not part of that snapshot)
+     */
     private static void readAttributes(SourceText file, LoadPlan.Builder plan, NodeKind kind,
-            java.util.function.UnaryOperator<String> idOf) {
+            java.util.function.UnaryOperator<String> idOf, boolean onlyPresent) {
         Table table = Table.read(file);
         table.noteReading(plan);
         table.requireColumns(List.of("id"), null);
@@ -276,6 +376,9 @@ public final class TwoModeCsvParser {
         for (Table.Row row : table.rows()) {
             String key = row.required(id, "id");
             String nodeId = idOf.apply(key);
+            if (kind == NodeKind.PROCESS && !plan.hasNode(kind, nodeId) && onlyPresent) {
+                continue;
+            }
             if (kind == NodeKind.PROCESS && !plan.hasNode(kind, nodeId)) {
                 plan.note("process `" + key + "` of " + file.name() + " line " + row.line()
                         + " has attributes but no themes");

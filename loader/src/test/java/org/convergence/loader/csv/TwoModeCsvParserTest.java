@@ -201,7 +201,7 @@ class TwoModeCsvParserTest {
                 + "SOA,Turismo,,2022\n";
         LoadException refused = fails(text);
         assertThat(refused.getMessage()).isEqualTo("edges.csv:1: unknown column `source`; the columns read are process,"
-                + " theme, relation, weight; to keep `source` on each relationship, give --keep-columns source (or"
+                + " theme, relation, weight, period; to keep `source` on each relationship, give --keep-columns source (or"
                 + " --keep-columns all; in a job file, keepColumns)");
         LoadPlan plan = new TwoModeCsvParser(Taxonomy.builtIn()).parse(csv("edges.csv", text), null, null,
                 TwoModeCsvParser.KeepColumns.parse("all"));
@@ -244,5 +244,75 @@ class TwoModeCsvParserTest {
         List<LoadPlan.RelRow> edges = plan.relationships().get(RelKind.ADDRESSES);
         assertThat(edges).hasSize(2);
         assertThat(edges.get(0).props().get("rawLabels")).isEqualTo(List.of("Remesas", "remesas"));
+    }
+
+    // ------------------------------------------------------------ one snapshot per period
+
+    /** The periods a test accepts: four digits, as the engine's rule is stricter still. */
+    private static String yearOnly(String period) {
+        return period.matches("\\d{4}") ? null : "not a year";
+    }
+
+    private static java.util.SortedMap<String, LoadPlan> periods(String edges, String processes) {
+        return new TwoModeCsvParser(Taxonomy.builtIn()).parsePeriods(csv("series.csv", edges),
+                processes == null ? null : csv("processes.csv", processes), null, TwoModeCsvParser.KeepColumns.NONE,
+                TwoModeCsvParserTest::yearOnly);
+    }
+
+    private static final String SERIES = "process,theme,period\nA,Remesas,2002\nB,Remesas,2002\nB,Trabajo,2022\n"
+            + "C,Remesas,2022\nA,Derechos humanos,2022\n";
+
+    @Test
+    void aPeriodColumnSplitsTheRowsIntoOnePlanPerPeriodInOrder() {
+        java.util.SortedMap<String, LoadPlan> plans = periods(SERIES, "id,name\nA,Alpha\nB,Beta\nC,Gamma\n");
+        assertThat(plans.keySet()).containsExactly("2002", "2022");
+        assertThat(plans.get("2002").relationships().get(RelKind.ADDRESSES)).extracting(r -> r.from() + ">" + r.to())
+                .containsExactly("A>remittances", "B>remittances");
+        assertThat(plans.get("2022").relationships().get(RelKind.ADDRESSES)).extracting(r -> r.from() + ">" + r.to())
+                .containsExactly("B>labour", "C>remittances", "A>human-rights-of-migrants");
+        // a process of the attribute file that a period does not hold is not part of that snapshot
+        assertThat(plans.get("2002").nodes().get(NodeKind.PROCESS)).extracting(LoadPlan.NodeRow::id)
+                .containsExactly("A", "B");
+        assertThat(plans.get("2022").nodes().get(NodeKind.PROCESS)).extracting(LoadPlan.NodeRow::id)
+                .containsExactly("B", "C", "A");
+        // each edge keeps the line it came from, in the one file
+        assertThat(plans.get("2022").relationships().get(RelKind.ADDRESSES).get(0).props()).containsEntry("sourceLine", 4);
+        assertThat(plans.get("2002").source().name()).isEqualTo("series.csv");
+    }
+
+    @Test
+    void aPeriodChangesOnlyWhenItsOwnRowsDo() {
+        java.util.SortedMap<String, LoadPlan> before = periods(SERIES, null);
+        java.util.SortedMap<String, LoadPlan> after = periods(SERIES + "C,Trabajo,2022\n", null);
+        assertThat(after.get("2002").source().sha256()).isEqualTo(before.get("2002").source().sha256());
+        assertThat(after.get("2022").source().sha256()).isNotEqualTo(before.get("2022").source().sha256());
+        assertThat(before.get("2002").source().sha256()).isNotEqualTo(before.get("2022").source().sha256());
+    }
+
+    @Test
+    void aBadOrMissingPeriodIsRefusedWithItsLine() {
+        LoadException bad = assertThrows(LoadException.class, () -> periods(SERIES + "D,Remesas,2030-99\n", null));
+        assertThat(bad.getMessage()).contains("series.csv").contains(":7").contains("period `2030-99`: not a year");
+        LoadException empty = assertThrows(LoadException.class, () -> periods("process,theme,period\nA,Remesas,\n",
+                null));
+        assertThat(empty.getMessage()).contains(":2").contains("empty `period`");
+        // one snapshot's parse refuses a file of several, and the other way round, saying what to do
+        LoadException several = fails(SERIES);
+        assertThat(several.getMessage()).contains("`period` column").contains("--series");
+        LoadException one = assertThrows(LoadException.class, () -> periods("process,theme\nA,Remesas\n", null));
+        assertThat(one.getMessage()).contains("no `period` column").contains("--period");
+    }
+
+    @Test
+    void parseSnapshotsReadsEitherKindOfFile() {
+        TwoModeCsvParser parser = new TwoModeCsvParser(Taxonomy.builtIn());
+        TwoModeCsvParser.Snapshots one = parser.parseSnapshots(csv("one.csv", "process,theme\nA,Remesas\n"), null, null,
+                TwoModeCsvParser.KeepColumns.NONE, TwoModeCsvParserTest::yearOnly);
+        assertThat(one.byPeriod()).isNull();
+        assertThat(one.plans()).hasSize(1);
+        TwoModeCsvParser.Snapshots many = parser.parseSnapshots(csv("series.csv", SERIES), null, null,
+                TwoModeCsvParser.KeepColumns.NONE, TwoModeCsvParserTest::yearOnly);
+        assertThat(many.plan()).isNull();
+        assertThat(many.plans()).hasSize(2);
     }
 }
