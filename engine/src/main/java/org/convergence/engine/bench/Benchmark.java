@@ -48,8 +48,19 @@ public final class Benchmark {
      * @param python the Python with SciPy, or null to find one
      * @param json where to write the figures as JSON, or null
      * @param writeCsv where to write only the corpus as a long CSV, or null to run the benchmark
+     * @param perturbed with {@code writeCsv}, where to write a perturbed copy of the corpus too (a later
+     *     snapshot for {@code compare}), or null
+     * @param perturbation how the copy differs
      */
-    public record Parameters(int processes, int themes, int edges, double zipf, long seed, int repeat, Integer threads, int denseThemes, double denseZipf, int topK, String python, boolean noScipy, boolean noDense, Path json, Path writeCsv) {
+    public record Parameters(int processes, int themes, int edges, double zipf, long seed, int repeat, Integer threads,
+            int denseThemes, double denseZipf, int topK, String python, boolean noScipy, boolean noDense, Path json,
+            Path writeCsv, Path perturbed, TwoModeGenerator.Perturbation perturbation) {
+        public Parameters {
+            if (perturbed != null && writeCsv == null) {
+                throw new IllegalArgumentException("--perturbed FILE goes with --write-csv FILE: it writes a later"
+                        + " snapshot of the corpus written there");
+            }
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -69,6 +80,8 @@ public final class Benchmark {
     private final boolean noDense;
     private final Path json;
     private final Path writeCsv;
+    private final Path perturbed;
+    private final TwoModeGenerator.Perturbation perturbation;
 
     public Benchmark(Parameters p) {
         this.processes = p.processes();
@@ -86,6 +99,8 @@ public final class Benchmark {
         this.noDense = p.noDense();
         this.json = p.json();
         this.writeCsv = p.writeCsv();
+        this.perturbed = p.perturbed();
+        this.perturbation = p.perturbation();
     }
 
     private record Timed<T>(T value, long bestMillis, long peakHeapMiB) {
@@ -122,6 +137,19 @@ public final class Benchmark {
         corpus.put("seed", seed);
         if (writeCsv != null) {
             writeCsv(g, writeCsv);
+            if (perturbed != null) {
+                long p0 = System.nanoTime();
+                TwoModeGenerator.Perturbed later = TwoModeGenerator.perturb(g, new TwoModeGenerator.Parameters(processes,
+                        themes, edges, zipf, seed), perturbation);
+                writeCsv(later, g, perturbed);
+                out.printf(Locale.ROOT, "Perturbed copy written to %s: %,d edges, %,d of the corpus' edges given another"
+                        + " theme, %,d processes removed and %,d added (moved %.2f, churn %.2f, seed %d; %d ms)%n"
+                        + "  compare them with: ./convergence load --no-taxonomy --dataset bench-later %s%n"
+                        + "                     ./convergence compare bench bench-later --top-k 10%n", perturbed,
+                        later.edgeProcess().length, later.moved(), later.removed(), later.added(),
+                        perturbation.movedEdges(), perturbation.processChurn(), perturbation.seed(),
+                        (System.nanoTime() - p0) / 1_000_000, perturbed);
+            }
             out.printf(Locale.ROOT, "Corpus written to %s; reproduce the end-to-end figures with%n"
                     + "  ./convergence load --no-taxonomy --dataset bench %s%n"
                     + "  ./convergence analyze --dataset bench --format json > pairs.json%n", writeCsv, writeCsv);
@@ -313,6 +341,18 @@ public final class Benchmark {
 
     private static String speedup(double ratio) {
         return String.format(Locale.ROOT, "%.2fx %s", ratio >= 1 ? ratio : 1 / ratio, ratio >= 1 ? "faster" : "slower");
+    }
+
+    private static void writeCsv(TwoModeGenerator.Perturbed later, BipartiteGraph g, Path file) throws IOException {
+        try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("process,theme\n");
+            for (int i = 0; i < later.edgeProcess().length; i++) {
+                w.write(later.processIds()[later.edgeProcess()[i]]);
+                w.write(',');
+                w.write(g.theme(later.edgeTheme()[i]));
+                w.write('\n');
+            }
+        }
     }
 
     private static void writeCsv(BipartiteGraph g, Path file) throws IOException {

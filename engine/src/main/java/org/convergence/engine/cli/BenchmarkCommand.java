@@ -3,7 +3,9 @@ package org.convergence.engine.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.convergence.engine.app.UsageException;
 import org.convergence.engine.bench.Benchmark;
+import org.convergence.engine.bench.TwoModeGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,11 +71,34 @@ final class BenchmarkCommand implements Callable<Integer> {
             + " (process,theme) to FILE, for `load` and `analyze` to reproduce the end-to-end figures.")
     Path writeCsv;
 
+    @Option(names = "--perturbed", paramLabel = "FILE", description = "With --write-csv: also write a later snapshot"
+            + " of the corpus to FILE, --moved-edges of its edges given another theme and --process-churn of its"
+            + " processes changed (half removed, as many added), for `compare`.")
+    Path perturbed;
+
+    @Option(names = "--moved-edges", paramLabel = "SHARE", defaultValue = "0.10", description = "With --perturbed:"
+            + " share of edges given another theme, in [0, 1] (default: ${DEFAULT-VALUE}).")
+    double movedEdges;
+
+    @Option(names = "--process-churn", paramLabel = "SHARE", defaultValue = "0.05", description = "With --perturbed:"
+            + " share of processes removed or added, in [0, 1] (default: ${DEFAULT-VALUE}).")
+    double processChurn;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        return new Benchmark(new Benchmark.Parameters(processes, themes, edges, zipf, seed, repeat, threads, denseThemes, denseZipf, topK, python, noScipy, noDense, json, writeCsv)).run(spec.commandLine().getOut());
+        TwoModeGenerator.Perturbation perturbation;
+        Benchmark.Parameters parameters;
+        try {
+            perturbation = new TwoModeGenerator.Perturbation(movedEdges, processChurn, seed + 1);
+            parameters = new Benchmark.Parameters(processes, themes, edges, zipf, seed, repeat, threads, denseThemes,
+                    denseZipf, topK, python, noScipy, noDense, json, writeCsv, perturbed, perturbation);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("`movedEdges`", "`--moved-edges`")
+                    .replace("`processChurn`", "`--process-churn`"), e);
+        }
+        return new Benchmark(parameters).run(spec.commandLine().getOut());
     }
 }
