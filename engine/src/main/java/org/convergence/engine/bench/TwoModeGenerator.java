@@ -167,11 +167,9 @@ public final class TwoModeGenerator {
                 }
             }
         }
-        java.util.HashSet<Long> present = new java.util.HashSet<>(surviving * 2);
-        for (long k : keys) {
-            present.add(k);
-        }
-        java.util.Set<Long> original = java.util.Set.copyOf(present);
+        // fastutil's sets mix the bits of a key: a boxed Long's hash (process ^ theme) collides for these keys
+        it.unimi.dsi.fastutil.longs.LongOpenHashSet present = new it.unimi.dsi.fastutil.longs.LongOpenHashSet(keys);
+        it.unimi.dsi.fastutil.longs.LongOpenHashSet original = new it.unimi.dsi.fastutil.longs.LongOpenHashSet(keys);
         int moving = (int) Math.round(change.movedEdges() * surviving);
         int[] pick = shuffled(surviving, random);
         int moved = 0;
