@@ -11,10 +11,11 @@ mkdir -p "$work"
 export CONVERGENCE_DATA_DIR="$work/store"
 rm -rf "$CONVERGENCE_DATA_DIR"
 cv="$here/convergence"
-timed() { # label, then the command; prints wall seconds and peak resident memory
+timed() { # label, then the command; appends wall seconds and peak resident memory to times.txt
   local label="$1"; shift
-  /usr/bin/time -f "$label: %e s wall, %M KiB peak resident" "$@"
+  /usr/bin/time -a -o "$work/times.txt" -f "$label: %e s wall, %M KiB peak resident" "$@"
 }
+rm -f "$work/times.txt"
 "$cv" --version >&2
 "$cv" benchmark --write-csv "$work/corpus.csv" --perturbed "$work/later.csv" >&2
 timed "load bench" "$cv" load --no-taxonomy --dataset bench "$work/corpus.csv" > "$work/load1.out" 2> "$work/load1.err"
@@ -32,3 +33,4 @@ timed "compare bench bench-later --top-k 10" "$cv" compare bench bench-later --t
   > "$work/compare.out" 2> "$work/compare.err"
 grep -E "^Converging pairs|^Processes added|^Process clusters" "$work/compare.out" | cut -c1-200
 grep -E "wrote comparison" "$work/compare.err"
+cat "$work/times.txt"

@@ -43,10 +43,22 @@ public final class ComparisonOutput {
         out.printf("Themes new: %s; no longer addressed: %s%n", names(r, r.themesAdded()), names(r, r.themesRemoved()));
         out.println();
         out.println("Themes per process (gained / lost / kept):");
-        for (SnapshotComparison.ProcessThemes p : r.processThemes()) {
+        List<SnapshotComparison.ProcessThemes> all = r.processThemes();
+        // up to --rows processes, all of them in order when they fit, else those that changed most
+        List<SnapshotComparison.ProcessThemes> shown = all.size() <= rows ? all : all.stream()
+                .sorted(java.util.Comparator.comparingInt((SnapshotComparison.ProcessThemes p) -> -(p.gained().size()
+                        + p.lost().size())).thenComparing(SnapshotComparison.ProcessThemes::process))
+                .limit(rows).toList();
+        for (SnapshotComparison.ProcessThemes p : shown) {
             out.printf("  %-10s +%d %s  -%d %s  =%d%n", p.process() + (p.earlier().equals(p.process()) ? ""
                     : " (" + p.earlier() + ")"), p.gained().size(), names(r, p.gained()), p.lost().size(), names(r, p.lost()),
                     p.kept().size());
+        }
+        if (shown.size() < all.size()) {
+            out.printf(Locale.ROOT, "  … %,d more processes in both, %,d of them changed (the most changed first; --rows N"
+                    + " shows more, --format json lists all)%n", all.size() - shown.size(), all.stream()
+                            .filter(p -> !p.gained().isEmpty() || !p.lost().isEmpty()).count()
+                            - shown.stream().filter(p -> !p.gained().isEmpty() || !p.lost().isEmpty()).count());
         }
         out.println();
         SnapshotComparison.PairCounts c = r.pairCounts();
@@ -69,9 +81,18 @@ public final class ComparisonOutput {
             out.printf(Locale.ROOT, "Process clusters: adjusted Rand index %.3f, normalised mutual information %.3f over"
                     + " %d processes in both; moved: %s%n", f.adjustedRand(), f.normalisedMutualInformation(),
                     f.processes(), list(f.moved()));
-            for (SnapshotComparison.Flow flow : f.flows()) {
+            // the largest flows, up to --rows, each listing its processes up to LISTED
+            List<SnapshotComparison.Flow> flows = f.flows().size() <= rows ? f.flows() : f.flows().stream()
+                    .sorted(java.util.Comparator.comparingInt((SnapshotComparison.Flow x) -> -x.processes().size())
+                            .thenComparingInt(SnapshotComparison.Flow::before)
+                            .thenComparingInt(SnapshotComparison.Flow::after)).limit(rows).toList();
+            for (SnapshotComparison.Flow flow : flows) {
                 out.printf("  cluster %d then → cluster %d now: %s%n", flow.before(), flow.after(),
-                        String.join(", ", flow.processes()));
+                        list(flow.processes()));
+            }
+            if (flows.size() < f.flows().size()) {
+                out.printf(Locale.ROOT, "  … %,d smaller flows (--rows N shows more, --format json lists all)%n",
+                        f.flows().size() - flows.size());
             }
         }, () -> out.println("Process clusters: not computed in both snapshots"));
         List<SnapshotComparison.LinkChange> links = r.links();
@@ -88,7 +109,7 @@ public final class ComparisonOutput {
         List<SnapshotComparison.Recommended> recs = r.recommendationsTakenUp();
         long taken = recs.stream().filter(SnapshotComparison.Recommended::takenUp).count();
         out.printf(Locale.ROOT, "Recommendations of `%s` taken up in `%s`: %d of %d%s%n", r.earlierDataset(),
-                r.laterDataset(), taken, recs.size(), taken == 0 ? "" : ": " + String.join(", ", recs.stream()
+                r.laterDataset(), taken, recs.size(), taken == 0 ? "" : ": " + list(recs.stream()
                         .filter(SnapshotComparison.Recommended::takenUp).map(x -> x.process() + " → " + r.themeName(x.theme()))
                         .toList()));
         out.flush();
@@ -248,8 +269,15 @@ public final class ComparisonOutput {
         return list(themes.stream().map(r::themeName).toList());
     }
 
+    /** Items listed in one line of text; the rest are counted (JSON lists all). */
+    static final int LISTED = 20;
+
     private static String list(List<String> items) {
-        return items.isEmpty() ? "none" : String.join(", ", items);
+        if (items.isEmpty()) {
+            return "none";
+        }
+        return items.size() <= LISTED ? String.join(", ", items) : String.join(", ", items.subList(0, LISTED))
+                + String.format(Locale.ROOT, " and %,d more", items.size() - LISTED);
     }
 
     private static void strings(JsonGenerator g, String name, List<String> items) throws IOException {
