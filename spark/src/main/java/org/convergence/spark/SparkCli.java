@@ -1,0 +1,194 @@
+package org.convergence.spark;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.convergence.engine.analysis.SimilarityMetric;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code convergence spark analyze}: the overlap analysis as a Spark job ({@link OverlapJob}). Run through
+ * {@code ./convergence spark ...} it starts Spark in local mode on this machine; through {@code spark-submit}
+ * it runs on the cluster the submit names (then {@code --master} is the cluster's, not this option's).
+ */
+@Command(name = "spark", mixinStandardHelpOptions = true, versionProvider = SparkCli.Version.class,
+        description = "The overlap analysis as an Apache Spark job.", subcommands = {SparkCli.Analyze.class})
+public final class SparkCli implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** The version of the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SparkCli.class.getPackage().getImplementationVersion();
+            return new String[] {"convergence-spark " + (v == null ? "(development build)" : v) + " on Spark "
+                    + org.apache.spark.package$.MODULE$.SPARK_VERSION()};
+        }
+    }
+
+    /** {@code spark analyze}. */
+    @Command(name = "analyze", sortOptions = false, mixinStandardHelpOptions = true, description = {"Every converging"
+            + " pair of processes of an edge table, with analyze's scores, p and q, as Parquet (default) or CSV.",
+            "Exact: the same pairs and values as `convergence analyze`."})
+    static final class Analyze implements Callable<Integer> {
+
+        @Option(names = "--input", required = true, paramLabel = "PATH", description = "Edges: Parquet (file or folder)"
+                + " or .csv with a header; columns process, theme, optional relation and weight.")
+        String input;
+
+        @Option(names = "--input-format", paramLabel = "parquet|csv", description = "The input's format (default: what"
+                + " its name says).")
+        String inputFormat;
+
+        @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "Where the pairs go (a folder).")
+        String out;
+
+        @Option(names = "--out-format", paramLabel = "parquet|csv", defaultValue = "parquet", description = "parquet"
+                + " (default) or csv: one file, one header line a,b,shared,jaccard,...,p,q.")
+        String outFormat;
+
+        @Option(names = "--overwrite", description = "Replace what --out holds.")
+        boolean overwrite;
+
+        @Option(names = "--min-shared", paramLabel = "N", defaultValue = "1", description = "Smallest shared count"
+                + " listed (default: ${DEFAULT-VALUE}).")
+        int minShared;
+
+        @Option(names = "--top-k", paramLabel = "K", defaultValue = "0", description = "Keep each process's K most"
+                + " similar (0, the default: every pair).")
+        int topK;
+
+        @Option(names = "--metric", paramLabel = "NAME", defaultValue = "jaccard", description = "What ranks top-k"
+                + " neighbours: jaccard, overlap, cosine, dice or shared (default: ${DEFAULT-VALUE}).")
+        String metric;
+
+        @Option(names = "--relations", split = ",", paramLabel = "KIND", description = "Only these relation kinds"
+                + " (needs a relation column).")
+        List<String> relations = new ArrayList<>();
+
+        @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + OverlapJob.Parameters.DEFAULT_BLOCK_SIZE,
+                description = "Processes of one theme per block of the self-join: a theme addressed by more is split"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int blockSize;
+
+        @Option(names = "--master", paramLabel = "URL", description = "Spark master when not set by spark-submit"
+                + " (default: local[*], every core of this machine).")
+        String master;
+
+        @Option(names = "--partitions", paramLabel = "N", description = "Shuffle partitions (default: Spark's, 200;"
+                + " local mode: 4 per core).")
+        Integer partitions;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stderr = spec.commandLine().getErr();
+            SimilarityMetric m = SimilarityMetric.parse("--metric", metric);
+            OverlapJob.Parameters parameters = new OverlapJob.Parameters(minShared, topK, m, blockSize, relations);
+            EdgeInput.Format in = inputFormat == null ? null : format(inputFormat, "--input-format");
+            EdgeInput.Format outAs = format(outFormat, "--out-format");
+            if (!overwrite && (Files.exists(Path.of(out)) && !isEmptyFolder(Path.of(out)))) {
+                throw new IllegalArgumentException("Value for `--out` was `" + out + "`, which holds files already;"
+                        + " give --overwrite to replace them, or another folder");
+            }
+            long t0 = System.nanoTime();
+            try (SparkSession spark = session()) {
+                stderr.println("reading and checking " + input);
+                stderr.flush();
+                EdgeInput.Edges edges = EdgeInput.read(spark, input, in);
+                OverlapJob.Result result = OverlapJob.run(spark, edges, parameters);
+                stderr.println("computing and writing the pairs to " + out);
+                stderr.flush();
+                Dataset<Row> pairs = result.pairs();
+                write(outAs == EdgeInput.Format.CSV ? pairs.orderBy("a", "b").coalesce(1) : pairs, outAs);
+                long written = spark.read().format(outAs == EdgeInput.Format.CSV ? "csv" : "parquet")
+                        .option("header", true).load(out).count();
+                stdout.printf(Locale.ROOT, "%,d pairs of %,d processes over %,d themes (%s, q over %,d pairs) written to"
+                        + " %s as %s in %.1f s (Spark %s, %s)%n", written, result.processes(), result.themes(),
+                        topK > 0 ? "top " + topK + " by " + m.name().toLowerCase(Locale.ROOT) : "min shared " + minShared,
+                        result.family(), out, outAs.name().toLowerCase(Locale.ROOT), (System.nanoTime() - t0) / 1e9,
+                        spark.version(), spark.sparkContext().master());
+                stdout.flush();
+            }
+            return 0;
+        }
+
+        private void write(Dataset<Row> pairs, EdgeInput.Format as) {
+            var writer = pairs.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists);
+            if (as == EdgeInput.Format.CSV) {
+                writer.option("header", true).csv(out);
+            } else {
+                writer.parquet(out);
+            }
+        }
+
+        private SparkSession session() {
+            SparkSession.Builder b = SparkSession.builder().appName("convergence overlap");
+            org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf();
+            if (!conf.contains("spark.master")) {
+                b.master(master != null ? master : "local[*]").config("spark.ui.enabled", false);
+                if (partitions == null) {
+                    b.config("spark.sql.shuffle.partitions", 4 * Runtime.getRuntime().availableProcessors());
+                }
+            }
+            if (partitions != null) {
+                b.config("spark.sql.shuffle.partitions", partitions);
+            }
+            return b.getOrCreate();
+        }
+
+        private static EdgeInput.Format format(String value, String option) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "parquet" -> EdgeInput.Format.PARQUET;
+                case "csv" -> EdgeInput.Format.CSV;
+                default -> throw new IllegalArgumentException("Value for `" + option + "` was `" + value + "`, but must"
+                        + " be one of parquet, csv");
+            };
+        }
+
+        private static boolean isEmptyFolder(Path p) throws java.io.IOException {
+            if (!Files.isDirectory(p)) {
+                return false;
+            }
+            try (var s = Files.list(p)) {
+                return s.findAny().isEmpty();
+            }
+        }
+    }
+
+    /** Runs a command line, errors as one line naming what is wrong (exit 2 for usage, 3 for bad input). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new SparkCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            commandLine.getErr().flush();
+            return e instanceof IllegalArgumentException ? 3 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}
