@@ -173,7 +173,9 @@ public record MemoryEstimate(int processes, int themes, int edges, long pairs, b
         b.append(String.format(Locale.ROOT, "  heap available: %,d MiB (a run plans for %.0f%% of it): %s%n",
                 availableHeapBytes >> 20, USABLE * 100, fits() ? "fits"
                         : "does not fit; raise the heap with CONVERGENCE_JAVA_OPTS=-Xmx<size>, or keep fewer pairs with"
-                                + " --top-k K or a larger --min-shared"));
+                                + " --top-k K or a larger --min-shared; past what one machine holds, the Spark job computes"
+                                + " the same pairs, scores, p and q on a cluster: ./convergence spark analyze --input"
+                                + " EDGES --out FOLDER (README, \"Beyond one machine\")"));
         return b.toString();
     }
 }

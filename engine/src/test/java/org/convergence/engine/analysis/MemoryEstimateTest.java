@@ -55,7 +55,8 @@ class MemoryEstimateTest {
         assertThat(refused).isPresent();
         assertThat(refused.get().fits()).isFalse();
         assertThat(refused.get().describe()).contains("does not fit").contains("CONVERGENCE_JAVA_OPTS=-Xmx")
-                .contains("--top-k");
+                .contains("--top-k").contains("./convergence spark analyze"); // and where past one machine
+        assertThat(MemoryEstimate.check(g, parameters(0), 1L << 40)).isEmpty();
     }
 
     @Test
