@@ -30,7 +30,7 @@ done
 cat "$work/times.txt"
 # the same pairs: a, b and shared count of every pair, sorted
 pairs_csv="$work/export-pairs.csv"
-python3 - "$pairs_csv" "$work"/spark-2/part-*.csv <<'PY'
+python3 - "$pairs_csv" "$work/spark-2/pairs.csv" <<'PY'
 import csv, sys
 def read(path):
     with open(path, newline='', encoding='utf-8') as f:

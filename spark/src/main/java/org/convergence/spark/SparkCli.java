@@ -62,7 +62,7 @@ public final class SparkCli implements Callable<Integer> {
         String out;
 
         @Option(names = "--out-format", paramLabel = "parquet|csv", defaultValue = "parquet", description = "parquet"
-                + " (default) or csv: one file, one header line a,b,shared,jaccard,...,p,q.")
+                + " (default) or csv: one file, FOLDER/pairs.csv, one header line a,b,shared,jaccard,...,p,q.")
         String outFormat;
 
         @Option(names = "--overwrite", description = "Replace what --out holds.")
@@ -116,12 +116,14 @@ public final class SparkCli implements Callable<Integer> {
             try (SparkSession spark = session()) {
                 stderr.println("reading and checking " + input);
                 stderr.flush();
+                ShuffleMeter meter = new ShuffleMeter();
+                spark.sparkContext().addSparkListener(meter);
                 EdgeInput.Edges edges = EdgeInput.read(spark, input, in);
                 OverlapJob.Result result = OverlapJob.run(spark, edges, parameters);
                 stderr.println("computing and writing the pairs to " + out);
                 stderr.flush();
                 Dataset<Row> pairs = result.pairs();
-                write(outAs == EdgeInput.Format.CSV ? pairs.orderBy("a", "b").coalesce(1) : pairs, outAs);
+                write(spark, pairs, outAs);
                 long written = spark.read().format(outAs == EdgeInput.Format.CSV ? "csv" : "parquet")
                         .option("header", true).load(out).count();
                 stdout.printf(Locale.ROOT, "%,d pairs of %,d processes over %,d themes (%s, q over %,d pairs) written to"
@@ -129,18 +131,43 @@ public final class SparkCli implements Callable<Integer> {
                         topK > 0 ? "top " + topK + " by " + m.name().toLowerCase(Locale.ROOT) : "min shared " + minShared,
                         result.family(), out, outAs.name().toLowerCase(Locale.ROOT), (System.nanoTime() - t0) / 1e9,
                         spark.version(), spark.sparkContext().master());
+                stdout.printf(Locale.ROOT, "shuffled: %,d records, %.1f MB written by %,d tasks (the figures a cluster"
+                        + " run scales from)%n", meter.records.sum(), meter.bytes.sum() / 1e6, meter.tasks.sum());
                 stdout.flush();
             }
             return 0;
         }
 
-        private void write(Dataset<Row> pairs, EdgeInput.Format as) {
-            var writer = pairs.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists);
-            if (as == EdgeInput.Format.CSV) {
-                writer.option("header", true).csv(out);
-            } else {
-                writer.parquet(out);
+        /**
+         * Parquet: the job's parts. CSV: one file, {@code pairs.csv}, one header line, the pairs by a then b:
+         * sorted and written in parallel as parts without header (a range partitioning, so the parts follow
+         * one another in order), then concatenated in part order through Hadoop's file system (local or a
+         * cluster's). A {@code coalesce(1)} would have run the whole last stage as one task.
+         */
+        private void write(SparkSession spark, Dataset<Row> pairs, EdgeInput.Format as) throws java.io.IOException {
+            if (as == EdgeInput.Format.PARQUET) {
+                pairs.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(out);
+                return;
             }
+            org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(out);
+            org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (overwrite) {
+                fs.delete(folder, true);
+            }
+            org.apache.hadoop.fs.Path parts = new org.apache.hadoop.fs.Path(folder, "_parts");
+            pairs.orderBy("a", "b").write().option("header", false).csv(parts.toString());
+            org.apache.hadoop.fs.FileStatus[] files = fs.listStatus(parts, p -> p.getName().startsWith("part-"));
+            java.util.Arrays.sort(files, java.util.Comparator.comparing(f -> f.getPath().getName()));
+            fs.setWriteChecksum(false); // the local file system would add a hidden .pairs.csv.crc beside it
+            try (var o = fs.create(new org.apache.hadoop.fs.Path(folder, "pairs.csv"), true)) {
+                o.write((String.join(",", pairs.columns()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (org.apache.hadoop.fs.FileStatus f : files) {
+                    try (var in = fs.open(f.getPath())) {
+                        in.transferTo(o);
+                    }
+                }
+            }
+            fs.delete(parts, true);
         }
 
         private SparkSession session() {
@@ -173,6 +200,22 @@ public final class SparkCli implements Callable<Integer> {
             }
             try (var s = Files.list(p)) {
                 return s.findAny().isEmpty();
+            }
+        }
+    }
+
+    /** Sums what the job's tasks wrote to shuffle files, as Spark's UI would show it. */
+    static final class ShuffleMeter extends org.apache.spark.scheduler.SparkListener {
+        final java.util.concurrent.atomic.LongAdder records = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder bytes = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder tasks = new java.util.concurrent.atomic.LongAdder();
+
+        @Override
+        public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+                records.add(end.taskMetrics().shuffleWriteMetrics().recordsWritten());
+                bytes.add(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
+                tasks.increment();
             }
         }
     }
