@@ -58,12 +58,21 @@ public final class EdgeInput {
      */
     public static Edges read(SparkSession spark, String path, Format format) {
         Format f = format != null ? format : Format.of(path);
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+            if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+                throw new IllegalArgumentException("Input `" + path + "` does not exist");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Cannot read input `" + path + "`: " + e.getMessage(), e);
+        }
         Dataset<Row> raw;
         try {
             raw = f == Format.CSV ? spark.read().option("header", true).option("inferSchema", false)
                     .option("mode", "FAILFAST").csv(path) : spark.read().parquet(path);
-        } catch (RuntimeException e) {
-            // Scala's exceptions are unchecked: AnalysisException (a missing path, unreadable files) among them
+        } catch (Exception e) {
+            // Scala's exceptions are unchecked to Java: AnalysisException (unreadable files) is a checked one
+            // thrown undeclared, so it is caught as Exception
             String message = e.getMessage() == null ? "" : e.getMessage();
             throw new IllegalArgumentException("Cannot read " + f.name().toLowerCase(Locale.ROOT) + " input `" + path
                     + "`: " + (message.contains("PATH_NOT_FOUND") || message.contains("does not exist")

@@ -208,7 +208,14 @@ class OverlapJobTest {
         Files.writeString(blank, "process,theme\nA,x\n,y\n");
         assertThatThrownBy(() -> EdgeInput.read(spark, blank.toString(), null))
                 .hasMessageContaining("column `process` is empty in 1 row(s)");
-        assertThatThrownBy(() -> EdgeInput.read(spark, dir.resolve("missing.parquet").toString(), null))
-                .hasMessageContaining("missing.parquet").hasMessageContaining("does not exist");
+        Path missing = dir.resolve("missing.parquet");
+        assertThatThrownBy(() -> EdgeInput.read(spark, missing.toString(), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Input `" + missing + "` does not exist");
+        // a file that is no Parquet: Spark's own reason, in one line, naming the input
+        Path notParquet = dir.resolve("not.parquet");
+        Files.writeString(notParquet, "process,theme\nA,x\n");
+        assertThatThrownBy(() -> EdgeInput.read(spark, notParquet.toString(), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Cannot read parquet input `"
+                        + notParquet + "`: ");
     }
 }
