@@ -349,8 +349,17 @@ public final class SnapshotComparison {
             return out;
         }
 
-        /** @return the counts of {@link #forEachPairChange} */
+        /** @return the counts of {@link #forEachPairChange}, counted on the first call (one pass over the pairs) */
         public PairCounts pairCounts() {
+            if (pairCounts == null) {
+                pairCounts = countPairs();
+            }
+            return pairCounts;
+        }
+
+        private PairCounts pairCounts;
+
+        private PairCounts countPairs() {
             long[] c = new long[6];
             double alpha = parameters.alpha();
             forEachPairChange((a, b, status, sb, sa, jb, ja, qb, qa) -> {
@@ -407,8 +416,21 @@ public final class SnapshotComparison {
             }
         }
 
-        /** @return the process clusters' flows, or empty when either snapshot has no process clustering */
+        /**
+         * @return the process clusters' flows, or empty when either snapshot has no process clustering;
+         *     computed on the first call (the partitions' indices among them), then kept: the writer, the text,
+         *     the JSON and the page all read them
+         */
         public Optional<ClusterFlows> clusterFlows() {
+            if (clusterFlows == null) {
+                clusterFlows = flows();
+            }
+            return clusterFlows;
+        }
+
+        private Optional<ClusterFlows> clusterFlows;
+
+        private Optional<ClusterFlows> flows() {
             Optional<ConvergenceAnalysis.ClusterSet> then = earlier.result().clusters(ClusterKind.PROCESS);
             Optional<ConvergenceAnalysis.ClusterSet> now = later.result().clusters(ClusterKind.PROCESS);
             if (then.isEmpty() || now.isEmpty()) {
