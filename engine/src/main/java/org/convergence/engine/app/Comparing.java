@@ -46,14 +46,38 @@ public record Comparing(String earlier, String later, String series, ProcessMap 
         if (earlier == null && series == null) {
             throw new UsageException("compare takes two data sets (EARLIER LATER) or --series NAME");
         }
-        for (String name : new String[] {earlier, later, series}) {
+        requireNames(earlier, later, series);
+        if (earlier != null && earlier.equals(later) && !processMap.mappings().isEmpty()) {
+            throw new UsageException("A data set compared with itself takes no process map");
+        }
+    }
+
+    /**
+     * @param names data set (or series) names, null ones skipped
+     * @throws UsageException for a name that cannot be one
+     */
+    static void requireNames(String... names) {
+        for (String name : names) {
             if (name != null && !GraphWriter.isValidName(name)) {
                 throw new UsageException("Value for a data set was `" + name + "`, but must be 1 to 64 letters, digits,"
                         + " `_`, `.` or `-`, starting with a letter or digit");
             }
         }
-        if (earlier != null && earlier.equals(later) && !processMap.mappings().isEmpty()) {
-            throw new UsageException("A data set compared with itself takes no process map");
+    }
+
+    /**
+     * @param all the data sets the database holds
+     * @throws IllegalArgumentException naming a data set it does not hold, and those it does
+     */
+    static void requireKnown(List<DatasetStore.Listing> all, String... names) {
+        Set<String> known = new HashSet<>();
+        all.forEach(l -> known.add(l.dataset()));
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("Unknown data set `" + name + "`; " + (known.isEmpty()
+                        ? "the database holds none" : "data sets: " + String.join(", ", known.stream().sorted()
+                                .toList())));
+            }
         }
     }
 
@@ -80,16 +104,8 @@ public record Comparing(String earlier, String later, String series, ProcessMap 
     public List<Pair> pairs(Neo4jConnection neo4j) {
         DatasetStore store = new DatasetStore(neo4j.driver());
         List<DatasetStore.Listing> all = store.list();
-        Set<String> names = new HashSet<>();
-        all.forEach(l -> names.add(l.dataset()));
         if (series == null) {
-            for (String name : new String[] {earlier, later}) {
-                if (!names.contains(name)) {
-                    throw new IllegalArgumentException("Unknown data set `" + name + "`; " + (names.isEmpty()
-                            ? "the database holds none" : "data sets: " + String.join(", ", names.stream().sorted()
-                                    .toList())));
-                }
-            }
+            requireKnown(all, earlier, later);
             return List.of(new Pair(earlier, later));
         }
         List<DatasetStore.Listing> snapshots = store.series(series);

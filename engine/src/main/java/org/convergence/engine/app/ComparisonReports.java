@@ -58,20 +58,9 @@ public final class ComparisonReports {
      *     changed since its run (its graph is no longer the one the run analysed)
      */
     public static Drawn stored(Neo4jConnection neo4j, String earlier, String later) {
-        for (String name : new String[] {earlier, later}) {
-            if (!org.convergence.loader.neo4j.GraphWriter.isValidName(name)) {
-                throw new UsageException("Value for a data set was `" + name + "`, but must be 1 to 64 letters, digits,"
-                        + " `_`, `.` or `-`, starting with a letter or digit");
-            }
-        }
+        Comparing.requireNames(earlier, later);
         List<DatasetStore.Listing> all = new DatasetStore(neo4j.driver()).list();
-        for (String name : new String[] {earlier, later}) {
-            if (all.stream().noneMatch(l -> l.dataset().equals(name))) {
-                throw new IllegalArgumentException("Unknown data set `" + name + "`; " + (all.isEmpty()
-                        ? "the database holds none" : "data sets: " + String.join(", ", all.stream()
-                                .map(DatasetStore.Listing::dataset).sorted().toList())));
-            }
-        }
+        Comparing.requireKnown(all, earlier, later);
         ComparisonReader.Stored stored = new ComparisonReader(neo4j.driver()).latest(earlier, later).orElseThrow(() ->
                 new IllegalArgumentException("Data sets `" + earlier + "` and `" + later + "` have no stored comparison;"
                         + " make one with `convergence compare " + earlier + " " + later + "` (with --process-map FILE"
@@ -80,7 +69,7 @@ public final class ComparisonReports {
         SnapshotComparison.Snapshot then = snapshot(neo4j, runs, earlier, stored.earlierRun());
         SnapshotComparison.Snapshot now = snapshot(neo4j, runs, later, stored.laterRun());
         SnapshotComparison.Result result = SnapshotComparison.compare(then, now, stored.mappings(), stored.parameters());
-        return of(neo4j, result, stored.id(), stored.earlierRun(), stored.laterRun());
+        return of(neo4j, result, stored.id(), stored.earlierRun(), stored.laterRun(), all);
     }
 
     private static SnapshotComparison.Snapshot snapshot(Neo4jConnection neo4j, RunReader runs, String dataset,
@@ -101,8 +90,13 @@ public final class ComparisonReports {
     /** A comparison just made, with the two data sets as stored, ready to draw. */
     public static Drawn of(Neo4jConnection neo4j, SnapshotComparison.Result result, String id, String earlierRun,
             String laterRun) {
+        return of(neo4j, result, id, earlierRun, laterRun, new DatasetStore(neo4j.driver()).list());
+    }
+
+    /** {@link #of} with the data sets' listing read already (for their periods). */
+    private static Drawn of(Neo4jConnection neo4j, SnapshotComparison.Result result, String id, String earlierRun,
+            String laterRun, List<DatasetStore.Listing> all) {
         DatasetReader reader = new DatasetReader(neo4j.driver());
-        List<DatasetStore.Listing> all = new DatasetStore(neo4j.driver()).list();
         return new Drawn(result, id, side(reader, all, result.earlierDataset(), earlierRun),
                 side(reader, all, result.laterDataset(), laterRun));
     }
