@@ -109,15 +109,9 @@ public final class JobRun {
                     throw new UsageException("`period` names one period, but " + d.csv() + " has a `period` column that"
                             + " gives each row's: leave `period` out to load one data set per period");
                 }
-                for (java.util.Map.Entry<String, LoadPlan> e : parsed.byPeriod().entrySet()) {
-                    String name = d.name() + "-" + e.getKey();
-                    if (!GraphWriter.isValidName(name)) {
-                        throw new UsageException("the data set name `" + name + "` made from `" + d.name() + "` and"
-                                + " period " + e.getKey() + " is not one (1 to 64 letters, digits, `_`, `.` or `-`)");
-                    }
-                    loads.add(new Load(d, name, e.getValue(), new SeriesPeriod(d.series() != null ? d.series()
-                            : d.name(), e.getKey())));
-                }
+                SeriesPeriod.perPeriod(d.name(), d.series(), parsed.byPeriod().keySet(), "`datasets.name` `"
+                        + d.name() + "`").forEach((name, snapshot) -> loads.add(new Load(d, name,
+                                parsed.byPeriod().get(snapshot.period()), snapshot)));
             } catch (UsageException e) {
                 throw jobError(source, e);
             }

@@ -135,17 +135,10 @@ public record LoadRequest(boolean seed, Path matrix, Path csv, String dataset, P
             throw new UsageException("--period names one period, but " + csv.getFileName() + " has a `period` column"
                     + " that gives each row's: leave --period out to load one data set per period");
         }
-        String s = series != null ? series : name;
         List<Prepared> out = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<String, LoadPlan> e : plans.entrySet()) {
-            String each = name + "-" + e.getKey();
-            if (!GraphWriter.isValidName(each)) {
-                throw new UsageException("The data set name `" + each + "` made from " + (dataset != null ? "--dataset"
-                        : "the file name") + " and period " + e.getKey() + " is not one (1 to 64 letters, digits, `_`,"
-                        + " `.` or `-`, starting with a letter or digit); give a shorter one with --dataset NAME");
-            }
-            out.add(new Prepared(each, e.getValue(), new SeriesPeriod(s, e.getKey()), true));
-        }
+        SeriesPeriod.perPeriod(name, series, plans.keySet(), dataset != null ? "--dataset" : "the file name (give"
+                + " another with --dataset NAME)").forEach((each, snapshot) -> out.add(new Prepared(each,
+                        plans.get(snapshot.period()), snapshot, true)));
         warnOpenElsewhere(err);
         return out;
     }

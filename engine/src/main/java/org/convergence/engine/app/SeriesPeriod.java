@@ -26,6 +26,30 @@ public record SeriesPeriod(String series, String period) {
         }
     }
 
+    /**
+     * The data sets a source of several periods (a long CSV's {@code period} column) loads into: one per
+     * period, named {@code NAME-PERIOD}, each that period of {@code series} (default: NAME).
+     *
+     * @param periods the periods, in order
+     * @param from how the name was given, for the message when a made name cannot be one (e.g. "--dataset")
+     * @return the snapshots by data set name, in period order
+     * @throws UsageException naming a made name that is not a data set name, and where it came from
+     */
+    public static java.util.LinkedHashMap<String, SeriesPeriod> perPeriod(String name, String series,
+            java.util.Collection<String> periods, String from) {
+        java.util.LinkedHashMap<String, SeriesPeriod> out = new java.util.LinkedHashMap<>();
+        for (String period : periods) {
+            String each = name + "-" + period;
+            if (!GraphWriter.isValidName(each)) {
+                throw new UsageException("The data set name `" + each + "` made from " + from + " and period " + period
+                        + " is not one (1 to 64 letters, digits, `_`, `.` or `-`, starting with a letter or digit);"
+                        + " give a shorter name");
+            }
+            out.put(each, new SeriesPeriod(series != null ? series : name, period));
+        }
+        return out;
+    }
+
     /** @throws UsageException when the name cannot be a series' */
     public static void requireSeries(String series) {
         if (!GraphWriter.isValidName(series)) {
