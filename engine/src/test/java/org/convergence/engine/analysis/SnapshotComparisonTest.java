@@ -4,52 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/**
- * Two hand-built snapshots whose changes can be listed by hand: a pair that vanishes, three that appear,
- * one kept across a renamed process, a new process, a recommendation taken up and two not.
- *
- * <pre>
- *          earlier                later
- *   A      t1 t2 t3               t1 t2 t3 t4      (gains t4, which B's themes recommended to it)
- *   B      t1 t2 t4               t9 t10           (A–B vanishes)
- *   C      t5 t6                  t5 t6 t1         (A–C appears through t1)
- *   P → Q  t5 t6 t7               t5 t6 t7         (renamed: C–Q is C–P kept)
- *   D      —                      t2 t9            (new: A–D and B–D appear)
- * </pre>
- */
+/** The comparison of {@link HandBuiltSnapshots}, whose changes are listed by hand there. */
 class SnapshotComparisonTest {
 
+    private static final TwoModeData EARLIER = HandBuiltSnapshots.EARLIER;
+    private static final TwoModeData LATER = HandBuiltSnapshots.LATER;
+
     private static TwoModeData data(String... edges) {
-        List<TwoModeData.Row> rows = new ArrayList<>();
-        for (String e : edges) {
-            String[] pt = e.split("-");
-            rows.add(new TwoModeData.Row(pt[0], pt[0], pt[1], pt[1], "LISTED", null));
-        }
-        return TwoModeData.of(rows);
+        return HandBuiltSnapshots.data(edges);
     }
 
-    private static final TwoModeData EARLIER = data("A-t1", "A-t2", "A-t3", "B-t1", "B-t2", "B-t4", "C-t5", "C-t6",
-            "P-t5", "P-t6", "P-t7");
-    private static final TwoModeData LATER = data("A-t1", "A-t2", "A-t3", "A-t4", "B-t9", "B-t10", "C-t5", "C-t6",
-            "C-t1", "Q-t5", "Q-t6", "Q-t7", "D-t2", "D-t9");
-    private static final List<SnapshotComparison.Mapping> P_IS_Q =
-            List.of(new SnapshotComparison.Mapping("P", "Q", "renamed"));
-
     private static SnapshotComparison.Snapshot analysed(String name, TwoModeData data, String from, String to) {
-        ConvergenceAnalysis.Parameters p = ConvergenceAnalysis.Parameters.of(Setting.Values.defaults(),
-                List.of(new ConvergenceAnalysis.PathRequest(from, to, 1)));
-        return new SnapshotComparison.Snapshot(name, data, ConvergenceAnalysis.run(data, p, line -> { }));
+        return HandBuiltSnapshots.analysed(name, data, from, to);
     }
 
     private static SnapshotComparison.Result earlierToLater() {
-        return SnapshotComparison.compare(analysed("2002", EARLIER, "A", "P"), analysed("2010", LATER, "A", "Q"),
-                P_IS_Q, new SnapshotComparison.Parameters(0.05));
+        return HandBuiltSnapshots.compared("2002", "2010");
     }
 
     /** pair key to status and shared counts then and now */

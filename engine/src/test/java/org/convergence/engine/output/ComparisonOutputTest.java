@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.convergence.engine.analysis.ConvergenceAnalysis;
+import org.convergence.engine.analysis.HandBuiltSnapshots;
 import org.convergence.engine.analysis.Setting;
 import org.convergence.engine.analysis.SnapshotComparison;
 import org.convergence.engine.analysis.TwoModeData;
@@ -16,12 +17,7 @@ import org.junit.jupiter.api.Test;
 class ComparisonOutputTest {
 
     private static SnapshotComparison.Snapshot snapshot(String name, List<String> edges) {
-        List<TwoModeData.Row> rows = new ArrayList<>();
-        for (String e : edges) {
-            String[] pt = e.split("-");
-            rows.add(new TwoModeData.Row(pt[0], pt[0], pt[1], pt[1], "LISTED", null));
-        }
-        TwoModeData data = TwoModeData.of(rows);
+        TwoModeData data = HandBuiltSnapshots.data(edges.toArray(String[]::new));
         return new SnapshotComparison.Snapshot(name, data, ConvergenceAnalysis.run(data,
                 ConvergenceAnalysis.Parameters.of(Setting.Values.defaults(), List.of()), line -> { }));
     }

@@ -12,16 +12,14 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.convergence.engine.analysis.BipartiteGraph;
-import org.convergence.engine.analysis.ConvergenceAnalysis;
-import org.convergence.engine.analysis.Setting;
+import org.convergence.engine.analysis.HandBuiltSnapshots;
 import org.convergence.engine.analysis.SnapshotComparison;
 import org.convergence.engine.analysis.TwoModeData;
 import org.convergence.engine.dataset.DatasetView;
 import org.junit.jupiter.api.Test;
 
 /**
- * The comparison page on two hand-built snapshots whose changes are listed by hand (those of {@code
- * SnapshotComparisonTest}):
+ * The comparison page on {@link HandBuiltSnapshots}, whose changes are listed by hand:
  *
  * <pre>
  *          earlier                later
@@ -34,29 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 class ComparisonReportTest {
 
-    private static TwoModeData data(String... edges) {
-        List<TwoModeData.Row> rows = new ArrayList<>();
-        for (String e : edges) {
-            String[] pt = e.split("-");
-            rows.add(new TwoModeData.Row(pt[0], pt[0], pt[1], pt[1], "LISTED", null));
-        }
-        return TwoModeData.of(rows);
-    }
-
-    private static final TwoModeData EARLIER = data("A-t1", "A-t2", "A-t3", "B-t1", "B-t2", "B-t4", "C-t5", "C-t6",
-            "P-t5", "P-t6", "P-t7");
-    private static final TwoModeData LATER = data("A-t1", "A-t2", "A-t3", "A-t4", "B-t9", "B-t10", "C-t5", "C-t6",
-            "C-t1", "Q-t5", "Q-t6", "Q-t7", "D-t2", "D-t9");
-
-    private static SnapshotComparison.Snapshot analysed(String name, TwoModeData data, String from, String to) {
-        ConvergenceAnalysis.Parameters p = ConvergenceAnalysis.Parameters.of(Setting.Values.defaults(),
-                List.of(new ConvergenceAnalysis.PathRequest(from, to, 1)));
-        return new SnapshotComparison.Snapshot(name, data, ConvergenceAnalysis.run(data, p, line -> { }));
-    }
+    private static final TwoModeData EARLIER = HandBuiltSnapshots.EARLIER;
+    private static final TwoModeData LATER = HandBuiltSnapshots.LATER;
 
     private static SnapshotComparison.Result comparison() {
-        return SnapshotComparison.compare(analysed("early", EARLIER, "A", "P"), analysed("late", LATER, "A", "Q"),
-                List.of(new SnapshotComparison.Mapping("P", "Q", "renamed")), new SnapshotComparison.Parameters(0.05));
+        return HandBuiltSnapshots.compared("early", "late");
     }
 
     /** A CSV data set's view of a graph: theme {@code tN} is named "Theme N" in English, "Tema N" in Spanish. */
