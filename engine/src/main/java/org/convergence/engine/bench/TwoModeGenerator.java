@@ -53,16 +53,7 @@ public final class TwoModeGenerator {
                 cdf[r] = s;
             }
             sum = s;
-            themeOfRank = new int[p.themes()];
-            for (int i = 0; i < themeOfRank.length; i++) {
-                themeOfRank[i] = i;
-            }
-            for (int i = themeOfRank.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int x = themeOfRank[i];
-                themeOfRank[i] = themeOfRank[j];
-                themeOfRank[j] = x;
-            }
+            themeOfRank = shuffled(p.themes(), random);
         }
 
         int draw(SplittableRandom random) {
