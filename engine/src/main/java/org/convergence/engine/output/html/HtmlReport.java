@@ -249,6 +249,9 @@ public final class HtmlReport {
         for (DatasetView.Process p : columns) {
             Map<String, Object> cell = new LinkedHashMap<>();
             cell.put("text", text.apply(p));
+            // present though empty: a section missing from a cell would be looked up in the page, whose `notes`
+            // are the run's
+            cell.put("notes", List.of());
             cells.add(cell);
         }
         return row(kind, cells);

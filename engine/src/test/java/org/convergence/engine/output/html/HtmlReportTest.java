@@ -149,6 +149,9 @@ class HtmlReportTest {
                 .contains("Joint &lt;b&gt;thing&lt;/b&gt;")
                 .contains("<dt>**</dt><dd>A footnote</dd>")
                 .contains("P0 se vincula con P1 en 2 pasos: P0 (plan de acción) y P1 (plan de acción) tratan «Alfa».");
+        // the run's notes once, in their section: never in the matrix's text cells, which have none
+        assertThat(page).doesNotContain("{items=");
+        assertThat(page.split("A note", -1)).hasSize(2);
     }
 
     @Test
