@@ -52,7 +52,7 @@ public final class AnalysisJob {
         });
         Map<String, Object> described = Setting.describe(relations, parameters);
         String json = canonicalJson(described);
-        String run = "run-" + SourceText.sha256((dataset + "|" + json).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        String run = runId(dataset, json);
         ConvergenceAnalysis.Result result = ConvergenceAnalysis.run(data, parameters, line -> {
             progress.println(line);
             progress.flush();
@@ -87,6 +87,16 @@ public final class AnalysisJob {
             ConvergenceAnalysis.Parameters parameters) {
         TwoModeData data = new GraphReader(neo4j.driver()).read(dataset, relations);
         return MemoryEstimate.of(data.graph(), parameters, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * @param dataset data set name
+     * @param parametersJson the parameters that decide the results, as canonical JSON
+     * @return the run's id: the same data set and parameters name the same run, which a new write replaces
+     */
+    public static String runId(String dataset, String parametersJson) {
+        return "run-" + SourceText.sha256((dataset + "|" + parametersJson).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 12);
     }
 
     public static String canonicalJson(Object value) {

@@ -21,7 +21,7 @@ import picocli.CommandLine;
         subcommands = {RunCommand.class, LoadCommand.class, AnalyzeCommand.class, PathCommand.class,
                 RecommendCommand.class, ServeCommand.class, DatasetsCommand.class, ReportCommand.class,
                 ExportCommand.class, CompareCommand.class, ThemesCommand.class, BenchmarkCommand.class,
-                CommandLine.HelpCommand.class})
+                WithEmbeddedCommand.class, CommandLine.HelpCommand.class})
 public final class ConvergenceCli {
 
     /** Bad input: a malformed file, an unknown option value. */

@@ -177,7 +177,9 @@ final class SettingOptions {
             int slash = text.lastIndexOf('/');
             options.add("--path " + (slash < 0 ? text : text.substring(0, slash)).replace('>', ':'));
         }
-        return options.isEmpty() ? "default parameters" : String.join(" ", options);
+        String listed = options.isEmpty() ? "default parameters" : String.join(" ", options);
+        String by = run.path(org.convergence.engine.app.ExternalRuns.COMPUTED_BY).asText("");
+        return by.isEmpty() ? listed : "pairs only, by the " + by + " job: " + listed;
     }
 
     /** @return whether two stored values are equal, numbers by value (42 read back is an int, a seed a long) */

@@ -153,6 +153,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /** @return the login this process's own connection uses: its own user with authentication on, else none */
+    /**
+     * @return the user and password of this server's own login, for a child process it hands the server to
+     *     ({@code convergence spark}); empty when the server needs none
+     */
+    public java.util.Optional<List<String>> ownCredentials() {
+        return internal == null ? java.util.Optional.empty() : java.util.Optional.of(List.of(internal[0], internal[1]));
+    }
+
     org.neo4j.driver.AuthToken ownLogin() {
         return internal == null ? org.neo4j.driver.AuthTokens.none()
                 : org.neo4j.driver.AuthTokens.basic(internal[0], internal[1]);

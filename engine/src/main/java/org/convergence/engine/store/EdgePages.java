@@ -1,0 +1,98 @@
+package org.convergence.engine.store;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.convergence.cypher.Cypher;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/**
+ * A data set's edges read in pages of processes, for a reader that works in partitions (the Spark job,
+ * one page per task, each task with its own driver): first {@link #size} (the generation and the number of
+ * processes), then any page {@code [skip, skip + limit)} of the processes in id order, independently of
+ * the others. A write-back checks the generation read here, so that results computed from pages of a data
+ * set replaced meanwhile are never attached to it.
+ */
+public final class EdgePages {
+
+    /** Receives one edge: one {@code ADDRESSES} relationship, parallel ones (other relation kinds) included. */
+    @FunctionalInterface
+    public interface EdgeSink {
+        /**
+         * @param process process id
+         * @param theme theme id
+         * @param relation relation kind
+         * @param weight the weight, or null when the data set has none
+         */
+        void edge(String process, String theme, String relation, Double weight);
+    }
+
+    /**
+     * @param generation the data set's generation (the token of the load that made it)
+     * @param processes how many processes it holds
+     */
+    public record Size(String generation, long processes) {
+    }
+
+    private final Driver driver;
+
+    public EdgePages(Driver driver) {
+        this.driver = driver;
+    }
+
+    /**
+     * @param dataset data set name
+     * @return its generation and number of processes
+     * @throws IllegalArgumentException if there is no such data set, naming the ones there are
+     */
+    public Size size(String dataset) {
+        try (Session session = driver.session()) {
+            var rows = session.executeRead(tx -> tx.run(Cypher.statement("read/process-count"),
+                    Map.of("dataset", dataset)).list());
+            if (rows.isEmpty()) {
+                List<String> known = new DatasetStore(driver).list().stream().map(DatasetStore.Listing::dataset).toList();
+                throw new IllegalArgumentException("Data set `" + dataset + "` does not exist; " + (known.isEmpty()
+                        ? "the database has none yet" : "known data sets: " + String.join(", ", known)));
+            }
+            return new Size(rows.get(0).get("generation").asString(), rows.get(0).get("processes").asLong());
+        }
+    }
+
+    /**
+     * Reads one page in one transaction.
+     *
+     * @param dataset data set name
+     * @param relations relation kinds to read, or null for all
+     * @param skip processes before the page, in id order
+     * @param limit processes in the page
+     * @param sink receives each edge of the page's processes
+     * @return the number of edges read
+     */
+    public long page(String dataset, List<String> relations, long skip, long limit, EdgeSink sink) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("dataset", dataset);
+        params.put("relations", relations == null || relations.isEmpty() ? null : relations);
+        params.put("skip", skip);
+        params.put("limit", limit);
+        List<org.neo4j.driver.Record> records;
+        try (Session session = driver.session()) {
+            // the page's records first, the edges handed over after: a retried transaction hands nothing twice
+            records = session.executeRead(tx -> tx.run(Cypher.statement("read/process-themes-page"), params).list());
+        }
+        long n = 0;
+        for (var r : records) {
+            String process = r.get("process").asString();
+            List<Object> themes = r.get("themes").asList();
+            List<Object> kinds = r.get("relations").asList();
+            List<Object> weights = r.get("weights").asList();
+            for (int i = 0; i < themes.size(); i++) {
+                Object w = ((List<?>) weights.get(i)).get(0);
+                sink.edge(process, (String) themes.get(i), (String) kinds.get(i),
+                        w == null ? null : ((Number) w).doubleValue());
+                n++;
+            }
+        }
+        return n;
+    }
+}
