@@ -60,8 +60,11 @@ public final class OverlapJob {
      * @param metric what ranks top-k neighbours
      * @param blockSize processes of one theme per block of the self-join, at least 2
      * @param relations relation kinds read, or empty for all (needs a {@code relation} column)
+     * @param sharedThemes whether the pairs also list their shared themes ({@code sharedThemes}, ids in theme
+     *     order), as a run stored in Neo4j holds them
      */
-    public record Parameters(int minShared, int topK, SimilarityMetric metric, int blockSize, List<String> relations) {
+    public record Parameters(int minShared, int topK, SimilarityMetric metric, int blockSize, List<String> relations,
+            boolean sharedThemes) {
         /** Default processes per block of a split theme. */
         public static final int DEFAULT_BLOCK_SIZE = 2_000;
 
@@ -80,12 +83,17 @@ public final class OverlapJob {
             }
             relations = relations == null ? List.of() : List.copyOf(relations);
         }
+
+        /** @return these parameters with the pairs' shared themes listed or not */
+        public Parameters withSharedThemes(boolean listed) {
+            return new Parameters(minShared, topK, metric, blockSize, relations, listed);
+        }
     }
 
     /**
      * What the job produced.
      *
-     * @param pairs the listed pairs: {@code a, b, shared, jaccard, overlap, cosine, dice[, weightedJaccard],
+     * @param pairs the listed pairs: {@code a, b, shared[, sharedThemes], jaccard, overlap, cosine, dice[, weightedJaccard],
      *     adamicAdar, resourceAllocation, associationStrength, p, q}, {@code a < b}
      * @param processes P
      * @param themes N, the theme universe of the p-values
@@ -147,20 +155,24 @@ public final class OverlapJob {
                 .where(col("i").lt(col("j")).or(col("pl").lt(col("ph"))))
                 .select(least(col("pl"), col("ph")).as("a"), greatest(col("pl"), col("ph")).as("b"), col("theme"),
                         least(col("wl"), col("wh")).as("minw"), col("aa"), col("ra"));
+        // the pair's shared themes in theme order: the sums are taken in it, as the engine takes them
         Dataset<Row> shared = occurrences.groupBy("a", "b")
                 .agg(count(lit(1)).cast(DataTypes.IntegerType).as("shared"),
-                        expr("aggregate(array_sort(collect_list(struct(theme, minw, aa, ra))),"
-                                + " named_struct('m', 0D, 'aa', 0D, 'ra', 0D),"
-                                + " (acc, x) -> named_struct('m', acc.m + x.minw, 'aa', acc.aa + x.aa, 'ra', acc.ra + x.ra))")
-                                .as("sums"))
-                .where(col("shared").geq(p.minShared()));
+                        expr("array_sort(collect_list(struct(theme, minw, aa, ra)))").as("occ"))
+                .where(col("shared").geq(p.minShared()))
+                .withColumn("sums", expr("aggregate(occ, named_struct('m', 0D, 'aa', 0D, 'ra', 0D),"
+                        + " (acc, x) -> named_struct('m', acc.m + x.minw, 'aa', acc.aa + x.aa, 'ra', acc.ra + x.ra))"));
         Dataset<Row> scored = shared
                 .join(processes.select(col("process").as("a"), col("deg").as("da"), col("W").as("wa")), "a")
                 .join(processes.select(col("process").as("b"), col("deg").as("db"), col("W").as("wb")), "b");
         if (p.topK() > 0) {
             scored = topK(scored, p);
         }
-        List<Column> out = new ArrayList<>(List.of(col("a"), col("b"), col("shared"),
+        List<Column> out = new ArrayList<>(List.of(col("a"), col("b"), col("shared")));
+        if (p.sharedThemes()) {
+            out.add(expr("transform(occ, x -> x.theme)").as("sharedThemes"));
+        }
+        out.addAll(List.of(
                 score(SimilarityMetric.JACCARD).as("jaccard"), score(SimilarityMetric.OVERLAP).as("overlap"),
                 score(SimilarityMetric.COSINE).as("cosine"), score(SimilarityMetric.DICE).as("dice")));
         if (weighted) {

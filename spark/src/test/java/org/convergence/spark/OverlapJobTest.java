@@ -85,7 +85,7 @@ class OverlapJobTest {
 
     /** The engine's pairs: a|b to field to value. */
     private static Map<String, Map<String, Double>> engine(List<BipartiteGraph.Edge> edges, boolean weighted,
-            int minShared, int topK) {
+            int minShared, int topK, Map<String, List<String>> themes) {
         BipartiteGraph g = BipartiteGraph.of(edges, weighted);
         OverlapAnalysis.Result result = OverlapAnalysis.run(g, new OverlapAnalysis.Parameters(minShared, topK,
                 SimilarityMetric.JACCARD, 1));
@@ -93,10 +93,13 @@ class OverlapJobTest {
         result.forEach(new OverlapAnalysis.PairSink() {
             private Map<String, Double> fields;
 
+            private String key;
+
             @Override
             public void beginPair(String a, String b) {
                 fields = new HashMap<>();
-                out.put(a + "|" + b, fields);
+                key = a + "|" + b;
+                out.put(key, fields);
             }
 
             @Override
@@ -111,6 +114,7 @@ class OverlapJobTest {
 
             @Override
             public void field(String name, String[] ids, int count) {
+                themes.put(key, List.of(java.util.Arrays.copyOf(ids, count)));
             }
 
             @Override
@@ -131,9 +135,10 @@ class OverlapJobTest {
 
     private static void sameAsTheEngine(String name, List<BipartiteGraph.Edge> edges, boolean weighted, int minShared,
             int topK) throws Exception {
-        Map<String, Map<String, Double>> expected = engine(edges, weighted, minShared, topK);
+        Map<String, List<String>> sharedThemes = new HashMap<>();
+        Map<String, Map<String, Double>> expected = engine(edges, weighted, minShared, topK, sharedThemes);
         Map<String, Row> actual = spark(csv(name, edges, weighted), new OverlapJob.Parameters(minShared, topK,
-                SimilarityMetric.JACCARD, 7, List.of()));
+                SimilarityMetric.JACCARD, 7, List.of(), true));
         assertThat(actual.keySet()).as("%s: the pairs", name).containsExactlyElementsOf(expected.keySet());
         List<String> exact = new ArrayList<>(List.of("jaccard", "overlap", "cosine", "dice", "adamicAdar",
                 "resourceAllocation", "associationStrength"));
@@ -145,6 +150,8 @@ class OverlapJobTest {
             Map<String, Double> want = e.getValue();
             assertThat(row.getInt(row.fieldIndex("shared"))).as("%s %s shared", name, e.getKey())
                     .isEqualTo(want.get("shared").intValue());
+            assertThat(row.getList(row.fieldIndex("sharedThemes"))).as("%s %s shared themes", name, e.getKey())
+                    .containsExactlyElementsOf(sharedThemes.get(e.getKey()));
             for (String field : exact) {
                 // bit for bit: the same code in the same order of summation
                 assertThat(Double.doubleToLongBits(row.getDouble(row.fieldIndex(field))))
@@ -181,7 +188,8 @@ class OverlapJobTest {
     @Test
     void theSeedConvergesAsAnalyzeSays() throws Exception {
         Path seed = Path.of(OverlapJobTest.class.getResource("/seed-edges.csv").toURI());
-        Map<String, Row> pairs = spark(seed, new OverlapJob.Parameters(1, 0, SimilarityMetric.JACCARD, 2_000, List.of()));
+        Map<String, Row> pairs = spark(seed, new OverlapJob.Parameters(1, 0, SimilarityMetric.JACCARD, 2_000, List.of(),
+                false));
         Row crmSoa = pairs.get("CRM|SOA");
         assertThat(crmSoa.getInt(crmSoa.fieldIndex("shared"))).isEqualTo(8);
         assertThat(crmSoa.getDouble(crmSoa.fieldIndex("jaccard"))).isEqualTo(8.0 / 14);

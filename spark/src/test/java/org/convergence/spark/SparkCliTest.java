@@ -72,4 +72,27 @@ class SparkCliTest {
         assertThat(format.err()).contains("`--out-format` was `xml`, but must be one of parquet, csv");
         assertThat(Files.exists(dir.resolve("x"))).isFalse();
     }
+
+    @Test
+    void inputsAndOutputsThatDoNotFitAreUsageErrorsBeforeSparkStarts() {
+        Run none = run("analyze", "--out", dir.resolve("x").toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("Missing input: give --input PATH").contains("--dataset NAME");
+        Run noDataset = run("analyze", "--input", "edges.csv", "--neo4j");
+        assertThat(noDataset.exit()).isEqualTo(2);
+        assertThat(noDataset.err()).contains("--neo4j stores the pairs as a run of a data set: name it with --dataset");
+        Run noOutput = run("analyze", "--input", "edges.csv");
+        assertThat(noOutput.exit()).isEqualTo(2);
+        assertThat(noOutput.err()).contains("Missing output: give --out FOLDER, --neo4j, or both");
+        Run twoInputs = run("analyze", "--input", "edges.csv", "--dataset", "seed", "--out", "x");
+        assertThat(twoInputs.exit()).isEqualTo(2);
+        assertThat(twoInputs.err()).contains("--input and --dataset are two inputs");
+        if (System.getenv("NEO4J_URI") == null) {
+            Run noServer = run("analyze", "--dataset", "seed", "--out", dir.resolve("x").toString());
+            assertThat(noServer.exit()).isEqualTo(2);
+            assertThat(noServer.err()).contains("--dataset and --neo4j need a Neo4j server: give --uri URI or set"
+                    + " NEO4J_URI");
+        }
+        assertThat(Files.exists(dir.resolve("x"))).isFalse();
+    }
 }
