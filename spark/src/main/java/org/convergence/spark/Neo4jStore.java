@@ -85,9 +85,13 @@ public record Neo4jStore(String uri, String user, String password) implements Se
                 Math.min(100_000, (processes + 19_999) / 20_000));
         n = (int) Math.max(1, Math.min(n, Math.max(1, processes)));
         long per = (processes + n - 1) / n;
-        List<long[]> ranges = new ArrayList<>();
-        for (long skip = 0; skip < processes; skip += per) {
-            ranges.add(new long[] {skip, Math.min(per, processes - skip)});
+        List<String> starts;
+        try (Neo4jConnection neo4j = open()) {
+            starts = new EdgePages(neo4j.driver()).pageStarts(dataset, Math.max(1, per));
+        }
+        List<String[]> ranges = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            ranges.add(new String[] {starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : null});
         }
         Neo4jStore store = this;
         List<String> kinds = relations.isEmpty() ? null : new ArrayList<>(relations);
@@ -98,12 +102,12 @@ public record Neo4jStore(String uri, String user, String password) implements Se
     }
 
     /** Reads the pages of one task. */
-    private Iterator<Row> page(String dataset, List<String> relations, Iterator<long[]> ranges) {
+    private Iterator<Row> page(String dataset, List<String> relations, Iterator<String[]> ranges) {
         List<Row> out = new ArrayList<>();
         try (Neo4jConnection neo4j = open()) {
             EdgePages reader = new EdgePages(neo4j.driver());
             while (ranges.hasNext()) {
-                long[] range = ranges.next();
+                String[] range = ranges.next();
                 reader.page(dataset, relations, range[0], range[1],
                         (process, theme, relation, weight) -> out.add(RowFactory.create(process, theme, relation, weight)));
             }

@@ -10,8 +10,9 @@ import org.neo4j.driver.Session;
 /**
  * A data set's edges read in pages of processes, for a reader that works in partitions (the Spark job,
  * one page per task, each task with its own driver): first {@link #size} (the generation and the number of
- * processes), then any page {@code [skip, skip + limit)} of the processes in id order, independently of
- * the others. A write-back checks the generation read here, so that results computed from pages of a data
+ * processes) and {@link #pageStarts} (one pass over the process ids in order), then any page, a range of
+ * ids, independently of the others: each page is found through the index of the process key, so reading
+ * all pages costs one pass over the processes, however many pages there are. A write-back checks the generation read here, so that results computed from pages of a data
  * set replaced meanwhile are never attached to it.
  */
 public final class EdgePages {
@@ -60,21 +61,48 @@ public final class EdgePages {
     }
 
     /**
+     * The first process id of each page of {@code per} processes, in id order: one pass over the ids, streamed,
+     * keeping every {@code per}-th.
+     *
+     * @param dataset data set name
+     * @param per processes per page, at least 1
+     * @return the first id of each page; page {@code i} runs to the first id of page {@code i + 1}, the last to
+     *     the end
+     */
+    public List<String> pageStarts(String dataset, long per) {
+        if (per < 1) {
+            throw new IllegalArgumentException("Processes per page was " + per + ", but must be at least 1");
+        }
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                List<String> starts = new java.util.ArrayList<>(); // a retried transaction starts over
+                long[] seen = {0};
+                tx.run(Cypher.statement("read/process-ids"), Map.of("dataset", dataset)).forEachRemaining(r -> {
+                    if (seen[0]++ % per == 0) {
+                        starts.add(r.get("id").asString());
+                    }
+                });
+                return starts;
+            });
+        }
+    }
+
+    /**
      * Reads one page in one transaction.
      *
      * @param dataset data set name
      * @param relations relation kinds to read, or null for all
-     * @param skip processes before the page, in id order
-     * @param limit processes in the page
+     * @param from the page's first process id (included)
+     * @param to the next page's first process id (excluded), or null for the last page
      * @param sink receives each edge of the page's processes
      * @return the number of edges read
      */
-    public long page(String dataset, List<String> relations, long skip, long limit, EdgeSink sink) {
+    public long page(String dataset, List<String> relations, String from, String to, EdgeSink sink) {
         Map<String, Object> params = new HashMap<>();
         params.put("dataset", dataset);
         params.put("relations", relations == null || relations.isEmpty() ? null : relations);
-        params.put("skip", skip);
-        params.put("limit", limit);
+        params.put("from", from);
+        params.put("to", to);
         List<org.neo4j.driver.Record> records;
         try (Session session = driver.session()) {
             // the page's records first, the edges handed over after: a retried transaction hands nothing twice
