@@ -63,6 +63,18 @@ public final class DatasetStore {
 
     private final Driver driver;
 
+    /**
+     * @param dataset a data set name found in no read
+     * @return the error to throw for it, naming the data sets there are (their list, not their summary:
+     *     counting everything a data set holds takes seconds), or how to make one when there are none
+     */
+    public IllegalArgumentException unknown(String dataset) {
+        List<String> known = list().stream().map(Listing::dataset).toList();
+        return new IllegalArgumentException("Data set `" + dataset + "` does not exist; " + (known.isEmpty()
+                ? "the database has none yet: run `convergence load --seed` or `convergence run`"
+                : "known data sets: " + String.join(", ", known)));
+    }
+
     public DatasetStore(Driver driver) {
         this.driver = driver;
     }

@@ -52,9 +52,7 @@ public final class EdgePages {
             var rows = session.executeRead(tx -> tx.run(Cypher.statement("read/process-count"),
                     Map.of("dataset", dataset)).list());
             if (rows.isEmpty()) {
-                List<String> known = new DatasetStore(driver).list().stream().map(DatasetStore.Listing::dataset).toList();
-                throw new IllegalArgumentException("Data set `" + dataset + "` does not exist; " + (known.isEmpty()
-                        ? "the database has none yet" : "known data sets: " + String.join(", ", known)));
+                throw new DatasetStore(driver).unknown(dataset);
             }
             return new Size(rows.get(0).get("generation").asString(), rows.get(0).get("processes").asLong());
         }
@@ -110,17 +108,28 @@ public final class EdgePages {
         }
         long n = 0;
         for (var r : records) {
-            String process = r.get("process").asString();
-            List<Object> themes = r.get("themes").asList();
-            List<Object> kinds = r.get("relations").asList();
-            List<Object> weights = r.get("weights").asList();
-            for (int i = 0; i < themes.size(); i++) {
-                Object w = ((List<?>) weights.get(i)).get(0);
-                sink.edge(process, (String) themes.get(i), (String) kinds.get(i),
-                        w == null ? null : ((Number) w).doubleValue());
-                n++;
-            }
+            n += edgesOf(r, sink);
         }
         return n;
+    }
+
+    /**
+     * Hands over the edges of one record of {@code read/process-themes} or {@code read/process-themes-page}:
+     * a process with its themes, relation kinds and weights as parallel lists (each weight wrapped in a
+     * one-element list, since {@code collect()} drops nulls).
+     *
+     * @return the number of edges handed over
+     */
+    static int edgesOf(org.neo4j.driver.Record r, EdgeSink sink) {
+        String process = r.get("process").asString();
+        List<Object> themes = r.get("themes").asList();
+        List<Object> kinds = r.get("relations").asList();
+        List<Object> weights = r.get("weights").asList();
+        for (int i = 0; i < themes.size(); i++) {
+            Object w = ((List<?>) weights.get(i)).get(0);
+            sink.edge(process, (String) themes.get(i), (String) kinds.get(i),
+                    w == null ? null : ((Number) w).doubleValue());
+        }
+        return themes.size();
     }
 }

@@ -111,25 +111,15 @@ public final class GraphReader {
                 // one record per process, its edges as parallel lists, straight into the builder's columns
                 tx.run(Cypher.statement("read/process-themes"), params).forEachRemaining(r -> {
                     int process = builder.process(r.get("process").asString(), r.get("processName").asString());
-                    List<Object> themes = r.get("themes").asList();
-                    List<Object> kinds = r.get("relations").asList();
-                    List<Object> weights = r.get("weights").asList();
-                    for (int i = 0; i < themes.size(); i++) {
-                        Object w = ((List<?>) weights.get(i)).get(0);
-                        builder.edge(process, (String) themes.get(i), (String) kinds.get(i),
-                                w == null ? null : ((Number) w).doubleValue());
-                    }
+                    EdgePages.edgesOf(r, (id, theme, relation, weight) ->
+                            builder.edge(process, theme, relation, weight));
                 });
                 built[0] = builder;
                 return null;
             });
         }
         if (generation[0] == null) {
-            // the list of data sets, not their summary: counting everything a data set holds takes seconds
-            List<String> known = new DatasetStore(driver).list().stream().map(DatasetStore.Listing::dataset).toList();
-            throw new IllegalArgumentException("Data set `" + dataset + "` does not exist; "
-                    + (known.isEmpty() ? "the database has none yet: run `convergence load --seed` or `convergence run`"
-                            : "known data sets: " + String.join(", ", known)));
+            throw new DatasetStore(driver).unknown(dataset);
         }
         if (built[0].edges() == 0) {
             throw new IllegalArgumentException("Data set `" + dataset + "` has no process-theme relations"

@@ -174,11 +174,9 @@ public final class RunReader {
             }
         }
         if (runs.isEmpty()) {
-            List<String> known = new DatasetStore(driver).list().stream().map(DatasetStore.Listing::dataset).toList();
-            if (!known.contains(dataset)) {
-                throw new IllegalArgumentException("Data set `" + dataset + "` does not exist; " + (known.isEmpty()
-                        ? "the database has none yet: run `convergence load --seed` or `convergence run`"
-                        : "known data sets: " + String.join(", ", known)));
+            DatasetStore store = new DatasetStore(driver);
+            if (store.list().stream().noneMatch(d -> d.dataset().equals(dataset))) {
+                throw store.unknown(dataset);
             }
             throw new IllegalArgumentException("Data set `" + dataset + "` has no complete analysis run; run"
                     + " `convergence analyze --dataset " + dataset + "` first");
