@@ -75,11 +75,11 @@ public record Neo4jStore(String uri, String user, String password) implements Se
      * nothing of it passes through this (the driver's) JVM.
      *
      * @param dataset data set name
-     * @param relations relation kinds, or empty for all
+     * @param size its generation and number of processes, as {@link #size} read them
+     * @param relations relation kinds, or empty for all: only those are read
      * @param pages how many pages, or 0 for one per 20,000 processes (at least Spark's default parallelism)
      */
-    public Read read(SparkSession spark, String dataset, List<String> relations, int pages) {
-        EdgePages.Size size = size(dataset);
+    public Read read(SparkSession spark, String dataset, EdgePages.Size size, List<String> relations, int pages) {
         long processes = size.processes();
         int n = pages > 0 ? pages : (int) Math.max(spark.sparkContext().defaultParallelism(),
                 Math.min(100_000, (processes + 19_999) / 20_000));
@@ -185,10 +185,14 @@ public record Neo4jStore(String uri, String user, String password) implements Se
      * Checks that an edge file holds a data set's edges (the ones an analysis sees), so that pairs computed from
      * the file may be stored as a run of the data set.
      *
+     * @param file the file, for its name and whether it is weighted
+     * @param fileRows its rows of the relation kinds analysed
+     * @param stored the data set's relationships of those kinds
      * @throws IllegalArgumentException naming how many edges differ, with an example of each side
      */
-    static void requireSameEdges(EdgeInput.Edges file, Dataset<Row> stored, boolean storedWeighted, String dataset) {
-        Dataset<Row> a = distinctEdges(file.rows(), file.weighted()).persist();
+    static void requireSameEdges(EdgeInput.Edges file, Dataset<Row> fileRows, Dataset<Row> stored,
+            boolean storedWeighted, String dataset) {
+        Dataset<Row> a = distinctEdges(fileRows, file.weighted()).persist();
         Dataset<Row> b = distinctEdges(stored, storedWeighted).persist();
         Dataset<Row> onlyFile = a.except(b);
         Dataset<Row> onlyStored = b.except(a);

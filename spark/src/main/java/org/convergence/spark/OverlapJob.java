@@ -112,14 +112,7 @@ public final class OverlapJob {
      * @param edges columns {@code process}, {@code theme} and, when weighted, {@code weight} (finite, above 0)
      */
     public static Result run(SparkSession spark, EdgeInput.Edges edges, Parameters p) {
-        Dataset<Row> rows = edges.rows();
-        if (!p.relations().isEmpty()) {
-            if (!edges.hasRelation()) {
-                throw new IllegalArgumentException("--relations needs a `relation` column, which " + edges.source()
-                        + " does not have");
-            }
-            rows = rows.where(col("relation").isin(p.relations().toArray()));
-        }
+        Dataset<Row> rows = selected(edges, p.relations());
         boolean weighted = edges.weighted();
         Dataset<Row> e = rows.select(col("process"), col("theme"),
                         weighted ? col("weight") : lit(1.0).as("weight"))
@@ -187,6 +180,22 @@ public final class OverlapJob {
         long family = Math.max(0, processCount * (processCount - 1) / 2);
         Dataset<Row> pairs = BenjaminiHochberg.adjust(spark, listed, "p", "q", family);
         return new Result(pairs, processCount, themeCount, family, weighted);
+    }
+
+    /**
+     * @param relations relation kinds, or empty for all
+     * @return the edges of those kinds, the ones an analysis reads
+     * @throws IllegalArgumentException if kinds are asked for and the edges have no {@code relation} column
+     */
+    static Dataset<Row> selected(EdgeInput.Edges edges, List<String> relations) {
+        if (relations.isEmpty()) {
+            return edges.rows();
+        }
+        if (!edges.hasRelation()) {
+            throw new IllegalArgumentException("--relations needs a `relation` column, which " + edges.source()
+                    + " does not have");
+        }
+        return edges.rows().where(col("relation").isin(relations.toArray()));
     }
 
     private static Column score(SimilarityMetric metric) {

@@ -144,9 +144,8 @@ public final class SparkCli implements Callable<Integer> {
                 throw new IllegalArgumentException("Value for `--out` was `" + out + "`, which holds files already;"
                         + " give --overwrite to replace them, or another folder");
             }
-            if (store != null) {
-                store.size(dataset); // no such data set: said before Spark starts
-            }
+            // no such data set: said before Spark starts
+            org.convergence.engine.store.EdgePages.Size size = store == null ? null : store.size(dataset);
             long t0 = System.nanoTime();
             try (SparkSession spark = session()) {
                 ShuffleMeter meter = new ShuffleMeter();
@@ -154,7 +153,7 @@ public final class SparkCli implements Callable<Integer> {
                 Neo4jStore.Read stored = null;
                 boolean storedWeighted = false;
                 if (store != null) {
-                    stored = store.read(spark, dataset, relations, 0);
+                    stored = store.read(spark, dataset, size, relations, 0);
                     stderr.printf(Locale.ROOT, "reading data set `%s` from %s in %,d partitions%n", dataset, uri(),
                             stored.pages());
                     stderr.flush();
@@ -168,7 +167,9 @@ public final class SparkCli implements Callable<Integer> {
                     stderr.flush();
                     edges = EdgeInput.read(spark, input, in);
                     if (neo4j) {
-                        Neo4jStore.requireSameEdges(edges, relationsOf(stored.rows()), storedWeighted, dataset);
+                        // the edges the analysis reads, of the relation kinds asked for, as the data set's were read
+                        Neo4jStore.requireSameEdges(edges, OverlapJob.selected(edges, relations), stored.rows(),
+                                storedWeighted, dataset);
                     }
                 } else {
                     edges = new EdgeInput.Edges(stored.rows().withColumn("weight", storedWeighted ? col("weight")
@@ -189,7 +190,7 @@ public final class SparkCli implements Callable<Integer> {
                 }
                 Stored run = null;
                 if (neo4j) {
-                    run = storeRun(store, relationsOf(stored.rows()), stored.generation(), result, pairs, spark,
+                    run = storeRun(store, stored.rows(), stored.generation(), result, pairs, spark,
                             line -> {
                                 stderr.println(line);
                                 stderr.flush();
@@ -211,11 +212,6 @@ public final class SparkCli implements Callable<Integer> {
                 stdout.flush();
             }
             return 0;
-        }
-
-        /** @return the data set's relationships of the relation kinds asked for */
-        private Dataset<Row> relationsOf(Dataset<Row> rows) {
-            return relations.isEmpty() ? rows : rows.where(col("relation").isin(relations.toArray()));
         }
 
         /** @return the Neo4j server the options name, or null when none is needed; refuses what does not fit */
@@ -255,7 +251,8 @@ public final class SparkCli implements Callable<Integer> {
         /**
          * Stores the pairs as a run of the data set through the engine's write-back, in bounded batches.
          *
-         * @param rows the data set's relationships analysed (for the fingerprint and counts)
+         * @param rows the data set's relationships as read, of the relation kinds asked for (for the fingerprint
+         *     and counts)
          * @param generation the data set's generation when it was read
          * @param betweenBatches runs after each committed batch (tests stop a write here)
          */

@@ -77,15 +77,19 @@ final class SparkPairs implements OverlapAnalysis.Pairs {
     private void hand(Iterator<Row> rows, OverlapAnalysis.PairSink sink) {
         String[] ids = new String[0];
         int[] index = null;
+        int a = -1;
+        int b = -1;
         while (rows.hasNext()) {
             Row r = rows.next();
-            if (index == null) {
+            if (index == null) { // the columns' positions, from the first row's schema
                 index = new int[columns.length];
                 for (int i = 0; i < columns.length; i++) {
                     index[i] = r.fieldIndex(columns[i]);
                 }
+                a = r.fieldIndex("a");
+                b = r.fieldIndex("b");
             }
-            sink.beginPair(r.getString(r.fieldIndex("a")), r.getString(r.fieldIndex("b")));
+            sink.beginPair(r.getString(a), r.getString(b));
             for (int i = 0; i < columns.length; i++) {
                 OverlapAnalysis.PairField f = fields.get(i);
                 int c = index[i];

@@ -178,6 +178,25 @@ class Neo4jWriteBackIT {
 
         Run datasets = engineCommand("datasets");
         assertThat(datasets.out()).contains(stored).contains("pairs only, by the spark job: default parameters");
+
+        // the seed's edges as a file, one relation kind: compared with the data set's edges of that kind, and the
+        // run's pairs as analyze's of that kind
+        Path seedEdges = Path.of(Neo4jWriteBackIT.class.getResource("/seed-edges.csv").toURI());
+        Run actionPlans = spark(() -> { }, "--input", seedEdges.toString(), "--dataset", "seed", "--neo4j",
+                "--relations", "ACTION_PLAN");
+        assertThat(actionPlans.exit()).as(actionPlans.err()).isZero();
+        Run analyzeActionPlans = engineCommand("analyze", "--dataset", "seed", "--relations", "ACTION_PLAN");
+        assertThat(analyzeActionPlans.exit()).as(analyzeActionPlans.err()).isZero();
+        Matcher ap = Pattern.compile("results of (run-[0-9a-f]{12})").matcher(analyzeActionPlans.err());
+        assertThat(ap.find()).as(analyzeActionPlans.err()).isTrue();
+        List<String> sparkActionPlans = export("seed", runId(actionPlans.out()), "spark-ap");
+        List<String> analyzeActionPlanPairs = export("seed", ap.group(1), "analyze-ap");
+        assertThat(sparkActionPlans).hasSameSizeAs(analyzeActionPlanPairs).hasSizeGreaterThan(1);
+        for (int i = 0; i < sparkActionPlans.size(); i++) {
+            // ids, shared count and shared themes
+            assertThat(String.join(",", List.of(sparkActionPlans.get(i).split(",")).subList(0, 4)))
+                    .isEqualTo(String.join(",", List.of(analyzeActionPlanPairs.get(i).split(",")).subList(0, 4)));
+        }
     }
 
     @Test
